@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// GeoBrief: C module targets at the bottom, one thin safe layer (`Bindings`) over them,
+/// domain modules that never import C, and the `geobrief` command on top.
+let package = Package(
+    name: "GeoBrief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "geobrief", targets: ["geobrief"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+
+        // Plain Swift value types shared by every module: coordinates, boxes, geometries.
+        .target(name: "GeoCore"),
+        // The only layer that touches C: owned handles, typed errors, no raw pointers out.
+        .target(name: "Bindings", dependencies: ["GeoCore", "CGDAL", "CCairo", "CPango", "CPROJ"]),
+        // Domain modules.
+        .target(name: "GeoData", dependencies: ["GeoCore", "Bindings"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData"]),
+        .executableTarget(
+            name: "geobrief",
+            dependencies: [
+                "GeoCore", "GeoData", "Cartography",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Helpers for every test target: golden images, running the built binary.
+        .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "Bindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,109 @@
+import CCairo
+import GeoCore
+
+/// A drawing context on a `Surface` (Cairo's `cairo_t`); keeps its surface alive.
+/// Coordinates are the surface's user units (pixels or points), y down.
+public final class Canvas {
+    let handle: OpaquePointer
+    public let surface: Surface
+
+    public init(_ surface: Surface) throws {
+        // cairo_create never returns NULL; errors show in cairo_status.
+        handle = cairo_create(surface.handle)!
+        self.surface = surface
+        try check("create context")
+    }
+
+    deinit { cairo_destroy(handle) }
+
+    /// Throws when Cairo recorded an error on this context or its surface.
+    public func check(_ operation: String = "draw") throws {
+        let status = cairo_status(handle)
+        guard status == CAIRO_STATUS_SUCCESS else { throw CairoError(operation, status: status) }
+        try surface.check(operation)
+    }
+
+    // MARK: State
+
+    public func save() { cairo_save(handle) }
+    public func restore() { cairo_restore(handle) }
+    /// Runs `body` between save and restore.
+    public func withState<T>(_ body: () throws -> T) rethrows -> T {
+        save(); defer { restore() }
+        return try body()
+    }
+
+    public func translate(_ x: Double, _ y: Double) { cairo_translate(handle, x, y) }
+    public func scale(_ sx: Double, _ sy: Double) { cairo_scale(handle, sx, sy) }
+    public func rotate(_ radians: Double) { cairo_rotate(handle, radians) }
+
+    public func setColor(_ c: Color) { cairo_set_source_rgba(handle, c.r, c.g, c.b, c.a) }
+    public func setLineWidth(_ w: Double) { cairo_set_line_width(handle, w) }
+    /// Dash lengths in user units; empty for a solid line.
+    public func setDash(_ dashes: [Double], offset: Double = 0) { cairo_set_dash(handle, dashes, Int32(dashes.count), offset) }
+
+    /// How line ends and corners are drawn.
+    public enum LineStyle: Sendable { case round, butt, square }
+    public func setLineCap(_ s: LineStyle) {
+        cairo_set_line_cap(handle, s == .round ? CAIRO_LINE_CAP_ROUND : s == .butt ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_SQUARE)
+    }
+    public func setLineJoin(_ s: LineStyle) {
+        cairo_set_line_join(handle, s == .round ? CAIRO_LINE_JOIN_ROUND : s == .butt ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_MITER)
+    }
+    /// Even-odd filling, so that polygon holes stay empty whatever their winding.
+    public func setEvenOddFill(_ on: Bool) { cairo_set_fill_rule(handle, on ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING) }
+    /// Whether edges are antialiased (off gives crisp, faster fills).
+    public func setAntialias(_ on: Bool) { cairo_set_antialias(handle, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE) }
+
+    // MARK: Paths
+
+    public func newPath() { cairo_new_path(handle) }
+    public func move(to x: Double, _ y: Double) { cairo_move_to(handle, x, y) }
+    public func line(to x: Double, _ y: Double) { cairo_line_to(handle, x, y) }
+    public func closePath() { cairo_close_path(handle) }
+    public func rectangle(_ x: Double, _ y: Double, _ w: Double, _ h: Double) { cairo_rectangle(handle, x, y, w, h) }
+    public func circle(_ x: Double, _ y: Double, radius: Double) {
+        cairo_new_sub_path(handle)
+        cairo_arc(handle, x, y, radius, 0, 2 * Double.pi)
+    }
+
+    /// Adds a polyline through `points` (x in lon, y in lat fields), optionally closed.
+    public func addPath(_ points: [Coordinate], closed: Bool) {
+        guard let first = points.first else { return }
+        cairo_move_to(handle, first.lon, first.lat)
+        for p in points.dropFirst() { cairo_line_to(handle, p.lon, p.lat) }
+        if closed { cairo_close_path(handle) }
+    }
+
+    public func fill() { cairo_fill(handle) }
+    public func fillPreserve() { cairo_fill_preserve(handle) }
+    public func stroke() { cairo_stroke(handle) }
+    public func strokePreserve() { cairo_stroke_preserve(handle) }
+    /// Restricts drawing to the current path.
+    public func clip() { cairo_clip(handle) }
+    /// Fills the whole clip area with the current colour.
+    public func paint() { cairo_paint(handle) }
+
+    /// Starts a new page of a PDF (no effect on images).
+    public func showPage() { cairo_show_page(handle) }
+
+    /// Draws `image` scaled into the rectangle (x, y, width, height), filtered bilinearly.
+    public func draw(_ image: ImageBuffer, x: Double, y: Double, width: Double, height: Double, alpha: Double = 1) {
+        guard image.width > 0, image.height > 0 else { return }
+        withState {
+            cairo_translate(handle, x, y)
+            cairo_scale(handle, width / Double(image.width), height / Double(image.height))
+            cairo_set_source_surface(handle, image.surface.handle, 0, 0)
+            cairo_pattern_set_filter(cairo_get_source(handle), CAIRO_FILTER_BILINEAR)
+            cairo_paint_with_alpha(handle, alpha)
+        }
+    }
+
+    /// Adds a link annotation over a rectangle (PDF only) to a URI.
+    public func link(uri: String, x: Double, y: Double, width: Double, height: Double, body: () -> Void) {
+        let escaped = uri.replacingOccurrences(of: "'", with: "%27")
+        cairo_tag_begin(handle, CAIRO_TAG_LINK, "uri='\(escaped)' rect=[\(x) \(y) \(width) \(height)]")
+        body()
+        cairo_tag_end(handle, CAIRO_TAG_LINK)
+    }
+}

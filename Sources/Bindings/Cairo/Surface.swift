@@ -1,0 +1,166 @@
+import CCairo
+import Foundation
+
+/// A Cairo drawing surface: an in-memory image, or a PDF or SVG file written atomically
+/// (to a temporary file renamed over `path` by `finish()`).
+public final class Surface {
+    /// What the surface draws to.
+    public enum Kind: Sendable, Equatable { case image, pdf, svg }
+
+    let handle: OpaquePointer
+    public let kind: Kind
+    /// Width and height in user units: pixels for images, points (1/72 in) for PDF and SVG.
+    public let width: Double
+    public let height: Double
+    /// Dots per inch that text is laid out for: the image's DPI, 72 for PDF and SVG.
+    public let dpi: Double
+    /// Final path of a PDF or SVG.
+    public let path: String?
+    private let temporaryPath: String?
+    private var finished = false
+
+    /// Cairo's hard limit on an image side.
+    public static let maxImageSide = 32_767
+
+    private init(handle: OpaquePointer, kind: Kind, width: Double, height: Double, dpi: Double, path: String?, temporaryPath: String?) throws {
+        self.handle = handle
+        self.kind = kind
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+        self.path = path
+        self.temporaryPath = temporaryPath
+        let status = cairo_surface_status(handle)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(handle)
+            if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
+            throw CairoError("create \(kind) surface", status: status)
+        }
+    }
+
+    /// An ARGB image of `width` x `height` pixels, cleared to transparent.
+    public static func image(width: Int, height: Int, dpi: Double = 96) throws -> Surface {
+        guard width > 0, height > 0, width <= maxImageSide, height <= maxImageSide else {
+            throw CairoError(operation: "create image surface",
+                             message: "size \(width)x\(height) is outside 1...\(maxImageSide) pixels a side (Cairo's limit)")
+        }
+        guard dpi >= 10, dpi <= 2400 else {
+            throw CairoError(operation: "create image surface", message: "DPI \(dpi) is outside 10...2400")
+        }
+        // cairo_image_surface_create never returns NULL: an error surface reports through its status.
+        let h = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
+        return try Surface(handle: h, kind: .image, width: Double(width), height: Double(height), dpi: dpi, path: nil, temporaryPath: nil)
+    }
+
+    /// A PDF of one or more pages, `width` x `height` points each, written to `path` on `finish()`.
+    public static func pdf(path: String, width: Double, height: Double) throws -> Surface {
+        try vector(.pdf, path: path, width: width, height: height)
+    }
+
+    /// An SVG document of `width` x `height` points, written to `path` on `finish()`.
+    public static func svg(path: String, width: Double, height: Double) throws -> Surface {
+        try vector(.svg, path: path, width: width, height: height)
+    }
+
+    private static func vector(_ kind: Kind, path: String, width: Double, height: Double) throws -> Surface {
+        guard width > 0, height > 0, width <= 14_400, height <= 14_400 else {
+            throw CairoError(operation: "create \(kind) surface", message: "page \(width)x\(height) pt is outside 1...14400 pt (PDF's limit)")
+        }
+        let tmp = temporaryName(for: path)
+        let h: OpaquePointer
+        switch kind {
+        case .pdf:
+            h = cairo_pdf_surface_create(tmp, width, height)!
+            cairo_pdf_surface_restrict_to_version(h, CAIRO_PDF_VERSION_1_5)
+        default:
+            h = cairo_svg_surface_create(tmp, width, height)!
+            cairo_svg_surface_restrict_to_version(h, CAIRO_SVG_VERSION_1_1)
+        }
+        return try Surface(handle: h, kind: kind, width: width, height: height, dpi: 72, path: path, temporaryPath: tmp)
+    }
+
+    deinit {
+        cairo_surface_destroy(handle)
+        // A vector surface never finished leaves no file behind.
+        if !finished, let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
+    }
+
+    /// The temporary sibling a file is written to before it is renamed into place.
+    static func temporaryName(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+    }
+
+    /// Document metadata. `creationDate` is fixed (ISO 8601) so that the same input gives the same bytes.
+    public func setPDFMetadata(title: String, author: String, subject: String = "", creationDate: String = "2024-01-01T00:00:00Z") {
+        guard kind == .pdf else { return }
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_TITLE, title)
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_AUTHOR, author)
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_SUBJECT, subject)
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_CREATOR, "GeoBrief")
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_CREATE_DATE, creationDate)
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_MOD_DATE, creationDate)
+    }
+
+    /// Adds an outline (bookmark) entry pointing at `page` (1-based); returns its id for children.
+    @discardableResult
+    public func addOutline(_ title: String, page: Int, parent: Int32 = 0) -> Int32 {
+        guard kind == .pdf else { return 0 }
+        return cairo_pdf_surface_add_outline(handle, parent, title, "page=\(page)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+    }
+
+    /// Throws when Cairo recorded an error while drawing.
+    public func check(_ operation: String = "draw") throws {
+        let status = cairo_surface_status(handle)
+        guard status == CAIRO_STATUS_SUCCESS else { throw CairoError(operation, status: status) }
+    }
+
+    /// Ends a PDF or SVG, checks Cairo's status and renames the temporary file over `path`.
+    public func finish() throws {
+        guard !finished else { return }
+        cairo_surface_finish(handle)
+        finished = true
+        guard let temporaryPath, let path else { return }
+        let status = cairo_surface_status(handle)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw CairoError("write \(kind) \(path)", status: status)
+        }
+        try AtomicFile.rename(temporaryPath, to: path)
+    }
+
+    /// Encodes an image surface as PNG at `path`, through a temporary file and a rename.
+    public func writePNG(to path: String) throws {
+        guard kind == .image else { throw CairoError(operation: "write PNG", message: "only image surfaces encode to PNG") }
+        cairo_surface_flush(handle)
+        let tmp = Surface.temporaryName(for: path)
+        let status = cairo_surface_write_to_png(handle, tmp)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw CairoError("write PNG \(path)", status: status)
+        }
+        try AtomicFile.rename(tmp, to: path)
+    }
+}
+
+/// Renames a finished temporary file into place so that readers never see a partial file.
+public enum AtomicFile {
+    /// Moves `temporary` over `destination` in one step (same folder, so rename(2) is atomic).
+    public static func rename(_ temporary: String, to destination: String) throws {
+        if Foundation.rename(temporary, destination) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CairoError(operation: "move file into place at \(destination)", message: reason)
+        }
+    }
+
+    /// Writes `data` to `path` through a temporary sibling and a rename.
+    public static func write(_ data: Data, to path: String) throws {
+        let tmp = Surface.temporaryName(for: path)
+        do { try data.write(to: URL(fileURLWithPath: tmp)) } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw error
+        }
+        try rename(tmp, to: path)
+    }
+}

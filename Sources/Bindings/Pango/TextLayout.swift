@@ -1,0 +1,132 @@
+import CCairo
+import CPango
+
+/// How a piece of text looks: font families (a fallback list), size in points, weight, style, colour.
+public struct TextStyle: Sendable, Hashable {
+    /// Comma-separated fontconfig families, tried in order per character.
+    public var families: String
+    /// Size in typographic points (1/72 inch), whatever the output's DPI.
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    public var color: Color
+    /// BCP 47 language, so that shared Han/Hangul characters take the right face ("ko", "ru", "uk").
+    public var language: String?
+
+    /// Noto Sans for Latin and Cyrillic, then Noto Sans CJK KR for Hangul, then DejaVu.
+    public static let defaultFamilies = "Noto Sans, Noto Sans CJK KR, DejaVu Sans"
+
+    public init(families: String = TextStyle.defaultFamilies, size: Double = 10, bold: Bool = false,
+                italic: Bool = false, color: Color = .black, language: String? = nil) {
+        self.families = families
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.color = color
+        self.language = language
+    }
+}
+
+/// A rectangle in user units.
+public struct Rect: Sendable, Hashable {
+    public var x: Double, y: Double, width: Double, height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) { self.x = x; self.y = y; self.width = width; self.height = height }
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+    /// Whether the two rectangles overlap with positive area.
+    public func intersects(_ o: Rect) -> Bool { x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY }
+    /// Grown by `d` on every side.
+    public func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
+}
+
+/// Text laid out by Pango for one canvas, with font fallback across scripts.
+/// Sizes are in the canvas's user units, with the font size honoured at the surface's DPI.
+public final class TextLayout {
+    private let layout: OpaquePointer
+    public let canvas: Canvas
+    public let text: String
+    public let style: TextStyle
+
+    /// Text longer than this is refused: no label or paragraph is that long.
+    public static let maxLength = 100_000
+
+    /// Lays out `text`; `width` (user units) wraps it into lines at word boundaries.
+    public init(_ text: String, style: TextStyle, on canvas: Canvas, width: Double? = nil, alignment: Alignment = .left) throws {
+        guard text.utf8.count <= TextLayout.maxLength else {
+            throw CairoError(operation: "lay out text", message: "text of \(text.utf8.count) bytes exceeds \(TextLayout.maxLength)")
+        }
+        guard style.size > 0, style.size <= 1000 else {
+            throw CairoError(operation: "lay out text", message: "font size \(style.size) pt is outside 0...1000")
+        }
+        // pango_cairo_create_layout returns a new reference; it is never NULL.
+        layout = pango_cairo_create_layout(canvas.handle)!
+        self.canvas = canvas
+        self.text = text
+        self.style = style
+        let ctx = pango_layout_get_context(layout)
+        // Pango defaults to 96 dpi; tell it the surface's so that N pt is N/72 inch on paper and on screen.
+        pango_cairo_context_set_resolution(ctx, canvas.surface.dpi)
+        if let lang = style.language { pango_context_set_language(ctx, pango_language_from_string(lang)) }
+        pango_layout_context_changed(layout)
+
+        let desc = pango_font_description_new()
+        defer { pango_font_description_free(desc) }
+        pango_font_description_set_family(desc, style.families)
+        pango_font_description_set_size(desc, Int32((style.size * Double(geobrief_pango_scale())).rounded()))
+        pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pango_layout_set_font_description(layout, desc)
+        if let width {
+            pango_layout_set_width(layout, Int32(max(1, width) * Double(geobrief_pango_scale())))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        }
+        switch alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_text(layout, text, -1)
+    }
+
+    deinit { geobrief_g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    /// Horizontal alignment of wrapped lines.
+    public enum Alignment: Sendable { case left, center, right }
+
+    /// The logical box of the text relative to its top-left origin, in user units.
+    public var extents: Rect {
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(layout, &ink, &logical)
+        let s = Double(geobrief_pango_scale())
+        return Rect(x: Double(logical.x) / s, y: Double(logical.y) / s, width: Double(logical.width) / s, height: Double(logical.height) / s)
+    }
+
+    /// Distance from the top of the layout to the first line's baseline.
+    public var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(geobrief_pango_scale()) }
+
+    /// Number of lines after wrapping.
+    public var lineCount: Int { Int(pango_layout_get_line_count(layout)) }
+
+    /// Characters no installed font could draw (they would show as boxes).
+    public var missingGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
+
+    /// Draws the text with its top-left at (x, y), first with a halo of `haloWidth` when given.
+    public func draw(x: Double, y: Double, halo: Color? = nil, haloWidth: Double = 0) {
+        canvas.withState {
+            canvas.move(to: x, y)
+            let cr = canvas.handle
+            if let halo, haloWidth > 0 {
+                canvas.save()
+                pango_cairo_layout_path(cr, layout)
+                canvas.setColor(halo)
+                canvas.setLineWidth(haloWidth * 2)
+                canvas.setLineJoin(.round)
+                canvas.stroke()
+                canvas.restore()
+                canvas.move(to: x, y)
+            }
+            canvas.setColor(style.color)
+            pango_cairo_show_layout(cr, layout)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// A position on the Earth in degrees: longitude first, then latitude (traditional GIS order).
+public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Degrees east of Greenwich; may lie outside -180...180 for geometry that runs past the antimeridian.
+    public var lon: Double
+    /// Degrees north of the equator, -90...90.
+    public var lat: Double
+
+    public init(lon: Double, lat: Double) {
+        self.lon = lon
+        self.lat = lat
+    }
+
+    /// Both values finite and the latitude within -90...90.
+    public var isValid: Bool {
+        lon.isFinite && lat.isFinite && abs(lat) <= 90
+    }
+
+    /// The same point with its longitude brought into -180..<180.
+    public var normalized: Coordinate {
+        Coordinate(lon: Coordinate.normalizeLongitude(lon), lat: lat)
+    }
+
+    /// Brings a longitude into -180..<180 (180 itself maps to -180 only when it came from past the line).
+    public static func normalizeLongitude(_ lon: Double) -> Double {
+        if lon >= -180 && lon <= 180 { return lon }
+        var l = (lon + 180).truncatingRemainder(dividingBy: 360)
+        if l < 0 { l += 360 }
+        return l - 180
+    }
+
+    public var description: String {
+        "\(Coordinate.format(abs(lat), 5))\(lat >= 0 ? "N" : "S") \(Coordinate.format(abs(lon), 5))\(lon >= 0 ? "E" : "W")"
+    }
+
+    static func format(_ v: Double, _ digits: Int) -> String {
+        var s = String(v.rounded(toPlaces: digits))
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return s
+    }
+}
+
+extension Double {
+    /// This value rounded half away from zero to `places` decimal digits.
+    public func rounded(toPlaces places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<max(0, places) { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}
