@@ -78,3 +78,44 @@ public enum GeometryOperations {
         return try OGRGeometryHandle(owning: out).geometry
     }
 }
+
+extension GeometryOperations {
+    /// Cuts `geometry` at the meridians `west` and `west + 360` and shifts every piece into
+    /// `west...west+360`, so that nothing spans a projection's seam. `margin` keeps pieces a hair
+    /// off the seam, where a projection could place a point on either edge.
+    /// Returns nil when nothing is left.
+    public static func wrap(_ geometry: Geometry, west: Double, margin: Double = 0) throws -> Geometry? {
+        guard let box = geometry.boundingBox else { return nil }
+        let east = west + 360
+        if box.west >= west + margin && box.east <= east - margin { return geometry }
+        var pieces: [Geometry] = []
+        let kMin = Int(((box.west - west) / 360).rounded(.down)), kMax = Int(((box.east - west) / 360).rounded(.down))
+        guard kMax - kMin <= 4 else {
+            throw GDALError(operation: "wrap geometry", message: "longitudes span \(box.width) degrees; more than 4 turns of the globe")
+        }
+        for k in kMin...kMax {
+            let shift = 360 * Double(k)
+            let window = BoundingBox(west: west + shift + margin, south: -90, east: east + shift - margin, north: 90)
+            if let part = try clip(geometry, to: window) {
+                pieces.append(shift == 0 ? part : part.map { Coordinate(lon: $0.lon - shift, lat: $0.lat) })
+            }
+        }
+        return combine(pieces)
+    }
+
+    /// Longitudes past ±180 cut at the antimeridian and brought back into -180...180.
+    public static func splitAtAntimeridian(_ geometry: Geometry) throws -> Geometry? {
+        try wrap(geometry, west: -180)
+    }
+
+    /// Joins pieces into one multi-geometry of the richest kind they share.
+    static func combine(_ pieces: [Geometry]) -> Geometry? {
+        guard !pieces.isEmpty else { return nil }
+        if pieces.count == 1 { return pieces[0] }
+        let polys = pieces.flatMap(\.polygons)
+        if !polys.isEmpty { return .multiPolygon(polys) }
+        let lines = pieces.flatMap(\.paths)
+        if !lines.isEmpty { return .multiLineString(lines) }
+        return .multiPoint(pieces.flatMap(\.coordinates))
+    }
+}

@@ -1,0 +1,124 @@
+import Bindings
+import Foundation
+import GeoCore
+import GeoData
+
+/// Draws the basemap of a frame from the data folder: relief, land and water, regions, rivers,
+/// roads, rail, sea lanes, borders and coastline, choosing the level of detail by scale.
+/// Records the attribution of every dataset it drew.
+public final class BasemapRenderer {
+    public let data: DataDirectory
+    public let style: MapStyle
+    /// Layers to draw; all by default.
+    public var layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)
+    /// Dataset ids drawn so far, in drawing order, for the attribution line.
+    public private(set) var drawn: [String] = []
+
+    public init(data: DataDirectory, style: MapStyle = MapStyle()) {
+        self.data = data
+        self.style = style
+    }
+
+    /// Maps whose frame spans less than this many km across use the large-scale set.
+    public static let largeScaleLimitKm = 2_500.0
+
+    /// Draws every selected layer into `canvas`, whose user units match `frame`.
+    public func draw(_ frame: MapFrame, on canvas: Canvas) throws {
+        drawn = []
+        let pt = canvas.surface.dpi / 72 // user units per point
+        let large = frame.unitsPerPixel * frame.width / 1000 < BasemapRenderer.largeScaleLimitKm
+        let box = frame.coveringBox
+        let reader = LayerReader(data: data)
+        let painter = GeometryPainter(frame: frame, canvas: canvas)
+
+        canvas.setColor(style.ocean)
+        canvas.rectangle(0, 0, frame.width, frame.height)
+        canvas.fill()
+        let land = try reader.geometries(dataset: "basemap", layer: "land", in: box)
+        canvas.setColor(style.land)
+        painter.fill(land)
+        use("basemap")
+        if layers.contains(.relief) {
+            try drawRelief(frame, canvas: canvas)
+            canvas.setColor(style.landTint)
+            painter.fill(land)
+            canvas.setColor(Color(r: style.ocean.r, g: style.ocean.g, b: style.ocean.b, a: 0.8))
+            painter.fill(try reader.geometries(dataset: "basemap", layer: "ocean", in: box))
+        }
+        canvas.setColor(style.lakes)
+        painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes", in: box))
+
+        if layers.contains(.rivers) && large {
+            painter.stroke(try reader.geometries(dataset: "detail", layer: "rivers", in: box), color: style.rivers, width: style.riverWidth * pt)
+            use("detail")
+        }
+        if layers.contains(.regions) {
+            // Russia's regions from DCW at large scale, where NE's lines are coarse; NE for the rest.
+            painter.stroke(try reader.geometries(dataset: "basemap", layer: "admin1_lines", in: box),
+                           color: style.regionBorder, width: style.regionBorderWidth * pt, dash: style.regionDash.map { $0 * pt })
+        }
+        if layers.contains(.roads) && large {
+            painter.stroke(try reader.geometries(dataset: "road", layer: "edges", in: box), color: style.road, width: style.roadWidth * pt)
+            use("road")
+        }
+        if layers.contains(.seaLanes) {
+            painter.stroke(try reader.geometries(dataset: "sea", layer: "sea_lanes", in: box),
+                           color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
+            use("sea")
+        }
+        if layers.contains(.rail) {
+            painter.stroke(try reader.geometries(dataset: "rail", layer: "edges", in: box), color: style.rail, width: style.railWidth * pt)
+            use("rail")
+        }
+        if layers.contains(.borders) {
+            let borders = large ? try reader.geometries(dataset: "detail", layer: "borders", in: box)
+                                : try reader.geometries(dataset: "basemap", layer: "boundary_lines", in: box)
+            painter.stroke(borders, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
+            painter.stroke(borders, color: style.countryBorder, width: style.countryBorderWidth * pt)
+            if large { use("detail") }
+        }
+        let coast = large ? try reader.geometries(dataset: "detail", layer: "shorelines", in: box)
+                          : try reader.geometries(dataset: "basemap", layer: "coastline", in: box)
+        painter.stroke(coast, color: style.coastline, width: style.coastlineWidth * pt)
+        if large { use("detail") }
+        try canvas.check("draw basemap")
+    }
+
+    /// The attribution line for everything drawn: each dataset's text once, in drawing order.
+    public func attribution() throws -> String {
+        let manifest = try data.manifest()
+        var seen = Set<String>(), parts: [String] = []
+        for id in drawn {
+            let text = try manifest.dataset(id).attribution
+            if seen.insert(text).inserted { parts.append(text) }
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    private func use(_ id: String) { if !drawn.contains(id) { drawn.append(id) } }
+
+    private func drawRelief(_ frame: MapFrame, canvas: Canvas) throws {
+        let relief = try Dataset.open(try data.path(of: "relief"), kind: .raster)
+        // Warp at most ~2 Mpx: relief is a soft background, and Cairo scales it to the frame.
+        let pixels = frame.width * frame.height
+        let f = min(1, (2_000_000 / max(pixels, 1)).squareRoot())
+        let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
+        let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
+                                                        maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))
+        let bands = try (1...(warped.rasterInfo?.bandCount ?? 0)).map { try warped.readBytes(band: $0) }
+        guard bands.count == 4 || bands.count == 3 else { return }
+        let image = try ImageBuffer(width: w, height: h, bands: bands)
+        canvas.draw(image, x: 0, y: 0, width: frame.width, height: frame.height, alpha: style.reliefAlpha)
+        use("relief")
+    }
+}
+
+/// The basemap layers a map can show.
+public enum BasemapLayer: String, CaseIterable, Sendable {
+    case relief, regions, rivers, roads, rail, seaLanes = "sea-lanes", borders
+}
+
+extension Color {
+    /// The same colour with alpha `a`.
+    public func withAlpha(_ a: Double) -> Color { Color(r: r, g: g, b: b, a: a) }
+}

@@ -1,0 +1,67 @@
+import Bindings
+import GeoCore
+
+/// Turns lon/lat geometries into Cairo paths on a frame: cut at the projection's seam, densified
+/// so that lines curve, projected, thinned to output resolution.
+struct GeometryPainter {
+    let frame: MapFrame
+    let canvas: Canvas
+    /// Longest lon/lat step before projecting, in degrees.
+    var maxStep = 0.5
+    /// Points closer than this (user units) to the previous one are dropped.
+    var tolerance = 0.4
+
+    /// The projected, thinned paths of a geometry in frame coordinates.
+    func paths(_ g: Geometry) -> [[Coordinate]] {
+        prepared(g)?.paths.map { thinned(frame.frame($0), tolerance: tolerance) } ?? []
+    }
+
+    /// The geometry cut at the seam (opposite the central meridian) and densified; nil when empty.
+    /// A geometry GEOS cannot cut is drawn uncut rather than dropped.
+    private func prepared(_ g: Geometry) -> Geometry? {
+        let seamWest = frame.projection.centralMeridian - 180
+        let cut: Geometry?
+        do { cut = try GeometryOperations.wrap(g, west: seamWest, margin: 1e-7) } catch { cut = g }
+        return cut?.densified(maxStep: maxStep)
+    }
+
+    /// Fills polygons with the current colour (even-odd, so holes stay open).
+    func fill(_ geometries: [Geometry]) {
+        canvas.withState {
+            canvas.setEvenOddFill(true)
+            for g in geometries {
+                for polygon in cutPolygons(g) {
+                    canvas.newPath()
+                    for ring in polygon where ring.count >= 3 { canvas.addPath(ring, closed: true) }
+                    canvas.fill()
+                }
+            }
+        }
+    }
+
+    /// Strokes lines and polygon outlines.
+    func stroke(_ geometries: [Geometry], color: Color, width: Double, dash: [Double] = []) {
+        canvas.withState {
+            canvas.setColor(color)
+            canvas.setLineWidth(width)
+            canvas.setLineJoin(.round)
+            canvas.setLineCap(.round)
+            canvas.setDash(dash)
+            canvas.newPath()
+            var pending = 0
+            for g in geometries {
+                for p in paths(g) where p.count >= 2 {
+                    canvas.addPath(p, closed: false)
+                    pending += p.count
+                }
+                // Stroke in batches: one huge path is slow for Cairo's tessellator.
+                if pending > 20_000 { canvas.stroke(); pending = 0 }
+            }
+            canvas.stroke()
+        }
+    }
+
+    private func cutPolygons(_ g: Geometry) -> [[[Coordinate]]] {
+        prepared(g)?.polygons.map { rings in rings.map { thinned(frame.frame($0), tolerance: tolerance) } } ?? []
+    }
+}

@@ -1,0 +1,41 @@
+import Bindings
+import GeoCore
+import GeoData
+
+/// Reads the geometries of one GeoPackage layer that meet a lon/lat box, even when the box runs
+/// past ±180 (it is then queried as two boxes, and features shifted by 360° where needed).
+struct LayerReader {
+    let data: DataDirectory
+    /// Features read from one layer past this count are an error, never an unbounded load.
+    static let maxFeatures = 2_000_000
+
+    func geometries(dataset id: String, layer name: String, in box: BoundingBox, where clause: String? = nil) throws -> [Geometry] {
+        let ds = try Dataset.open(try data.path(of: id), kind: .vector)
+        let layer = try ds.layer(named: name)
+        try layer.setAttributeFilter(clause)
+        var out: [Geometry] = []
+        for (query, shift) in LayerReader.windows(box) {
+            layer.setSpatialFilter(query)
+            for f in layer.features() {
+                guard let g = f.geometry else { continue }
+                out.append(shift == 0 ? g : g.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) })
+                guard out.count <= LayerReader.maxFeatures else {
+                    throw GDALError(operation: "read layer \(name)", path: ds.path, message: "more than \(LayerReader.maxFeatures) features in view")
+                }
+            }
+        }
+        return out
+    }
+
+    /// The box split into pieces within -180...180, each with the shift that puts its features back
+    /// into the box's own longitudes.
+    static func windows(_ box: BoundingBox) -> [(BoundingBox, Double)] {
+        if box.width >= 360 { return [(BoundingBox(west: -180, south: box.south, east: 180, north: box.north), 0)] }
+        var out: [(BoundingBox, Double)] = []
+        for shift in [-360.0, 0, 360] {
+            let w = max(box.west - shift, -180), e = min(box.east - shift, 180)
+            if w < e { out.append((BoundingBox(west: w, south: box.south, east: e, north: box.north), shift)) }
+        }
+        return out
+    }
+}

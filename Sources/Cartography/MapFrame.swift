@@ -1,0 +1,78 @@
+import Bindings
+import GeoCore
+
+/// Where a map's lon/lat extent lands on the page: projected bounds and the affine step to pixels
+/// (or points). Keeps the aspect ratio of the projected extent, centring it in the frame.
+public struct MapFrame {
+    public let projection: MapProjection
+    /// The lon/lat box asked for.
+    public let extent: BoundingBox
+    /// Projected bounds actually shown (the asked box, widened to the frame's aspect ratio).
+    public let minX: Double, minY: Double, maxX: Double, maxY: Double
+    /// Output size in user units (pixels or points).
+    public let width: Double, height: Double
+    /// Projected units (metres) per user unit.
+    public let unitsPerPixel: Double
+
+    /// Fits `extent` into a `width` x `height` frame in `projection`.
+    public init(extent: BoundingBox, projection: MapProjection, width: Double, height: Double) throws {
+        self.projection = projection
+        self.extent = extent
+        self.width = width
+        self.height = height
+        // Project a densified outline of the box: edges of a lon/lat box curve in conic projections.
+        var outline: [Coordinate] = []
+        let n = 32
+        for i in 0...n {
+            let t = Double(i) / Double(n)
+            let lon = extent.west + extent.width * t
+            let lat = extent.south + extent.height * t
+            outline += [Coordinate(lon: lon, lat: extent.south), Coordinate(lon: lon, lat: extent.north),
+                        Coordinate(lon: extent.west, lat: lat), Coordinate(lon: extent.west + extent.width, lat: lat)]
+        }
+        let projected = projection.project(outline).compactMap { $0 }
+        guard let b = BoundingBox(enclosing: projected), b.width > 0, b.height > 0 else {
+            throw CairoError(operation: "fit map", message: "the extent \(extent) cannot be shown in \(projection.definition)")
+        }
+        let scale = max(b.width / width, b.height / height)
+        let cx = (b.west + b.east) / 2, cy = (b.south + b.north) / 2
+        minX = cx - scale * width / 2; maxX = cx + scale * width / 2
+        minY = cy - scale * height / 2; maxY = cy + scale * height / 2
+        unitsPerPixel = scale
+    }
+
+    /// Projected point to frame coordinates (y down).
+    @inline(__always)
+    public func toFrame(_ p: Coordinate) -> Coordinate {
+        Coordinate(lon: (p.lon - minX) / unitsPerPixel, lat: (maxY - p.lat) / unitsPerPixel)
+    }
+
+    /// Lon/lat points to frame coordinates; points the projection cannot take are dropped.
+    public func frame(_ points: [Coordinate]) -> [Coordinate] {
+        projection.project(points).compactMap { $0.map(toFrame) }
+    }
+
+    /// A lon/lat box covering the frame, for spatial filters: the frame's border sampled and
+    /// inverse-projected, longitudes unrolled around the central meridian (so west may be < -180
+    /// or east > 180), plus a margin. Falls back to the asked extent grown by half its size.
+    public var coveringBox: BoundingBox {
+        var border: [Coordinate] = []
+        let n = 24
+        for i in 0...n {
+            let t = Double(i) / Double(n)
+            let x = minX + (maxX - minX) * t, y = minY + (maxY - minY) * t
+            border += [Coordinate(lon: x, lat: minY), Coordinate(lon: x, lat: maxY),
+                       Coordinate(lon: minX, lat: y), Coordinate(lon: maxX, lat: y)]
+        }
+        let c = projection.centralMeridian
+        let back = projection.unproject(border).compactMap { $0 }.map {
+            Coordinate(lon: c + Coordinate.normalizeLongitude($0.lon - c), lat: $0.lat)
+        }
+        guard back.count == border.count, var box = BoundingBox(enclosing: back) else {
+            return extent.expanded(by: max(extent.width, extent.height) * 0.5)
+        }
+        let m = max(box.width, box.height) * 0.02 + 0.01
+        box = BoundingBox(west: box.west - m, south: max(-90, box.south - m), east: box.east + m, north: min(90, box.north + m))
+        return box
+    }
+}

@@ -1,0 +1,68 @@
+import Bindings
+import Foundation
+import GeoCore
+import GeoData
+
+/// Renders a `MapRequest` to PNG, PDF or SVG: basemap, title and the attribution of every layer drawn.
+/// Files are written atomically; the same request gives the same bytes.
+public final class MapRenderer {
+    public let data: DataDirectory
+    public let style: MapStyle
+
+    public init(data: DataDirectory, style: MapStyle = MapStyle()) {
+        self.data = data
+        self.style = style
+    }
+
+    /// Draws `request` into `path` (format by extension).
+    public func render(_ request: MapRequest, to path: String) throws {
+        let format = try MapFormat(path: path)
+        guard (16...Surface.maxImageSide).contains(request.width), (16...Surface.maxImageSide).contains(request.height) else {
+            throw MapError.badSize(request.width, request.height)
+        }
+        let ptPerPx = 72 / request.dpi
+        let surface: Surface
+        switch format {
+        case .png: surface = try Surface.image(width: request.width, height: request.height, dpi: request.dpi)
+        case .pdf: surface = try Surface.pdf(path: path, width: Double(request.width) * ptPerPx, height: Double(request.height) * ptPerPx)
+        case .svg: surface = try Surface.svg(path: path, width: Double(request.width) * ptPerPx, height: Double(request.height) * ptPerPx)
+        }
+        surface.setPDFMetadata(title: request.title ?? "GeoBrief map", author: "GeoBrief")
+        let canvas = try Canvas(surface)
+        try draw(request, on: canvas)
+        if format == .png { try surface.writePNG(to: path) } else { try surface.finish() }
+    }
+
+    /// Draws `request` onto an existing canvas covering the whole surface.
+    public func draw(_ request: MapRequest, on canvas: Canvas) throws {
+        let w = canvas.surface.width, h = canvas.surface.height
+        let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
+        let frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h)
+        let basemap = BasemapRenderer(data: data, style: style)
+        basemap.layers = request.layers
+        try canvas.withState {
+            canvas.rectangle(0, 0, w, h)
+            canvas.clip()
+            try basemap.draw(frame, on: canvas)
+        }
+        let pt = canvas.surface.dpi / 72
+        if let title = request.title, !title.isEmpty {
+            let t = try TextLayout(title, style: style.title, on: canvas, width: w - 24 * pt)
+            t.draw(x: 12 * pt, y: 10 * pt, halo: .white, haloWidth: 2.5 * pt)
+        }
+        try drawAttribution(try basemap.attribution(), on: canvas)
+        try canvas.check("draw map")
+    }
+
+    private func drawAttribution(_ text: String, on canvas: Canvas) throws {
+        let pt = canvas.surface.dpi / 72, w = canvas.surface.width, h = canvas.surface.height
+        let layout = try TextLayout(text, style: style.attribution, on: canvas, width: w * 0.7, alignment: .right)
+        let e = layout.extents
+        let pad = 3 * pt
+        let x = w - e.width - pad * 2 - 4 * pt, y = h - e.height - pad * 2 - 4 * pt
+        canvas.setColor(Color.white.withAlpha(0.8))
+        canvas.rectangle(x, y, e.width + pad * 2, e.height + pad * 2)
+        canvas.fill()
+        layout.draw(x: x + pad - e.x, y: y + pad)
+    }
+}

@@ -1,0 +1,53 @@
+import GeoCore
+
+/// What map to draw: extent, projection, size, title, layers.
+public struct MapRequest: Sendable {
+    /// The lon/lat box to show (all of it fits in the frame).
+    public var extent: BoundingBox
+    /// A projection definition (EPSG code, PROJ string, WKT), or nil to choose one for the extent.
+    public var projection: String?
+    /// Size in pixels for images; PDF and SVG take the same size at `dpi` (pixels * 72 / dpi points).
+    public var width: Int
+    public var height: Int
+    public var dpi: Double
+    public var title: String?
+    public var layers: Set<BasemapLayer>
+
+    public init(extent: BoundingBox, projection: String? = nil, width: Int = 1600, height: Int = 1200,
+                dpi: Double = 144, title: String? = nil, layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)) {
+        self.extent = extent
+        self.projection = projection
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+        self.title = title
+        self.layers = layers
+    }
+}
+
+/// Output formats, chosen by file extension.
+public enum MapFormat: String, CaseIterable, Sendable {
+    case png, pdf, svg
+
+    /// The format for `path`'s extension; throws naming the ones there are.
+    public init(path: String) throws {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard let f = MapFormat(rawValue: ext) else { throw MapError.unknownFormat(path) }
+        self = f
+    }
+}
+
+/// Errors in what was asked of a map.
+public enum MapError: Error, CustomStringConvertible, Equatable {
+    case unknownFormat(String)
+    case badSize(Int, Int)
+
+    public var description: String {
+        switch self {
+        case .unknownFormat(let p):
+            return "cannot tell the format of '\(p)': use a .png, .pdf or .svg file name"
+        case .badSize(let w, let h):
+            return "map size \(w)x\(h) is outside 16...32767 pixels a side"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+extension Geometry {
+    /// The same geometry with points added so that no segment spans more than `maxStep` degrees
+    /// (planar in lon/lat), so that straight lon/lat edges curve once projected.
+    public func densified(maxStep: Double) -> Geometry {
+        guard maxStep > 0 else { return self }
+        func dense(_ line: [Coordinate]) -> [Coordinate] {
+            guard line.count > 1 else { return line }
+            var out: [Coordinate] = [line[0]]
+            out.reserveCapacity(line.count)
+            for (a, b) in zip(line, line.dropFirst()) {
+                let steps = Int((max(abs(b.lon - a.lon), abs(b.lat - a.lat)) / maxStep).rounded(.up))
+                if steps > 1 {
+                    for i in 1..<min(steps, 10_000) {
+                        let t = Double(i) / Double(steps)
+                        out.append(Coordinate(lon: a.lon + (b.lon - a.lon) * t, lat: a.lat + (b.lat - a.lat) * t))
+                    }
+                }
+                out.append(b)
+            }
+            return out
+        }
+        switch self {
+        case .point, .multiPoint: return self
+        case .lineString(let cs): return .lineString(dense(cs))
+        case .polygon(let rings): return .polygon(rings.map(dense))
+        case .multiLineString(let ls): return .multiLineString(ls.map(dense))
+        case .multiPolygon(let ps): return .multiPolygon(ps.map { $0.map(dense) })
+        case .collection(let gs): return .collection(gs.map { $0.densified(maxStep: maxStep) })
+        }
+    }
+}
+
+/// Drops points closer than `tolerance` to the last kept one (keeping both ends): a cheap
+/// simplification to output resolution.
+public func thinned(_ points: [Coordinate], tolerance: Double) -> [Coordinate] {
+    guard points.count > 2, tolerance > 0 else { return points }
+    let t2 = tolerance * tolerance
+    var out: [Coordinate] = [points[0]]
+    out.reserveCapacity(points.count / 2)
+    var last = points[0]
+    for p in points.dropFirst().dropLast() {
+        let dx = p.lon - last.lon, dy = p.lat - last.lat
+        if dx * dx + dy * dy >= t2 { out.append(p); last = p }
+    }
+    out.append(points[points.count - 1])
+    return out
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Finds the built geodata folder: `$GEOBRIEF_DATA`, else `geodata/data` in the current folder or
+/// any parent, else next to the executable's package.
+public struct DataDirectory: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// Locates the data folder, throwing a message that says to run `make geodata`.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DataDirectory {
+        if let p = environment["GEOBRIEF_DATA"], !p.isEmpty {
+            guard FileManager.default.fileExists(atPath: p + "/manifest.json") else { throw GeoDataError.missingData(p) }
+            return DataDirectory(path: p)
+        }
+        var candidates: [URL] = []
+        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for _ in 0..<8 { candidates.append(dir); dir.deleteLastPathComponent() }
+        // .build/<config>/geobrief -> package root
+        var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<4 { exe.deleteLastPathComponent(); candidates.append(exe) }
+        for c in candidates {
+            let p = c.appendingPathComponent("geodata/data").path
+            if FileManager.default.fileExists(atPath: p + "/manifest.json") { return DataDirectory(path: p) }
+        }
+        throw GeoDataError.missingData("geodata/data (searched from \(FileManager.default.currentDirectoryPath))")
+    }
+
+    /// Absolute path of a file inside the folder.
+    public func file(_ relative: String) -> String { path + "/" + relative }
+
+    /// The manifest of this folder.
+    public func manifest() throws -> Manifest { try Manifest.read(from: file("manifest.json")) }
+
+    /// Absolute path of the dataset `id`.
+    public func path(of id: String) throws -> String { file(try manifest().dataset(id).path) }
+}

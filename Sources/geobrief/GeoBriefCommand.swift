@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `geobrief`: offline maps and briefings from scenario files.
+@main
+struct GeoBriefCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "geobrief",
+        abstract: "Offline maps and briefings from scenario files.",
+        discussion: """
+        GeoBrief draws publication-quality maps (PNG, PDF, SVG) from data built on this machine \
+        by `make geodata`. Set GEOBRIEF_DATA to use another built data folder.
+        """,
+        version: version,
+        subcommands: [DataCommand.self, MapCommand.self]
+    )
+}

