@@ -96,7 +96,11 @@ wait
 echo "geodata: exporting DCW Russian regions with GMT"
 gmt coast -E+L --DIR_DCW="$dcw" 2>&1 | grep -E '^RU\.' > "$raw/gmt/dcw_ru_codes.tsv" || true
 [ -s "$raw/gmt/dcw_ru_codes.tsv" ] || die "GMT listed no Russian regions from $dcw"
-gmt coast -M -E"$(cut -f1 "$raw/gmt/dcw_ru_codes.tsv" | paste -sd,)" --DIR_DCW="$dcw" > "$raw/gmt/dcw_ru.txt"
+# GMT drops codes from a long -E list, so export the regions in batches of 20.
+: > "$raw/gmt/dcw_ru.txt"
+cut -f1 "$raw/gmt/dcw_ru_codes.tsv" | xargs -n 20 | while read -r batch; do
+  gmt coast -M -E"${batch// /,}" --DIR_DCW="$dcw" >> "$raw/gmt/dcw_ru.txt"
+done
 
 "$geobrief" data build --raw "$raw" --lock "$lock" --out "$stage/data"
 echo "$stamp" > "$stage/data/.stamp"

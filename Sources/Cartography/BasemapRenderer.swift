@@ -49,8 +49,9 @@ public final class BasemapRenderer {
         painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes", in: box))
 
         if layers.contains(.rivers) && large {
-            painter.stroke(try reader.geometries(dataset: "detail", layer: "rivers", in: box), color: style.rivers, width: style.riverWidth * pt)
-            use("detail")
+            let rivers = try reader.geometries(dataset: "detail", layer: "rivers", in: box)
+            painter.stroke(rivers, color: style.rivers, width: style.riverWidth * pt)
+            use("detail", rivers)
         }
         if layers.contains(.regions) {
             // Russia's regions from DCW at large scale, where NE's lines are coarse; NE for the rest.
@@ -58,17 +59,21 @@ public final class BasemapRenderer {
                            color: style.regionBorder, width: style.regionBorderWidth * pt, dash: style.regionDash.map { $0 * pt })
         }
         if layers.contains(.roads) && large {
-            painter.stroke(try reader.geometries(dataset: "road", layer: "edges", in: box), color: style.road, width: style.roadWidth * pt)
-            use("road")
+            let roads = try reader.geometries(dataset: "road", layer: "edges", in: box)
+            painter.stroke(roads, color: style.road, width: style.roadWidth * pt)
+            use("road", roads)
         }
         if layers.contains(.seaLanes) {
-            painter.stroke(try reader.geometries(dataset: "sea", layer: "sea_lanes", in: box),
-                           color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
-            use("sea")
+            let lanes = try reader.geometries(dataset: "sea", layer: "sea_lanes", in: box)
+            painter.stroke(lanes, color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
+            use("sea", lanes)
         }
         if layers.contains(.rail) {
-            painter.stroke(try reader.geometries(dataset: "rail", layer: "edges", in: box), color: style.rail, width: style.railWidth * pt)
-            use("rail")
+            // The railway convention: a dark line with a light dash inside.
+            let rail = try reader.geometries(dataset: "rail", layer: "edges", in: box)
+            painter.stroke(rail, color: style.rail, width: style.railWidth * pt)
+            painter.stroke(rail, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
+            use("rail", rail)
         }
         if layers.contains(.borders) {
             let borders = large ? try reader.geometries(dataset: "detail", layer: "borders", in: box)
@@ -95,13 +100,18 @@ public final class BasemapRenderer {
         return parts.joined(separator: " · ")
     }
 
-    private func use(_ id: String) { if !drawn.contains(id) { drawn.append(id) } }
+    /// Records `id` for the attribution when it contributed anything to the map.
+    private func use(_ id: String, _ geometries: [Geometry] = [Geometry.point(Coordinate(lon: 0, lat: 0))]) {
+        if !geometries.isEmpty && !drawn.contains(id) { drawn.append(id) }
+    }
 
     private func drawRelief(_ frame: MapFrame, canvas: Canvas) throws {
         let relief = try Dataset.open(try data.path(of: "relief"), kind: .raster)
         // Warp at most ~2 Mpx: relief is a soft background, and Cairo scales it to the frame.
+        // The source has 30 pixels a degree; warping finer than ~2 target pixels per source pixel adds nothing.
         let pixels = frame.width * frame.height
-        let f = min(1, (2_000_000 / max(pixels, 1)).squareRoot())
+        let degreesAcross = max(frame.coveringBox.width, frame.coveringBox.height * frame.width / max(frame.height, 1))
+        let f = min(1, (2_000_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
         let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
         let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
                                                         maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))

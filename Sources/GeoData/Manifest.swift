@@ -61,9 +61,8 @@ public struct DatasetEntry: Codable, Sendable, Equatable {
     /// "small-scale" or "large-scale" for basemap sets; empty for others.
     public var detail: String
     public var layers: [LayerEntry]
-    /// Name of the package in `sources` it came from, and its version.
-    public var sourcePackage: String
-    public var sourceVersion: String
+    /// The packages it was built from, each "name version" as pinned in `sources.lock`.
+    public var sources: [String]
     public var licence: String
     /// Text a map that draws this dataset must print.
     public var attribution: String

@@ -14,6 +14,12 @@ public struct NetworkGraph: Sendable {
         public var from: Int32
         public var to: Int32
         public var lengthKm: Double
+
+        public init(from: Int32, to: Int32, lengthKm: Double) {
+            self.from = from
+            self.to = to
+            self.lengthKm = lengthKm
+        }
     }
 }
 

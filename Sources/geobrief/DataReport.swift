@@ -12,7 +12,7 @@ struct DataReport {
             let size = fileSize(directory.file(d.path))
             lines.append("\(d.id)  \(d.path)  [\(d.kind)\(d.detail.isEmpty ? "" : ", \(d.detail)")]  \(size)")
             lines.append("  \(d.description)")
-            lines.append("  source: \(d.sourcePackage) \(d.sourceVersion)   licence: \(d.licence)")
+            lines.append("  source: \(d.sources.joined(separator: ", "))   licence: \(d.licence)")
             lines.append("  attribution: \(d.attribution)")
             for l in d.layers {
                 let extent = l.extent.map { "  extent \($0)" } ?? ""

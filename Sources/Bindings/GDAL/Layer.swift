@@ -108,6 +108,12 @@ public final class Layer {
 public struct FeatureSequence: Sequence {
     let layer: Layer
 
+    /// The first feature passing the filters, or nil.
+    public var first: Feature? {
+        var it = makeIterator()
+        return it.next()
+    }
+
     public func makeIterator() -> Iterator {
         OGR_L_ResetReading(layer.handle)
         return Iterator(layer: layer)

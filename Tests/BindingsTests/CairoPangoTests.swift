@@ -1,0 +1,142 @@
+import Bindings
+import GeoCore
+import TestSupport
+import XCTest
+
+final class CairoPangoTests: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws { dir = try temporaryDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func testCyrillicUkrainianAndHangulLabelsHaveNoMissingGlyphs() throws {
+        let canvas = try Canvas(try Surface.image(width: 400, height: 100))
+        for text in ["Суджа", "Запоріжжя, Київ, ґанок, є, ї", "원산", "Wŏnsan Sudža Krasnoïarsk", "Курск 쿠르스크 Kursk"] {
+            let layout = try TextLayout(text, style: TextStyle(size: 12), on: canvas)
+            XCTAssertEqual(layout.missingGlyphs, 0, "missing glyphs in '\(text)': install fonts-noto-core and fonts-noto-cjk")
+            XCTAssertGreaterThan(layout.extents.width, 10)
+        }
+    }
+
+    func testScriptWithoutFontIsCountedAsMissing() throws {
+        let canvas = try Canvas(try Surface.image(width: 200, height: 50))
+        // Linear A (U+10600..): no Debian Noto package installed by setup covers it.
+        let layout = try TextLayout("\u{10600}\u{10601}\u{10602}", style: TextStyle(size: 12), on: canvas)
+        XCTAssertEqual(layout.missingGlyphs, 3)
+    }
+
+    func testPointSizeHoldsAtAnyDPI() throws {
+        func height(dpi: Double) throws -> Double {
+            let canvas = try Canvas(try Surface.image(width: 100, height: 100, dpi: dpi))
+            return try TextLayout("Kursk", style: TextStyle(size: 12), on: canvas).extents.height
+        }
+        let h72 = try height(dpi: 72), h144 = try height(dpi: 144), h300 = try height(dpi: 300)
+        XCTAssertEqual(h144 / h72, 2, accuracy: 0.08)
+        XCTAssertEqual(h300 / h72, 300 / 72, accuracy: 0.15)
+        // On PDF one unit is a point: 12 pt text has a line height of roughly 12-18 pt.
+        let pdf = try Canvas(try Surface.pdf(path: dir.appendingPathComponent("a.pdf").path, width: 100, height: 100))
+        let hp = try TextLayout("Kursk", style: TextStyle(size: 12), on: pdf).extents.height
+        XCTAssertEqual(hp, h72, accuracy: 0.5)
+        XCTAssertTrue((12.0...20).contains(hp), "\(hp)")
+    }
+
+    func testWrappingAndOverlongText() throws {
+        let canvas = try Canvas(try Surface.image(width: 300, height: 300))
+        let long = String(repeating: "North Korean troops moved by sea ", count: 20)
+        let wrapped = try TextLayout(long, style: TextStyle(size: 10), on: canvas, width: 200)
+        XCTAssertGreaterThan(wrapped.lineCount, 5)
+        XCTAssertLessThanOrEqual(wrapped.extents.width, 200.5)
+        XCTAssertThrowsError(try TextLayout(String(repeating: "x", count: 200_000), style: TextStyle(), on: canvas))
+    }
+
+    func testImageOverCairoLimitIsTypedError() {
+        XCTAssertThrowsError(try Surface.image(width: 40_000, height: 10)) { error in
+            XCTAssertTrue(error is CairoError)
+            XCTAssertTrue("\(error)".contains("32767"), "\(error)")
+        }
+        XCTAssertThrowsError(try Surface.image(width: 0, height: 10))
+    }
+
+    func testPDFTextReadsBackAndHasMetadata() throws {
+        let path = dir.appendingPathComponent("text.pdf").path
+        try drawSample(pdf: path)
+        let text = try XCTUnwrap(runTool("pdftotext", [path, "-"]), "pdftotext is missing: `make setup` installs poppler-utils")
+        XCTAssertTrue(text.contains("Sudzha"), text)
+        XCTAssertTrue(text.contains("Суджа"), text)
+        let info = try XCTUnwrap(runTool("pdfinfo", [path]))
+        XCTAssertTrue(info.contains("GeoBrief test"), info)
+        XCTAssertTrue(info.contains("2024"), info)
+    }
+
+    func testSameInputGivesSameBytes() throws {
+        for ext in ["pdf", "png", "svg"] {
+            let a = dir.appendingPathComponent("a.\(ext)").path, b = dir.appendingPathComponent("b.\(ext)").path
+            if ext == "pdf" { try drawSample(pdf: a); try drawSample(pdf: b) }
+            if ext == "png" { try drawSample(png: a); try drawSample(png: b) }
+            if ext == "svg" { try drawSample(svg: a); try drawSample(svg: b) }
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a)), try Data(contentsOf: URL(fileURLWithPath: b)), ext)
+        }
+    }
+
+    func testUnfinishedPDFLeavesNoFile() throws {
+        let path = dir.appendingPathComponent("never.pdf").path
+        do {
+            let s = try Surface.pdf(path: path, width: 100, height: 100)
+            let c = try Canvas(s)
+            c.rectangle(0, 0, 10, 10)
+            c.fill()
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
+    func testGoldenImageComparisonFindsDifferencesAndWritesDiff() throws {
+        let ref = dir.appendingPathComponent("ref.png").path, same = dir.appendingPathComponent("same.png").path
+        try drawSample(png: ref)
+        try drawSample(png: same)
+        let golden = GoldenImage(maxDifferingShare: 0.001, channelTolerance: 8)
+        XCTAssertTrue(try golden.compare(actual: same, reference: ref, environment: [:]).passed)
+        // Paint a block over one copy: more than 0.1% of pixels change.
+        let s = try Surface.image(width: 200, height: 80)
+        let c = try Canvas(s)
+        c.draw(try ImageBuffer(png: same), x: 0, y: 0, width: 200, height: 80)
+        c.setColor(Color(r: 1, g: 0, b: 0))
+        c.rectangle(0, 0, 20, 20)
+        c.fill()
+        let changed = dir.appendingPathComponent("changed.png").path
+        try s.writePNG(to: changed)
+        let outcome = try golden.compare(actual: changed, reference: ref, environment: [:])
+        XCTAssertFalse(outcome.passed)
+        XCTAssertEqual(outcome.differingPixels, 400, accuracy: 40)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("ref.diff.png").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("ref.actual.png").path))
+    }
+
+    private func drawSample(on canvas: Canvas) throws {
+        canvas.setColor(Color(hex: "#c9dcea")!)
+        canvas.paint()
+        canvas.setColor(Color(r: 0.2, g: 0.2, b: 0.2))
+        canvas.setLineWidth(2)
+        canvas.addPath([Coordinate(lon: 10, lat: 70), Coordinate(lon: 190, lat: 10)], closed: false)
+        canvas.stroke()
+        try TextLayout("Sudzha Суджа 원산", style: TextStyle(size: 12), on: canvas).draw(x: 10, y: 10, halo: .white, haloWidth: 2)
+        try canvas.check()
+    }
+
+    private func drawSample(pdf path: String) throws {
+        let s = try Surface.pdf(path: path, width: 200, height: 80)
+        s.setPDFMetadata(title: "GeoBrief test", author: "tests", creationDate: "2024-12-23T00:00:00Z")
+        try drawSample(on: try Canvas(s))
+        try s.finish()
+    }
+
+    private func drawSample(png path: String) throws {
+        let s = try Surface.image(width: 200, height: 80)
+        try drawSample(on: try Canvas(s))
+        try s.writePNG(to: path)
+    }
+
+    private func drawSample(svg path: String) throws {
+        let s = try Surface.svg(path: path, width: 200, height: 80)
+        try drawSample(on: try Canvas(s))
+        try s.finish()
+    }
+}

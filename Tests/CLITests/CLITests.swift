@@ -1,0 +1,78 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The built `geobrief` binary, run as a user would.
+final class CLITests: XCTestCase {
+    let cli = BinaryRunner()
+    var dir: URL!
+    override func setUpWithError() throws { dir = try temporaryDirectory("geobrief-cli") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func testVersionAndHelp() throws {
+        let v = try cli.run(["--version"])
+        XCTAssertEqual(v.status, 0)
+        XCTAssertTrue(v.stdout.hasPrefix("0."), v.stdout)
+        let h = try cli.run(["--help"])
+        XCTAssertEqual(h.status, 0)
+        for sub in ["data", "map"] { XCTAssertTrue(h.stdout.contains(sub), h.stdout) }
+    }
+
+    func testDataInfoListsDatasetsLayersSourcesAndLicences() throws {
+        let r = try cli.run(["data", "info"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for text in ["basemap", "naturalearth.gpkg", "admin1: 4556 features", "rail", "edges: 328750 features",
+                     "© OpenStreetMap contributors", "ODbL", "GeoNames (geonames.org), CC BY 4.0", "scgraph-data 2.0.0",
+                     "shaded_relief", "raster 10800x5400", "ru_regions: 83 features", "extent ["] {
+            XCTAssertTrue(r.stdout.contains(text), "data info lacks '\(text)'")
+        }
+        let j = try cli.run(["data", "info", "--json"])
+        XCTAssertEqual(j.status, 0)
+        let obj = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 8)
+    }
+
+    func testDataInfoWithoutDataSaysWhatToDo() throws {
+        let r = try cli.run(["data", "info"], directory: dir, environment: ["GEOBRIEF_DATA": dir.path + "/none"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("make geodata"), r.stderr)
+    }
+
+    func testMapWritesPNGPDFAndSVGWithAttribution() throws {
+        let png = dir.appendingPathComponent("k.png").path, pdf = dir.appendingPathComponent("k.pdf").path
+        let svg = dir.appendingPathComponent("k.svg").path
+        let r = try cli.run(["map", "--bbox", "34.5,50.8,36.5,51.9", "--size", "400x300", "--dpi", "96",
+                             "--title", "Kursk — Курск", "-o", png, "-o", pdf, "-o", svg])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for p in [png, pdf, svg] { XCTAssertGreaterThan(try Data(contentsOf: URL(fileURLWithPath: p)).count, 1000, p) }
+        let text = try XCTUnwrap(runTool("pdftotext", [pdf, "-"]))
+        XCTAssertTrue(text.contains("Курск"), text)
+        XCTAssertTrue(text.contains("OpenStreetMap contributors"), text)
+        XCTAssertTrue(text.contains("GSHHG"), text)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }, [],
+                       "no temporary files are left")
+    }
+
+    func testBadArgumentsAreClearErrors() throws {
+        let cases: [([String], String)] = [
+            (["map", "--bbox", "1,2,3", "-o", "x.png"], "WEST,SOUTH,EAST,NORTH"),
+            (["map", "--bbox", "30,60,40,50", "-o", "x.png"], "south < north"),
+            (["map", "--bbox", "30,50,40,60", "-o", "x.gif"], ".png, .pdf or .svg"),
+            (["map", "--bbox", "30,50,40,60", "--size", "40000x10", "-o", "x.png"], "16...32767"),
+            (["map", "--bbox", "30,50,40,60", "--layers", "rail,lava", "-o", "x.png"], "unknown layer 'lava'"),
+            (["map", "--bbox", "30,50,40,60", "--projection", "EPSG:999999", "-o", "x.png"], "EPSG:999999"),
+        ]
+        for (args, expected) in cases {
+            let r = try cli.run(args, directory: dir)
+            XCTAssertNotEqual(r.status, 0, "\(args)")
+            XCTAssertTrue(r.stderr.contains(expected), "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "a failed map writes nothing")
+    }
+
+    func testUnwritableOutputFolderIsAnErrorAndLeavesNothing() throws {
+        let r = try cli.run(["map", "--bbox", "34.5,50.8,36.5,51.9", "--size", "100x100", "-o", dir.path + "/missing/x.pdf"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("missing/x.pdf") || r.stderr.contains("missing"), r.stderr)
+    }
+}

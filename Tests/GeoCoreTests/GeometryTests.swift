@@ -1,0 +1,61 @@
+import GeoCore
+import XCTest
+
+final class GeometryTests: XCTestCase {
+    let square: [Coordinate] = [.init(lon: 0, lat: 0), .init(lon: 10, lat: 0), .init(lon: 10, lat: 10), .init(lon: 0, lat: 10), .init(lon: 0, lat: 0)]
+    let hole: [Coordinate] = [.init(lon: 4, lat: 4), .init(lon: 6, lat: 4), .init(lon: 6, lat: 6), .init(lon: 4, lat: 6), .init(lon: 4, lat: 4)]
+
+    func testWKBRoundTripOfEveryKind() throws {
+        let cases: [Geometry] = [
+            .point(.init(lon: 36.185, lat: 51.727)),
+            .lineString(square),
+            .polygon([square, hole]),
+            .multiPoint([.init(lon: 1, lat: 2), .init(lon: 3, lat: 4)]),
+            .multiLineString([square, hole]),
+            .multiPolygon([[square], [hole]]),
+            .collection([.point(.init(lon: 1, lat: 1)), .lineString(hole)]),
+        ]
+        for g in cases { XCTAssertEqual(try Geometry(wkb: g.wkb), g) }
+    }
+
+    func testWKBBigEndianAndZ() throws {
+        // POINT Z (1 2 3) big-endian ISO: byte order 0, type 1001.
+        var bytes: [UInt8] = [0, 0, 0, 0x03, 0xE9]
+        for v in [1.0, 2.0, 3.0] { withUnsafeBytes(of: v.bitPattern.bigEndian) { bytes += $0 } }
+        XCTAssertEqual(try Geometry(wkb: bytes), .point(.init(lon: 1, lat: 2)))
+    }
+
+    func testCorruptWKBThrows() {
+        XCTAssertThrowsError(try Geometry(wkb: [1, 2, 0, 0, 0, 0xFF])) { XCTAssertEqual($0 as? WKBError, .truncated(offset: 5)) }
+        XCTAssertThrowsError(try Geometry(wkb: [1, 99, 0, 0, 0])) { XCTAssertEqual($0 as? WKBError, .unsupportedType(99)) }
+        // A huge declared count with no data behind it must not allocate or loop.
+        XCTAssertThrowsError(try Geometry(wkb: [1, 2, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F]))
+    }
+
+    func testDeeplyNestedCollectionIsRefused() {
+        var bytes: [UInt8] = []
+        for _ in 0..<100 { bytes += [1, 7, 0, 0, 0, 1, 0, 0, 0] }
+        XCTAssertThrowsError(try Geometry(wkb: bytes)) { XCTAssertEqual($0 as? WKBError, .tooDeep) }
+    }
+
+    func testContainsHonoursHoles() {
+        let g = Geometry.polygon([square, hole])
+        XCTAssertTrue(g.contains(.init(lon: 2, lat: 2)))
+        XCTAssertFalse(g.contains(.init(lon: 5, lat: 5)))
+        XCTAssertFalse(g.contains(.init(lon: 11, lat: 5)))
+    }
+
+    func testDensifyAddsPointsOnLongEdges() {
+        let line = Geometry.lineString([.init(lon: 0, lat: 50), .init(lon: 10, lat: 50)]).densified(maxStep: 0.5)
+        XCTAssertEqual(line.coordinates.count, 21)
+        XCTAssertEqual(line.coordinates.last, .init(lon: 10, lat: 50))
+    }
+
+    func testThinnedKeepsEndsAndDropsClosePoints() {
+        let pts = (0...100).map { Coordinate(lon: Double($0) * 0.1, lat: 0) }
+        let t = thinned(pts, tolerance: 1)
+        XCTAssertEqual(t.first, pts.first)
+        XCTAssertEqual(t.last, pts.last)
+        XCTAssertEqual(t.count, 11)
+    }
+}
