@@ -5,14 +5,15 @@
 # geodata/data only when every step succeeded, so a failure leaves the previous data as it was.
 #
 # Usage: geodata/fetch.sh PATH/TO/geobrief     (run by `make geodata`)
-# Env:   GEOBRIEF_CACHE (default ~/.cache/geobrief), FORCE=1 to rebuild although up to date.
+# Env:   GEOBRIEF_CACHE (default ~/.cache/geobrief), FORCE=1 to rebuild although up to date,
+#        GEOBRIEF_LOCK and GEOBRIEF_OUT to use another lock file or output folder.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 geobrief=${1:?usage: fetch.sh PATH/TO/geobrief}
 cache=${GEOBRIEF_CACHE:-$HOME/.cache/geobrief}
-lock="$here/sources.lock"
-out="$here/data"
+lock=${GEOBRIEF_LOCK:-$here/sources.lock}
+out=${GEOBRIEF_OUT:-$here/data}
 
 die() { echo "geodata: $*" >&2; exit 1; }
 
@@ -25,7 +26,8 @@ if [ -z "${FORCE:-}" ] && [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$s
 fi
 
 mkdir -p "$cache"
-stage=$(mktemp -d "$here/.build-XXXXXX")
+mkdir -p "$(dirname "$out")"
+stage=$(mktemp -d "$(dirname "$out")/.build-XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 raw="$stage/raw"; mkdir -p "$raw"
 

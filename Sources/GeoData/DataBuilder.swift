@@ -13,6 +13,8 @@ public struct DataBuilder {
     public let sources: [SourcePackage]
     /// Called with a line of progress for each step.
     public var log: (String) -> Void = { print($0) }
+    /// Dataset ids to build (all when nil): for rebuilding one part from new sources.
+    public var only: Set<String>?
 
     public init(raw: String, out: String, sources: [SourcePackage]) {
         self.raw = raw
@@ -29,17 +31,20 @@ public struct DataBuilder {
             try FileManager.default.createDirectory(atPath: "\(out)/\(sub)", withIntermediateDirectories: true)
         }
         var datasets: [DatasetEntry] = []
-        let steps: [(String, () throws -> DatasetEntry)] = [
-            ("Natural Earth basemap", buildSmallScaleBasemap),
-            ("GSHHG detail", buildLargeScaleBasemap),
-            ("DCW Russian regions", buildRussianRegions),
-            ("rail network", { try buildNetwork("rail") }),
-            ("road network", { try buildNetwork("road") }),
-            ("sea lanes and ports", buildSea),
-            ("shaded relief", buildRelief),
-            ("gazetteer sources", buildGazetteerSources),
+        let steps: [(String, String, () throws -> DatasetEntry)] = [
+            ("basemap", "Natural Earth basemap", buildSmallScaleBasemap),
+            ("detail", "GSHHG detail", buildLargeScaleBasemap),
+            ("regions-ru", "DCW Russian regions", buildRussianRegions),
+            ("rail", "rail network", { try buildNetwork("rail") }),
+            ("road", "road network", { try buildNetwork("road") }),
+            ("sea", "sea lanes and ports", buildSea),
+            ("relief", "shaded relief", buildRelief),
+            ("gazetteer-sources", "gazetteer sources", buildGazetteerSources),
         ]
-        for (name, step) in steps {
+        if let only, let unknown = only.first(where: { id in !steps.contains { $0.0 == id } }) {
+            throw GeoDataError.unknownDataset(unknown, known: steps.map(\.0))
+        }
+        for (id, name, step) in steps where only?.contains(id) ?? true {
             let start = Date()
             let entry = try step()
             datasets.append(entry)

@@ -35,9 +35,11 @@ struct DataCommand: ParsableCommand {
         @Option(help: "Folder holding the unpacked packages, one sub-folder per package name.") var raw: String
         @Option(help: "The lock file of pinned packages.") var lock: String
         @Option(help: "The new data folder to create (must not exist).") var out: String
+        @Option(help: "Comma-separated dataset ids to build (default: all).") var only: String?
 
         func run() throws {
-            let builder = DataBuilder(raw: raw, out: out, sources: try SourceLock.read(lock))
+            var builder = DataBuilder(raw: raw, out: out, sources: try SourceLock.read(lock))
+            builder.only = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
             let manifest = try builder.build()
             print("geodata: \(manifest.datasets.count) datasets written to \(out)")
         }

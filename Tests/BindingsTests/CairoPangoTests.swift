@@ -19,8 +19,8 @@ final class CairoPangoTests: XCTestCase {
 
     func testScriptWithoutFontIsCountedAsMissing() throws {
         let canvas = try Canvas(try Surface.image(width: 200, height: 50))
-        // Linear A (U+10600..): no Debian Noto package installed by setup covers it.
-        let layout = try TextLayout("\u{10600}\u{10601}\u{10602}", style: TextStyle(size: 12), on: canvas)
+        // Private-use code points: no installed font draws them.
+        let layout = try TextLayout("\u{E000}\u{E001}\u{E002}", style: TextStyle(size: 12), on: canvas)
         XCTAssertEqual(layout.missingGlyphs, 3)
     }
 
@@ -35,7 +35,8 @@ final class CairoPangoTests: XCTestCase {
         // On PDF one unit is a point: 12 pt text has a line height of roughly 12-18 pt.
         let pdf = try Canvas(try Surface.pdf(path: dir.appendingPathComponent("a.pdf").path, width: 100, height: 100))
         let hp = try TextLayout("Kursk", style: TextStyle(size: 12), on: pdf).extents.height
-        XCTAssertEqual(hp, h72, accuracy: 0.5)
+        // Raster layouts round line metrics to whole pixels (hinting): within 1 pt of the PDF's.
+        XCTAssertEqual(hp, h72, accuracy: 1.0)
         XCTAssertTrue((12.0...20).contains(hp), "\(hp)")
     }
 

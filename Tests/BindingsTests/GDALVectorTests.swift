@@ -44,7 +44,7 @@ final class GDALVectorTests: XCTestCase {
         places.setSpatialFilter(nil)
         try places.setAttributeFilter("population > 10000")
         XCTAssertEqual(places.features().map { $0["name"].text }, ["Kursk"])
-        XCTAssertThrowsError(try places.setAttributeFilter("population >>> 3")) { error in
+        XCTAssertThrowsError(try places.setAttributeFilter("population = = 'unterminated")) { error in
             XCTAssertTrue("\(error)".contains("attribute filter"), "\(error)")
         }
         XCTAssertThrowsError(try read.layer(named: "roads")) { error in
@@ -61,7 +61,7 @@ final class GDALVectorTests: XCTestCase {
             try layer.add(Feature(attributes: ["n": .integer(1)], geometry: .point(.init(lon: 0, lat: 0))))
             throw Boom()
         })
-        XCTAssertEqual(layer.featureCount, 0)
+        XCTAssertEqual(Array(layer.features()).count, 0)
         XCTAssertThrowsError(try layer.add(Feature(attributes: ["nope": .integer(1)]))) { error in
             XCTAssertTrue("\(error)".contains("no field 'nope'"), "\(error)")
         }

@@ -73,6 +73,26 @@ final class CLITests: XCTestCase {
     func testUnwritableOutputFolderIsAnErrorAndLeavesNothing() throws {
         let r = try cli.run(["map", "--bbox", "34.5,50.8,36.5,51.9", "--size", "100x100", "-o", dir.path + "/missing/x.pdf"])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("missing/x.pdf") || r.stderr.contains("missing"), r.stderr)
+        XCTAssertTrue(r.stderr.contains(dir.path + "/missing/x.pdf"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path + "/missing"))
+    }
+}
+
+/// The layering rule: only the Bindings target imports the C modules.
+final class ArchitectureTests: XCTestCase {
+    func testNoModuleAboveBindingsImportsC() throws {
+        let sources = BinaryRunner.packageRoot.appendingPathComponent("Sources")
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
+        var offenders: [String] = []
+        var checked = 0
+        for case let file as String in enumerator where file.hasSuffix(".swift") && !file.hasPrefix("Bindings/") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            checked += 1
+            for line in text.split(separator: "\n") where ["import CGDAL", "import CCairo", "import CPango", "import CPROJ", "import Glibc"].contains(line.trimmingCharacters(in: .whitespaces)) {
+                offenders.append("\(file): \(line)")
+            }
+        }
+        XCTAssertGreaterThan(checked, 10)
+        XCTAssertEqual(offenders, [], "only Sources/Bindings may import C modules")
     }
 }

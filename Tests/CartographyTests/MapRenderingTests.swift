@@ -18,16 +18,27 @@ final class MapRenderingTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     /// The colour of the pixel where `c` lands on a map drawn with `request`.
-    func pixel(_ request: MapRequest, at c: Coordinate, in path: String) throws -> (r: Int, g: Int, b: Int) {
+    func pixel(_ request: MapRequest, at c: Coordinate, in path: String) throws -> Pixel {
         let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
         let frame = try MapFrame(extent: request.extent, projection: projection, width: Double(request.width), height: Double(request.height))
         let p = try XCTUnwrap(frame.frame([c]).first)
         let image = try ImageBuffer(png: path)
+        guard (0..<Double(image.width)).contains(p.lon), (0..<Double(image.height)).contains(p.lat) else {
+            throw OutsideFrame(description: "test point \(c) falls outside the frame at \(p)")
+        }
         let v = image.pixels[Int(p.lat) * image.width + Int(p.lon)]
-        return (Int((v >> 16) & 0xFF), Int((v >> 8) & 0xFF), Int(v & 0xFF))
+        return Pixel(x: Int(p.lon), y: Int(p.lat), r: Int((v >> 16) & 0xFF), g: Int((v >> 8) & 0xFF), b: Int(v & 0xFF))
     }
 
-    func isOcean(_ px: (r: Int, g: Int, b: Int)) -> Bool { px.b > px.r + 15 }
+    struct OutsideFrame: Error, CustomStringConvertible { var description: String }
+
+    /// A pixel's place and colour, printed in failure messages.
+    struct Pixel: CustomStringConvertible {
+        var x: Int, y: Int, r: Int, g: Int, b: Int
+        var description: String { "pixel (\(x), \(y)) = rgb(\(r), \(g), \(b))" }
+    }
+
+    func isOcean(_ px: Pixel) -> Bool { px.b > px.r + 15 }
 
     func testKurskRegionMatchesGoldenImage() throws {
         let path = dir.appendingPathComponent("kursk-400x300.png").path
@@ -46,11 +57,16 @@ final class MapRenderingTests: XCTestCase {
         XCTAssertTrue(request.extent.crossesAntimeridian)
         let path = dir.appendingPathComponent("bering.png").path
         try MapRenderer(data: data).render(request, to: path)
-        XCTAssertFalse(isOcean(try pixel(request, at: Coordinate(lon: 177.5, lat: 64.9), in: path)), "Anadyr region is land")
-        XCTAssertFalse(isOcean(try pixel(request, at: Coordinate(lon: -172.5, lat: 65.6), in: path)), "Chukotka east of 180 is land")
-        XCTAssertFalse(isOcean(try pixel(request, at: Coordinate(lon: 159, lat: 55), in: path)), "Kamchatka is land")
-        XCTAssertTrue(isOcean(try pixel(request, at: Coordinate(lon: 175, lat: 55), in: path)), "the Bering Sea is water")
-        XCTAssertTrue(isOcean(try pixel(request, at: Coordinate(lon: -170, lat: 55), in: path)), "the Bering Sea east of 180 is water")
+        for (c, what) in [(Coordinate(lon: 177.5, lat: 64.9), "Anadyr region"), (Coordinate(lon: -176, lat: 66.5), "Chukotka east of 180"),
+                          (Coordinate(lon: -173, lat: 66), "the Chukotka peninsula"),
+                          (Coordinate(lon: 159, lat: 55), "Kamchatka")] {
+            let px = try pixel(request, at: c, in: path)
+            XCTAssertFalse(isOcean(px), "\(what) is land: \(px)")
+        }
+        for (c, what) in [(Coordinate(lon: 175, lat: 55), "the Bering Sea"), (Coordinate(lon: -170, lat: 55), "the Bering Sea east of 180")] {
+            let px = try pixel(request, at: c, in: path)
+            XCTAssertTrue(isOcean(px), "\(what) is water: \(px)")
+        }
     }
 
     func testWorldMapWithSeamInTheAtlanticHasNoStreaks() throws {
@@ -58,11 +74,14 @@ final class MapRenderingTests: XCTestCase {
                                  projection: "+proj=eqearth +lon_0=150 +datum=WGS84", width: 800, height: 400, dpi: 72, layers: [])
         let path = dir.appendingPathComponent("world.png").path
         try MapRenderer(data: data).render(request, to: path)
-        for c in [Coordinate(lon: -40, lat: 30), Coordinate(lon: -20, lat: -20), Coordinate(lon: -140, lat: 10), Coordinate(lon: -35, lat: 45)] {
-            XCTAssertTrue(isOcean(try pixel(request, at: c, in: path)), "\(c) is ocean")
+        // Either side of the seam (30 W): the South Atlantic appears at the left edge, the North Atlantic at the right.
+        for c in [Coordinate(lon: -10, lat: -30), Coordinate(lon: -50, lat: 30), Coordinate(lon: -140, lat: 10), Coordinate(lon: -45, lat: 45)] {
+            let px = try pixel(request, at: c, in: path)
+            XCTAssertTrue(isOcean(px), "\(c) is ocean: \(px)")
         }
         for c in [Coordinate(lon: 100, lat: 60), Coordinate(lon: -100, lat: 40), Coordinate(lon: 20, lat: 0), Coordinate(lon: -175, lat: 66)] {
-            XCTAssertFalse(isOcean(try pixel(request, at: c, in: path)), "\(c) is land")
+            let px = try pixel(request, at: c, in: path)
+            XCTAssertFalse(isOcean(px), "\(c) is land: \(px)")
         }
     }
 

@@ -97,3 +97,39 @@ final class ReaderTests: XCTestCase {
         XCTAssertTrue(pins.allSatisfy { ["debian", "pypi", "pypi-sdist"].contains($0.registry) })
     }
 }
+
+/// `geodata/fetch.sh` on bad input: it stops with a message naming the package and leaves the
+/// previous data as it was.
+final class FetchScriptTests: XCTestCase {
+    func testVanishedVersionStopsWithMessageAndKeepsPreviousData() throws {
+        let dir = try temporaryDirectory("geobrief-fetch")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "previous".write(to: out.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        let lock = dir.appendingPathComponent("sources.lock")
+        try "six 0.0.0.999 pypi \(String(repeating: "0", count: 64)) six-0.0.0.999-py2.py3-none-any.whl\n"
+            .write(to: lock, atomically: true, encoding: .utf8)
+        let script = BinaryRunner.packageRoot.appendingPathComponent("geodata/fetch.sh").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = [script, "/bin/false"]
+        p.environment = ProcessInfo.processInfo.environment.merging([
+            "GEOBRIEF_LOCK": lock.path, "GEOBRIEF_OUT": out.path, "GEOBRIEF_CACHE": dir.appendingPathComponent("cache").path,
+        ]) { $1 }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertNotEqual(p.terminationStatus, 0)
+        XCTAssertTrue(message.contains("six==0.0.0.999"), message)
+        XCTAssertTrue(message.contains("update") && message.contains("sources.lock"), message)
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8), "previous")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".build-") }
+        XCTAssertEqual(left, [], "no staging folder is left behind")
+        let cacheLeft = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("cache").path)) ?? []
+        XCTAssertEqual(cacheLeft, [], "no partial download is left in the cache")
+    }
+}

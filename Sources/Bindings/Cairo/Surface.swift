@@ -23,6 +23,7 @@ public final class Surface {
     public static let maxImageSide = 32_767
 
     private init(handle: OpaquePointer, kind: Kind, width: Double, height: Double, dpi: Double, path: String?, temporaryPath: String?) throws {
+        let what = path.map { "create \(kind) \($0)" } ?? "create \(kind) surface"
         self.handle = handle
         self.kind = kind
         self.width = width
@@ -34,7 +35,7 @@ public final class Surface {
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(handle)
             if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
-            throw CairoError("create \(kind) surface", status: status)
+            throw CairoError(what, status: status)
         }
     }
 
@@ -125,6 +126,12 @@ public final class Surface {
         guard status == CAIRO_STATUS_SUCCESS else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             throw CairoError("write \(kind) \(path)", status: status)
+        }
+        if kind == .svg {
+            do { try SVGIdentifiers.normalizeFile(temporaryPath) } catch {
+                try? FileManager.default.removeItem(atPath: temporaryPath)
+                throw CairoError(operation: "write svg \(path)", message: "\(error)")
+            }
         }
         try AtomicFile.rename(temporaryPath, to: path)
     }

@@ -56,8 +56,20 @@ public final class Layer {
     /// Restricts reading with an OGR SQL WHERE clause (nil removes it). Throws on a malformed clause.
     public func setAttributeFilter(_ clause: String?) throws {
         GDALRuntime.reset()
+        let what = "attribute filter '\(clause ?? "")' on \(name)"
         guard OGR_L_SetAttributeFilter(handle, clause) == OGRERR_NONE else {
-            throw GDALRuntime.error("attribute filter '\(clause ?? "")' on \(name)", path: dataset.path, fallback: "invalid filter")
+            throw GDALRuntime.error(what, path: dataset.path, fallback: "invalid filter")
+        }
+        guard clause != nil else { return }
+        // Some drivers (GeoPackage) hand the clause to SQLite only when reading: read one feature to
+        // surface a malformed clause now rather than as a silently empty layer.
+        OGR_L_ResetReading(handle)
+        if let f = OGR_L_GetNextFeature(handle) { OGR_F_Destroy(f) }
+        OGR_L_ResetReading(handle)
+        if CPLGetLastErrorType() == CE_Failure {
+            let error = GDALRuntime.error(what, path: dataset.path, fallback: "invalid filter")
+            _ = OGR_L_SetAttributeFilter(handle, nil)
+            throw error
         }
     }
 

@@ -41,10 +41,11 @@ final class OGRGeometryHandle {
 /// Geometry operations that GEOS does for us through OGR.
 public enum GeometryOperations {
     /// The part of `geometry` inside `box` (planar), or nil when nothing is left.
-    /// An invalid input (a self-touching ring, as GMT exports produce) is made valid first.
-    public static func clip(_ geometry: Geometry, to box: BoundingBox) throws -> Geometry? {
+    /// An invalid input (a self-touching ring, as GMT exports produce) is made valid first, unless
+    /// the caller knows it is valid (`validate: false` skips the costly check).
+    public static func clip(_ geometry: Geometry, to box: BoundingBox, validate: Bool = true) throws -> Geometry? {
         var g = try OGRGeometryHandle(geometry)
-        if OGR_G_IsValid(g.handle) == 0, let valid = OGR_G_MakeValid(g.handle) { g = OGRGeometryHandle(owning: valid) }
+        if validate, OGR_G_IsValid(g.handle) == 0, let valid = OGR_G_MakeValid(g.handle) { g = OGRGeometryHandle(owning: valid) }
         let ring = [Coordinate(lon: box.west, lat: box.south), Coordinate(lon: box.east, lat: box.south),
                     Coordinate(lon: box.east, lat: box.north), Coordinate(lon: box.west, lat: box.north),
                     Coordinate(lon: box.west, lat: box.south)]
