@@ -44,7 +44,10 @@ demo: geodata
 ## test: the whole test suite on the built data
 test: geodata
 	$(SWIFT) build -c $(CONFIG) --build-tests 2>&1 | grep -v 'prohibited flag' || true
-	$(SWIFT) test -c $(CONFIG) --skip-build --parallel --num-workers 2
+	@set -o pipefail; $(SWIFT) test -c $(CONFIG) --skip-build --disable-swift-testing 2>&1 \
+	  | grep -v 'prohibited flag' | tee .build/test.log
+	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
+	  END { if (n == "") { print "tests: no test ran" > "/dev/stderr"; exit 1 } printf "tests: %d passed, %d failed\n", n - f, f }' .build/test.log
 
 ## bench: timings of the hot paths
 bench: geodata

@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "Bindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GeoCore", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,6 +30,7 @@ public final class BasemapRenderer {
         let box = frame.coveringBox
         let reader = LayerReader(data: data)
         let painter = GeometryPainter(frame: frame, canvas: canvas)
+        let trace = RenderTrace()
 
         canvas.setColor(style.ocean)
         canvas.rectangle(0, 0, frame.width, frame.height)
@@ -38,35 +39,42 @@ public final class BasemapRenderer {
         canvas.setColor(style.land)
         painter.fill(land)
         use("basemap")
+        trace.mark("land")
         if layers.contains(.relief) {
             // Relief shades the land only; the sea stays flat.
             try canvas.withState {
                 painter.clip(to: land)
                 try drawRelief(frame, canvas: canvas)
             }
+            trace.mark("relief")
         }
         canvas.setColor(style.lakes)
         painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes", in: box))
+        trace.mark("lakes")
 
         if layers.contains(.rivers) && large {
             let rivers = try reader.geometries(dataset: "detail", layer: "rivers", in: box)
             painter.stroke(rivers, color: style.rivers, width: style.riverWidth * pt)
             use("detail", rivers)
+            trace.mark("rivers")
         }
         if layers.contains(.regions) {
             // Russia's regions from DCW at large scale, where NE's lines are coarse; NE for the rest.
             painter.stroke(try reader.geometries(dataset: "basemap", layer: "admin1_lines", in: box),
                            color: style.regionBorder, width: style.regionBorderWidth * pt, dash: style.regionDash.map { $0 * pt })
+            trace.mark("regions")
         }
         if layers.contains(.roads) && large {
             let roads = try reader.geometries(dataset: "road", layer: "edges", in: box)
             painter.stroke(roads, color: style.road, width: style.roadWidth * pt)
             use("road", roads)
+            trace.mark("roads")
         }
         if layers.contains(.seaLanes) {
             let lanes = try reader.geometries(dataset: "sea", layer: "sea_lanes", in: box)
             painter.stroke(lanes, color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
             use("sea", lanes)
+            trace.mark("sea lanes")
         }
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
@@ -74,6 +82,7 @@ public final class BasemapRenderer {
             painter.stroke(rail, color: style.rail, width: style.railWidth * pt)
             painter.stroke(rail, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
             use("rail", rail)
+            trace.mark("rail")
         }
         if layers.contains(.borders) {
             let borders = large ? try reader.geometries(dataset: "detail", layer: "borders", in: box)
@@ -81,11 +90,13 @@ public final class BasemapRenderer {
             painter.stroke(borders, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
             painter.stroke(borders, color: style.countryBorder, width: style.countryBorderWidth * pt)
             if large { use("detail") }
+            trace.mark("borders")
         }
         let coast = large ? try reader.geometries(dataset: "detail", layer: "shorelines", in: box)
                           : try reader.geometries(dataset: "basemap", layer: "coastline", in: box)
         painter.stroke(coast, color: style.coastline, width: style.coastlineWidth * pt)
         if large { use("detail") }
+        trace.mark("coastline")
         try canvas.check("draw basemap")
     }
 

@@ -29,8 +29,11 @@ public final class MapRenderer {
         }
         surface.setPDFMetadata(title: request.title ?? "GeoBrief map", author: "GeoBrief")
         let canvas = try Canvas(surface)
+        let trace = RenderTrace()
         try draw(request, on: canvas)
+        trace.mark("draw \(format)")
         if format == .png { try surface.writePNG(to: path) } else { try surface.finish() }
+        trace.mark("encode \(format)")
     }
 
     /// Draws `request` onto an existing canvas covering the whole surface.

@@ -15,24 +15,13 @@ public final class ImageBuffer {
         guard [1, 3, 4].contains(bands.count), bands.allSatisfy({ $0.count == width * height }) else {
             throw CairoError(operation: "build image", message: "need 1, 3 or 4 bands of \(width)x\(height) bytes")
         }
-        let s = try Surface.image(width: width, height: height)
-        cairo_surface_flush(s.handle)
-        let stride = Int(cairo_image_surface_get_stride(s.handle))
-        let data = cairo_image_surface_get_data(s.handle)!
-        for y in 0..<height {
-            let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<width {
-                let i = y * width + x
-                let r: UInt32, g: UInt32, b: UInt32
-                if bands.count == 1 { r = UInt32(bands[0][i]); g = r; b = r } else {
-                    r = UInt32(bands[0][i]); g = UInt32(bands[1][i]); b = UInt32(bands[2][i])
-                }
-                let a: UInt32 = bands.count == 4 ? UInt32(bands[3][i]) : 255
-                row[x] = (a << 24) | ((r * a / 255) << 16) | ((g * a / 255) << 8) | (b * a / 255)
-            }
+        let (r, g, b) = bands.count == 1 ? (bands[0], bands[0], bands[0]) : (bands[0], bands[1], bands[2])
+        let pixels = (0..<width * height).map { i -> UInt32 in
+            let a: UInt32 = bands.count == 4 ? UInt32(bands[3][i]) : 255
+            // Cairo keeps colour premultiplied by alpha.
+            return (a << 24) | ((UInt32(r[i]) * a / 255) << 16) | ((UInt32(g[i]) * a / 255) << 8) | (UInt32(b[i]) * a / 255)
         }
-        cairo_surface_mark_dirty(s.handle)
-        self.init(surface: s)
+        try self.init(width: width, height: height, pixels: pixels)
     }
 
     /// Decodes a PNG file. Throws naming the file when it is missing or not a PNG.

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Wall-time of each drawing step, printed to stderr when `GEOBRIEF_TRACE=1`, so that slow layers
+/// show up without a profiler.
+final class RenderTrace {
+    static let enabled = ProcessInfo.processInfo.environment["GEOBRIEF_TRACE"] == "1"
+    private var last = Date()
+
+    /// Notes the time since the previous mark under `step`.
+    func mark(_ step: String) {
+        guard RenderTrace.enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "trace: %-28@ %7.1f ms\n", step, now.timeIntervalSince(last) * 1000).utf8))
+        last = now
+    }
+}
