@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -26,10 +27,12 @@ let package = Package(
         // Domain modules.
         .target(name: "GeoData", dependencies: ["GeoCore", "Bindings"]),
         .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData"]),
+        // Names to places: an SQLite index built from GeoNames and friends, queried through GRDB.
+        .target(name: "Gazetteer", dependencies: ["GeoCore", "Bindings", "GeoData", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "geobrief",
             dependencies: [
-                "GeoCore", "GeoData", "Cartography",
+                "GeoCore", "GeoData", "Cartography", "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,8 @@ let package = Package(
         .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "Bindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoData", "GeoCore", "TestSupport"],
+                    resources: [.copy("spellings.tsv")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ die() { echo "geodata: $*" >&2; exit 1; }
 
 # The build is up to date when the lock file, this script and the builder's format version are unchanged.
 format=$(grep -o 'formatVersion = [0-9]*' "$here/../Sources/GeoData/DataBuilder.swift" | grep -o '[0-9]*$' || echo 0)
-stamp=$( (cat "$lock" "$0"; echo "format $format") | sha256sum | cut -d' ' -f1)
+stamp=$( (cat "$lock" "$0" "$here"/supplement/*.csv 2>/dev/null; echo "format $format") | sha256sum | cut -d' ' -f1)
 if [ -z "${FORCE:-}" ] && [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] && [ -f "$out/manifest.json" ]; then
   echo "geodata: up to date ($out)"
   exit 0
@@ -104,7 +104,9 @@ cut -f1 "$raw/gmt/dcw_ru_codes.tsv" | xargs -n 20 | while read -r batch; do
   gmt coast -M -E"${batch// /,}" --DIR_DCW="$dcw" >> "$raw/gmt/dcw_ru.txt"
 done
 
-"$geobrief" data build --raw "$raw" --lock "$lock" --out "$stage/data"
+supplements=()
+for f in "$here"/supplement/*.csv; do [ -f "$f" ] && supplements+=(--supplement "$f"); done
+"$geobrief" data build --raw "$raw" --lock "$lock" --out "$stage/data" "${supplements[@]}"
 echo "$stamp" > "$stage/data/.stamp"
 
 # Swap in the new data: the old copy is removed only after the new one is in place.

@@ -66,6 +66,19 @@ public struct DatasetEntry: Codable, Sendable, Equatable {
     public var licence: String
     /// Text a map that draws this dataset must print.
     public var attribution: String
+
+    public init(id: String, path: String, kind: String, description: String, detail: String, layers: [LayerEntry],
+                sources: [String], licence: String, attribution: String) {
+        self.id = id
+        self.path = path
+        self.kind = kind
+        self.description = description
+        self.detail = detail
+        self.layers = layers
+        self.sources = sources
+        self.licence = licence
+        self.attribution = attribution
+    }
 }
 
 /// A layer (or raster, or table) of a dataset.
@@ -76,6 +89,13 @@ public struct LayerEntry: Codable, Sendable, Equatable {
     public var extent: BoundingBox?
     /// Geometry type or "raster WxH" or "table".
     public var geometry: String
+
+    public init(name: String, features: Int, extent: BoundingBox?, geometry: String) {
+        self.name = name
+        self.features = features
+        self.extent = extent
+        self.geometry = geometry
+    }
 }
 
 /// Errors about the data folder: missing, corrupt, or asked for what it does not hold.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gazetteer
 import GeoData
 
 /// `geobrief data`: build the data folder and report what it holds.
@@ -7,7 +8,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Build and inspect the geodata folder.",
-        subcommands: [Info.self, Build.self]
+        subcommands: [Info.self, Build.self, Import.self]
     )
 
     /// `geobrief data info`: every dataset with layers, counts, extents, source and licence.
@@ -36,12 +37,50 @@ struct DataCommand: ParsableCommand {
         @Option(help: "The lock file of pinned packages.") var lock: String
         @Option(help: "The new data folder to create (must not exist).") var out: String
         @Option(help: "Comma-separated dataset ids to build (default: all).") var only: String?
+        @Option(help: "A supplement CSV of cited places for the gazetteer (repeatable).") var supplement: [String] = []
 
         func run() throws {
             var builder = DataBuilder(raw: raw, out: out, sources: try SourceLock.read(lock))
             builder.only = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-            let manifest = try builder.build()
+            var manifest = try builder.build()
+            if builder.only == nil {
+                var gazetteer = GazetteerBuilder(data: DataDirectory(path: out))
+                gazetteer.projectSupplements = supplement
+                manifest.datasets.append(try gazetteer.build(to: "\(out)/\(GazetteerBuilder.indexPath)"))
+                try manifest.write(to: "\(out)/manifest.json")
+            }
             print("geodata: \(manifest.datasets.count) datasets written to \(out)")
+        }
+    }
+
+    /// `geobrief data import`: rebuild the gazetteer index with the user's own sources added.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild the gazetteer index, adding GeoNames dump files or a supplement of your own places.",
+            discussion: """
+            A supplement is a CSV with the header name,alternate_names,lat,lon,country,admin1,kind,source \
+            (alternate names separated by |); its places rank above GeoNames. A GeoNames dump is allCountries.txt \
+            or a country file such as RU.txt; give alternateNamesV2.txt with --alternate-names to add its names.
+            """)
+
+        @Option(help: "A supplement CSV of your own places (repeatable).") var supplement: [String] = []
+        @Option(help: "A GeoNames dump file: allCountries.txt or XX.txt (repeatable).") var geonames: [String] = []
+        @Option(help: "GeoNames alternateNamesV2.txt for the dump files.") var alternateNames: String?
+        @Option(help: "The project's supplement folder.") var projectSupplements = "geodata/supplement"
+
+        func run() throws {
+            let dir = try DataDirectory.locate()
+            var manifest = try dir.manifest()
+            var builder = GazetteerBuilder(data: dir)
+            builder.userSupplements = supplement
+            builder.geonamesDumps = geonames
+            builder.alternateNames = alternateNames
+            builder.projectSupplements = ((try? FileManager.default.contentsOfDirectory(atPath: projectSupplements)) ?? [])
+                .filter { $0.hasSuffix(".csv") }.sorted().map { "\(projectSupplements)/\($0)" }
+            let entry = try builder.build(to: dir.file(GazetteerBuilder.indexPath))
+            manifest.datasets.removeAll { $0.id == entry.id }
+            manifest.datasets.append(entry)
+            try manifest.write(to: dir.file("manifest.json"))
         }
     }
 }

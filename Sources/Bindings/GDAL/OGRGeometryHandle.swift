@@ -122,3 +122,13 @@ extension GeometryOperations {
         return .multiPoint(pieces.flatMap(\.coordinates))
     }
 }
+
+extension GeometryOperations {
+    /// A point guaranteed to lie inside a polygon (GEOS PointOnSurface), for label and centre points.
+    public static func pointOnSurface(_ geometry: Geometry) throws -> Coordinate? {
+        let g = try OGRGeometryHandle(geometry)
+        guard let p = OGR_G_PointOnSurface(g.handle) else { return nil }
+        if case .point(let c) = try OGRGeometryHandle(owning: p).geometry { return c }
+        return nil
+    }
+}

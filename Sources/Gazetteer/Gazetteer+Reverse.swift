@@ -1,0 +1,68 @@
+import Bindings
+import Foundation
+import GeoCore
+import GeoData
+import GRDB
+
+/// What lies at a coordinate: the nearest populated place and the first-level region containing it.
+public struct ReverseResult: Sendable, Codable {
+    public var lat: Double
+    public var lon: Double
+    public var nearest: Candidate?
+    public var nearestKm: Double?
+    public var region: RegionHit?
+}
+
+/// A first-level region found by position.
+public struct RegionHit: Sendable, Codable, Equatable {
+    public var name: String
+    public var country: String
+}
+
+extension Gazetteer {
+    /// Reverse search looks no further than this.
+    public static let reverseRadiusKm = 300.0
+
+    /// The nearest populated place (R*Tree search in growing boxes) and the region polygon containing `c`.
+    public func reverse(_ c: Coordinate, data: DataDirectory) throws -> ReverseResult {
+        let g = Geodesic()
+        var nearest: Candidate?
+        var best = Double.infinity
+        var half = 0.1
+        while half <= 3, nearest == nil || best > half * 111_000 * cos(c.lat * .pi / 180) {
+            let rows = try db.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT p.id, p.name, p.country, p.admin1, p.population, p.lat, p.lon, p.source,
+                      (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
+                    FROM place_rtree t JOIN place p ON p.id = t.id
+                    WHERE t.min_lon >= ? AND t.max_lon <= ? AND t.min_lat >= ? AND t.max_lat <= ? AND p.kind = 'populated'
+                    """, arguments: [c.lon - half * 2, c.lon + half * 2, c.lat - half, c.lat + half])
+            }
+            for r in rows {
+                let p = Coordinate(lon: r["lon"], lat: r["lat"])
+                let d = g.distance(c, p)
+                if d < best {
+                    best = d
+                    nearest = Candidate(id: r["id"], name: r["name"], kind: .populated, country: r["country"], admin1: r["admin1"],
+                                        admin1Name: r["admin1_name"] ?? "", population: r["population"], lat: p.lat, lon: p.lon,
+                                        box: nil, source: r["source"], score: 0, match: .exact, matched: r["name"], distance: 0, nearKm: nil)
+                }
+            }
+            half *= 2
+        }
+        if best > Gazetteer.reverseRadiusKm * 1000 { nearest = nil }
+        return ReverseResult(lat: c.lat, lon: c.lon, nearest: nearest,
+                             nearestKm: nearest == nil ? nil : (best / 1000).rounded(toPlaces: 2),
+                             region: try region(at: c, data: data))
+    }
+
+    private func region(at c: Coordinate, data: DataDirectory) throws -> RegionHit? {
+        let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
+        let layer = try ds.layer(named: "admin1")
+        layer.setSpatialFilter(BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6))
+        for f in layer.features() where f.geometry?.contains(c) == true {
+            return RegionHit(name: f["name"].text, country: f["iso_a2"].text)
+        }
+        return nil
+    }
+}

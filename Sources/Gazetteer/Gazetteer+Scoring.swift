@@ -1,0 +1,128 @@
+import Bindings
+import Foundation
+import GeoCore
+import GRDB
+
+/// Hints resolved to what the index stores.
+struct Filter {
+    var countries: Set<String>?
+    var admin1: Set<String>?   // "RU.41"
+    var kind: PlaceKind?
+    var box: BoundingBox?
+    var near: Coordinate?
+    var words: [String] = []
+
+    var describe: String { words.isEmpty ? "passes the hints" : "is " + words.joined(separator: ", ") }
+
+    func accepts(_ c: Candidate) -> Bool {
+        if let countries, !countries.contains(c.country) { return false }
+        if let admin1, !admin1.contains("\(c.country).\(c.admin1)") { return false }
+        if let kind, c.kind != kind { return false }
+        if let box, !box.contains(c.coordinate) { return false }
+        return true
+    }
+}
+
+extension Gazetteer {
+    /// Scores, filters and sorts candidates (best first).
+    func score(_ found: [Candidate], regionQuery: Bool, filter: Filter) throws -> [Candidate] {
+        let g = Geodesic()
+        var out: [Candidate] = []
+        for var c in found where filter.accepts(c) {
+            var s: Double
+            switch c.match {
+            case .exact: s = 100
+            case .folded: s = 96
+            case .transliterated: s = 92
+            case .variant: s = 85
+            case .fuzzy: s = 75 - 8 * Double(c.distance)
+            }
+            s += min(25, 4 * log10(Double(max(c.population, 0)) + 1))
+            s += 10 * Double(c.priority)
+            switch c.kind {
+            case .region: s += regionQuery ? 20 : -12
+            case .populated: s += regionQuery ? -20 : 0
+            case .port: s -= 5
+            case .country: break
+            }
+            if let near = filter.near {
+                let km = g.distance(near, c.coordinate) / 1000
+                c.nearKm = km.rounded(toPlaces: 1)
+                s -= 12 * log10(1 + km / 25)
+            }
+            c.score = s.rounded(toPlaces: 2)
+            out.append(c)
+        }
+        return out.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.population != b.population { return a.population > b.population }
+            return a.id < b.id
+        }
+    }
+
+    /// Turns the user's hints into codes and positions, or explains why it cannot.
+    func resolve(_ hints: GeocodeHints) throws -> Filter {
+        var f = Filter()
+        f.kind = hints.kind
+        f.box = hints.box
+        if let k = hints.kind { f.words.append("a \(k.rawValue)") }
+        if let country = hints.country?.trimmingCharacters(in: .whitespaces), !country.isEmpty {
+            f.countries = try countryCodes(country)
+            f.words.append("in \(country)")
+        }
+        if let admin1 = hints.admin1?.trimmingCharacters(in: .whitespaces), !admin1.isEmpty {
+            f.admin1 = try admin1Codes(admin1, within: f.countries)
+            f.words.append("in \(admin1)")
+        }
+        if let box = hints.box { f.words.append("inside \(box)") }
+        if let near = hints.near?.trimmingCharacters(in: .whitespaces), !near.isEmpty {
+            f.near = try nearPoint(near)
+        }
+        return f
+    }
+
+    func countryCodes(_ hint: String) throws -> Set<String> {
+        if hint.count == 2, hint.allSatisfy(\.isLetter) { return [hint.uppercased()] }
+        let key = NameKey(hint)
+        let codes = try db.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT p.country FROM name n JOIN place p ON p.id = n.place
+                WHERE p.kind = 'country' AND (n.folded = ? OR n.latin = ? OR n.skeleton = (SELECT id FROM skeleton WHERE text = ?))
+                """, arguments: [key.folded, key.latin, key.skeleton])
+        }
+        guard !codes.isEmpty else {
+            throw GazetteerError.badQuery("unknown country '\(hint)': give an ISO code (RU, UA, KP) or a country name")
+        }
+        return Set(codes)
+    }
+
+    func admin1Codes(_ hint: String, within countries: Set<String>?) throws -> Set<String> {
+        let rows = try db.read { db -> [Row] in
+            if hint.allSatisfy({ $0.isNumber || $0.isUppercase }) && hint.count <= 3 {
+                return try Row.fetchAll(db, sql: "SELECT DISTINCT country, code FROM admin1 WHERE code = ?", arguments: [hint])
+            }
+            let skeleton = NameKey(RegionWords.strip(hint)).skeleton
+            return try Row.fetchAll(db, sql: "SELECT DISTINCT country, code FROM admin1 WHERE skeleton = ?", arguments: [skeleton])
+        }
+        let codes = Set(rows.map { "\($0["country"] as String).\($0["code"] as String)" }
+            .filter { code in countries.map { $0.contains(String(code.prefix(2))) } ?? true })
+        guard !codes.isEmpty else {
+            throw GazetteerError.badQuery("unknown first-level region '\(hint)'\(countries.map { " in \($0.sorted().joined(separator: ","))" } ?? ""): give its name (Kursk, Kurskaya oblast) or GeoNames code (41)")
+        }
+        return codes
+    }
+
+    func nearPoint(_ near: String) throws -> Coordinate {
+        let parts = near.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        if parts.count == 2, let lat = parts[0], let lon = parts[1] {
+            let c = Coordinate(lon: lon, lat: lat)
+            guard c.isValid, abs(lon) <= 180 else { throw GazetteerError.badQuery("--near '\(near)': LAT,LON out of range") }
+            return c
+        }
+        let r = try geocode(near)
+        guard let p = r.place else {
+            throw GazetteerError.badQuery("--near '\(near)' is \(r.status.rawValue): \(r.message)")
+        }
+        return p.coordinate
+    }
+}

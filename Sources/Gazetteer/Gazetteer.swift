@@ -1,0 +1,102 @@
+import Foundation
+import GeoCore
+import GeoData
+import GRDB
+
+/// Finds places by name in any spelling or script, offline, from the index `make geodata` builds.
+/// Never guesses silently: close candidates make the answer ambiguous, and a hint that excludes
+/// every match makes it "not found".
+public final class Gazetteer {
+    let db: DatabaseQueue
+    public let path: String
+
+    /// Opens an index read-only; a missing or corrupt file says to run `make geodata`.
+    public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw GazetteerError.missingIndex(path) }
+        self.path = path
+        var config = Configuration()
+        config.readonly = true
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+            let schema = try db.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            guard schema == String(IndexSchema.version) else {
+                throw GazetteerError.corruptIndex(path, reason: "schema \(schema ?? "none"), expected \(IndexSchema.version)")
+            }
+        } catch let e as GazetteerError {
+            throw e
+        } catch {
+            throw GazetteerError.corruptIndex(path, reason: "\(error)")
+        }
+    }
+
+    /// The index of a data folder.
+    public convenience init(data: DataDirectory) throws {
+        try self.init(path: data.file(GazetteerBuilder.indexPath))
+    }
+
+    /// Geocodes one name with hints.
+    public func geocode(_ raw: String, hints: GeocodeHints = GeocodeHints()) throws -> GeocodeResult {
+        let query = try Gazetteer.clean(raw)
+        let filter = try resolve(hints)
+        let regionQuery = RegionWords.marks(query)
+        let core = regionQuery ? RegionWords.strip(query) : query
+        let found = try db.read { db in try Matcher(db: db).candidates(for: query, core: core) }
+        var scored = try score(found, regionQuery: regionQuery, filter: filter)
+        if scored.isEmpty {
+            let suggestions = try db.read { db in try Matcher(db: db).suggestions(for: core) }
+            var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
+            unfiltered = Array(unfiltered.prefix(5))
+            let why = found.isEmpty ? "no place in the index matches '\(query)'"
+                : "\(found.count) place(s) match '\(query)' but none \(filter.describe)"
+            let closest = unfiltered.isEmpty ? "" : "; closest: " + unfiltered.map(Gazetteer.label).joined(separator: ", ")
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: unfiltered, message: why + closest)
+        }
+        scored = Array(scored.prefix(max(1, min(hints.limit, 50))))
+        let best = scored[0]
+        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
+            return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
+                                 message: "'\(query)' fits \(Gazetteer.label(best)) and \(Gazetteer.label(rival)); "
+                                    + "add --country, --admin1 or --near to choose")
+        }
+        return GeocodeResult(query: raw, status: .found, candidates: scored, suggestions: [],
+                             message: "\(Gazetteer.label(best)) (\(best.match.rawValue) match on '\(best.matched)')")
+    }
+
+    /// "Blagoveshchensk (RU, Amur, pop. 225091)".
+    static func label(_ c: Candidate) -> String {
+        var parts = [c.country]
+        if !c.admin1Name.isEmpty { parts.append(c.admin1Name) }
+        if c.population > 0 { parts.append("pop. \(c.population)") }
+        if c.kind != .populated { parts.append(c.kind.rawValue) }
+        return "\(c.name) (\(parts.joined(separator: ", ")))"
+    }
+
+    /// Refuses empty, over-long and control-character-only names; collapses whitespace.
+    static func clean(_ raw: String) throws -> String {
+        guard raw.utf8.count <= NameKey.maxLength * 4 else {
+            throw GazetteerError.badQuery("name of \(raw.utf8.count) bytes is longer than the \(NameKey.maxLength)-byte limit")
+        }
+        let visible = raw.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? " " : String($0) }.joined()
+        let collapsed = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !collapsed.isEmpty else { throw GazetteerError.badQuery("empty name: give a place name, e.g. Sudzha") }
+        guard collapsed.utf8.count <= NameKey.maxLength else {
+            throw GazetteerError.badQuery("name of \(collapsed.utf8.count) bytes is longer than the \(NameKey.maxLength)-byte limit")
+        }
+        return collapsed
+    }
+
+    /// The strongest candidate that is a different place of the same kind and about as likely.
+    static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
+        for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
+            if best.match.tier != c.match.tier { continue }
+            if best.match == .fuzzy && c.distance > best.distance { continue }
+            if near, let bk = best.nearKm, let ck = c.nearKm {
+                if ck < bk * 2 + 10 { return c }
+                continue
+            }
+            // Comparable population: the runner-up has at least a tenth of the best's.
+            if c.population * 10 >= best.population { return c }
+        }
+        return nil
+    }
+}

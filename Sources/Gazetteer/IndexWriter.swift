@@ -1,0 +1,140 @@
+import Foundation
+import GeoCore
+import GRDB
+
+/// Writes places into a new gazetteer index file, atomically (a temporary file renamed on `finish`).
+public final class IndexWriter {
+    private let queue: DatabaseQueue
+    private let path: String
+    private let temporary: String
+    private var skeletonIDs: [String: Int64] = [:]
+    private var seen = Set<Int64>()
+    public private(set) var placeCount = 0
+    public private(set) var nameCount = 0
+
+    /// Names past this count for one place are dropped (GeoNames has places with hundreds).
+    public static let maxNamesPerPlace = 400
+
+    public init(path: String) throws {
+        self.path = path
+        temporary = path + ".tmp-\(getpid())"
+        try? FileManager.default.removeItem(atPath: temporary)
+        var config = Configuration()
+        config.journalMode = .default
+        queue = try DatabaseQueue(path: temporary, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192;")
+            try IndexSchema.create(db)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: temporary) }
+
+    /// Adds places; a place whose id is already in the index is skipped (first source wins).
+    /// Name keys are computed on every core first; the inserts are one transaction.
+    public func add(_ places: [PlaceRecord]) throws {
+        let fresh = places.filter { seen.insert($0.id).inserted }
+        let variantsOf: [[String]] = fresh.map { p in
+            var seenVariants = Set<String>()
+            return ([p.name] + p.names).prefix(IndexWriter.maxNamesPerPlace).compactMap { n in
+                let v = n.trimmingCharacters(in: .whitespacesAndNewlines)
+                return !v.isEmpty && v.utf8.count <= NameKey.maxLength && seenVariants.insert(v).inserted ? v : nil
+            }
+        }
+        let keys = IndexWriter.computeKeys(variantsOf)
+        try queue.inTransaction { db in
+            let placeStmt = try db.makeStatement(sql: """
+                INSERT INTO place (id, name, kind, country, admin1, population, lat, lon, west, south, east, north, source, priority)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let nameStmt = try db.makeStatement(sql: "INSERT INTO name (place, variant, folded, latin, skeleton) VALUES (?, ?, ?, ?, ?)")
+            let skelStmt = try db.makeStatement(sql: "INSERT INTO skeleton (id, text) VALUES (?, ?)")
+            let treeStmt = try db.makeStatement(sql: "INSERT INTO place_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
+            for (i, p) in fresh.enumerated() {
+                try placeStmt.execute(arguments: [p.id, p.name, p.kind.rawValue, p.country, p.admin1, p.population,
+                                                  p.coordinate.lat, p.coordinate.lon, p.box?.west, p.box?.south, p.box?.east, p.box?.north,
+                                                  p.source, p.priority])
+                try treeStmt.execute(arguments: [p.id, p.coordinate.lon, p.coordinate.lon, p.coordinate.lat, p.coordinate.lat])
+                for (v, key) in zip(variantsOf[i], keys[i]) {
+                    guard !key.latin.isEmpty else { continue }
+                    let sid: Int64
+                    if let known = skeletonIDs[key.skeleton] { sid = known } else {
+                        sid = Int64(skeletonIDs.count + 1)
+                        skeletonIDs[key.skeleton] = sid
+                        try skelStmt.execute(arguments: [sid, key.skeleton])
+                    }
+                    try nameStmt.execute(arguments: [p.id, v, key.folded, key.latin, sid])
+                    nameCount += 1
+                }
+                placeCount += 1
+            }
+            return .commit
+        }
+    }
+
+    /// The keys of every variant, computed in parallel chunks.
+    static func computeKeys(_ variants: [[String]]) -> [[NameKey]] {
+        let chunks = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let size = (variants.count + chunks - 1) / chunks
+        var results = [[[NameKey]]](repeating: [], count: chunks)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own slot of the buffer.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * size, hi = min(variants.count, lo + size)
+                guard lo < hi else { return }
+                slots[c] = variants[lo..<hi].map { $0.map(NameKey.init) }
+            }
+        }
+        return results.flatMap { $0 }
+    }
+
+    /// Records admin-1 names (all spellings) so that `--admin1 Kursk` finds code RU.41.
+    public func addAdmin1(country: String, code: String, names: [String]) throws {
+        try queue.inTransaction { db in
+            var done = Set<String>()
+            for n in names {
+                let skeleton = NameKey(RegionWords.strip(n)).skeleton
+                guard !skeleton.isEmpty, done.insert(skeleton).inserted else { continue }
+                try db.execute(sql: "INSERT INTO admin1 (country, code, name, skeleton) VALUES (?, ?, ?, ?)",
+                               arguments: [country, code, n, skeleton])
+            }
+            return .commit
+        }
+    }
+
+    /// Builds the indexes, records the sources, and moves the file into place.
+    public func finish(sources: [String]) throws {
+        try queue.writeWithoutTransaction { db in
+            try IndexSchema.finish(db)
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?), ('sources', ?)",
+                           arguments: [String(IndexSchema.version), sources.joined(separator: "\n")])
+            try db.execute(sql: "ANALYZE")
+        }
+        try queue.close()
+        if rename(temporary, path) != 0 {
+            throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "cannot move the index into place: \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// Words that mark a name as a region ("Kursk oblast", "Primorsky Krai", "Kangwon-do").
+public enum RegionWords {
+    static let words: Set<String> = [
+        "oblast", "oblasti", "region", "regione", "krai", "kray", "province", "provinz", "provincia", "state",
+        "respublika", "republic", "republik", "okrug", "do", "autonomous", "avtonomnyy", "avtonomnyi",
+        "oblastʹ", "obl", "raion", "rayon", "district", "область", "край", "республика", "округ", "도",
+        "oblasc", "voblasts", "gubernia", "gouvernement", "territory",
+    ]
+
+    /// Whether a folded name carries a region word.
+    public static func marks(_ name: String) -> Bool {
+        NameKey.fold(name).split(separator: " ").contains { words.contains(String($0)) }
+    }
+
+    /// The name without its region words ("Kursk oblast" -> "Kursk"); the name itself if nothing is left.
+    public static func strip(_ name: String) -> String {
+        let parts = NameKey.fold(name).split(separator: " ").filter { !words.contains(String($0)) }
+        return parts.isEmpty ? name : parts.joined(separator: " ")
+    }
+}

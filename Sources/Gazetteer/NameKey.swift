@@ -1,0 +1,101 @@
+import Foundation
+
+/// The normalized forms of a place name that matching compares, from strictest to loosest.
+///
+/// - `folded`: lower case, diacritics removed, punctuation and spaces collapsed ("Sudža" -> "sudza").
+/// - `latin`: any script transliterated to ASCII by ICU, then folded ("Суджа" -> "sudza", "원산" -> "wonsan").
+/// - `skeleton`: the Latin form with romanization differences between languages merged
+///   (Sudzha, Sudja, Soudja, Sudscha -> "suJa"; Kharkiv, Kharkov -> "Harkov").
+public struct NameKey: Sendable, Equatable {
+    public let folded: String
+    public let latin: String
+    public let skeleton: String
+
+    /// Longest name accepted, in UTF-8 bytes; longer queries are refused before any work.
+    public static let maxLength = 200
+
+    public init(_ name: String) {
+        folded = NameKey.fold(name)
+        // Latin letters (with or without marks) need no ICU: folding already made them ASCII.
+        let latinOnly = name.unicodeScalars.allSatisfy { $0.value < 0x250 && NameKey.digraphs[Character($0)] == nil }
+        latin = latinOnly ? folded : NameKey.fold(NameKey.transliterate(name))
+        skeleton = NameKey.skeleton(of: latin)
+    }
+
+    /// Lower case, diacritics stripped, everything but letters and digits turned into single spaces.
+    public static func fold(_ s: String) -> String {
+        let stripped = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        out.reserveCapacity(stripped.utf8.count)
+        var space = false
+        for ch in stripped.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(ch) {
+                if space && !out.isEmpty { out.append(" ") }
+                space = false
+                out.unicodeScalars.append(ch)
+            } else if ch != "'" && ch != "’" && ch != "ʼ" && ch != "ʹ" {
+                space = true
+            }
+        }
+        return out
+    }
+
+    /// Scholarly letters mapped to the English digraphs they stand for, before ICU drops their marks.
+    private static let digraphs: [Character: String] = [
+        "š": "sh", "Š": "sh", "ž": "zh", "Ž": "zh", "č": "ch", "Č": "ch", "ŝ": "sh", "ĉ": "ch",
+    ]
+
+    /// Any script to ASCII Latin (ICU's Any-Latin; Latin-ASCII), keeping š ž č as sh zh ch.
+    public static func transliterate(_ s: String) -> String {
+        var pre = ""
+        for ch in s { if let d = digraphs[ch] { pre += d } else { pre.append(ch) } }
+        return pre.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? pre
+    }
+
+    /// Ordered rewrites that merge the ways English, French, German and Spanish write Slavic and
+    /// Korean sounds. Upper-case letters are the merged classes, so they never collide with input.
+    private static let rewrites: [(String, String)] = [
+        ("ou", "u"), ("oo", "u"), ("ee", "i"),
+        ("shtsch", "S"), ("schtsch", "S"), ("shch", "S"), ("sch", "S"), ("sh", "S"),
+        ("dzh", "J"), ("dsch", "J"), ("dj", "J"), ("zh", "J"),
+        ("tsch", "C"), ("tch", "C"), ("ch", "C"),
+        ("kh", "H"), ("tz", "Z"), ("ts", "Z"),
+        ("w", "v"), ("ph", "f"), ("y", "i"), ("j", "i"), ("ck", "k"), ("q", "k"),
+    ]
+
+    /// The romanization-independent skeleton of an already folded Latin name.
+    public static func skeleton(of latin: String) -> String {
+        var s = latin.replacingOccurrences(of: " ", with: "")
+        for (from, to) in rewrites where s.contains(from) { s = s.replacingOccurrences(of: from, with: to) }
+        // Doubled letters (Zaporizhzhia's zhzh) count once.
+        var out = ""
+        var last: Character?
+        for ch in s where ch != last { out.append(ch); last = ch }
+        // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
+        if out.count > 3, out.hasSuffix("v"), let v = out.dropLast().last, "aeiou".contains(v) {
+            out = String(out.dropLast(2)) + "ov"
+        }
+        return out
+    }
+}
+
+/// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+public func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var prev = Array(0...b.count)
+    var cur = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        cur[0] = i
+        var rowMin = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            rowMin = min(rowMin, cur[j])
+        }
+        if rowMin > limit { return limit + 1 }
+        swap(&prev, &cur)
+    }
+    return prev[b.count]
+}
