@@ -34,11 +34,13 @@ extension Gazetteer {
             case .exact: s = 100
             case .folded: s = 96
             case .transliterated: s = 92
-            case .variant: s = 85
-            case .fuzzy: s = 75 - 8 * Double(c.distance)
+            case .variant: s = 90
+            case .fuzzy: s = 78 - 8 * Double(c.distance)
             }
-            s += min(25, 4 * log10(Double(max(c.population, 0)) + 1))
-            s += 10 * Double(c.priority)
+            // Population: a city of 1M outweighs a village of 2,000 with a slightly better match.
+            s += min(40, 6 * log10(Double(max(c.population, 0)) + 1))
+            s += 20 * Double(c.priority)
+            if c.primary { s += 3 }
             switch c.kind {
             case .region: s += regionQuery ? 20 : -12
             case .populated: s += regionQuery ? -20 : 0

@@ -89,13 +89,20 @@ public final class Gazetteer {
     static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
         for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
             if best.match.tier != c.match.tier { continue }
+            // A place's own name outweighs another's alternate (often historic) name: Kaliningrad the
+            // city, not Korolyov, which bore the name until 1996.
+            if best.primary && !c.primary { continue }
             if best.match == .fuzzy && c.distance > best.distance { continue }
             if near, let bk = best.nearKm, let ck = c.nearKm {
                 if ck < bk * 2 + 10 { return c }
                 continue
             }
-            // Comparable population: the runner-up has at least a tenth of the best's.
-            if c.population * 10 >= best.population { return c }
+            // Comparable population: in one country the runner-up needs a tenth of the best's (the two
+            // Blagoveshchensks); across borders a third (Odessa, Texas does not rival Odesa).
+            // Unknown population (0: supplement villages, regions) rivals anything of village size.
+            if c.population == 0 && best.population < 10_000 { return c }
+            let share: Int64 = c.country == best.country ? 10 : 3
+            if c.population * share >= best.population { return c }
         }
         return nil
     }

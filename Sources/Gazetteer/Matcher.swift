@@ -14,7 +14,7 @@ struct Matcher {
         let q = NameKey(core), full = NameKey(query)
         var best: [Int64: (MatchKind, String, Int)] = [:]
         func note(_ id: Int64, _ kind: MatchKind, _ variant: String, _ distance: Int = 0) {
-            if let old = best[id], old.0 <= kind { return }
+            if let old = best[id], old.0 < kind || (old.0 == kind && old.2 <= distance) { return }
             best[id] = (kind, variant, distance)
         }
         let rows = try Row.fetchAll(db, sql: """
@@ -105,7 +105,8 @@ struct Matcher {
                 out.append(Candidate(id: id, name: r["name"], kind: kind, country: r["country"], admin1: r["admin1"],
                                      admin1Name: r["admin1_name"] ?? "", population: r["population"], lat: r["lat"], lon: r["lon"],
                                      box: box, source: r["source"], score: 0, match: m.0, matched: m.1, distance: m.2,
-                                     nearKm: nil, priority: r["priority"]))
+                                     nearKm: nil, priority: r["priority"],
+                                     primary: NameKey.fold(r["name"]) == NameKey.fold(m.1)))
             }
         }
         return out

@@ -56,9 +56,9 @@ public struct NameKey: Sendable, Equatable {
     /// Korean sounds. Upper-case letters are the merged classes, so they never collide with input.
     private static let rewrites: [(String, String)] = [
         ("ou", "u"), ("oo", "u"), ("ee", "i"),
-        ("shtsch", "S"), ("schtsch", "S"), ("shch", "S"), ("sch", "S"), ("sh", "S"),
-        ("dzh", "J"), ("dsch", "J"), ("dj", "J"), ("zh", "J"),
-        ("tsch", "C"), ("tch", "C"), ("ch", "C"),
+        ("schtsch", "S"), ("shtsch", "S"), ("shch", "S"), ("dsch", "J"), ("tsch", "C"), ("sch", "S"), ("sh", "S"),
+        ("dzh", "J"), ("dj", "J"), ("zh", "J"),
+        ("tch", "C"), ("ch", "C"),
         ("kh", "H"), ("tz", "Z"), ("ts", "Z"),
         ("w", "v"), ("ph", "f"), ("y", "i"), ("j", "i"), ("ck", "k"), ("q", "k"),
     ]
@@ -67,23 +67,25 @@ public struct NameKey: Sendable, Equatable {
     public static func skeleton(of latin: String) -> String {
         var s = latin.replacingOccurrences(of: " ", with: "")
         for (from, to) in rewrites where s.contains(from) { s = s.replacingOccurrences(of: from, with: to) }
+        // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
+        if s.count > 3, s.hasSuffix("v"), let v = s.dropLast().last, "aeiou".contains(v) {
+            s = String(s.dropLast(2)) + "ov"
+        }
         // Doubled letters (Zaporizhzhia's zhzh) count once.
         var out = ""
         var last: Character?
         for ch in s where ch != last { out.append(ch); last = ch }
-        // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
-        if out.count > 3, out.hasSuffix("v"), let v = out.dropLast().last, "aeiou".contains(v) {
-            out = String(out.dropLast(2)) + "ov"
-        }
         return out
     }
 }
 
-/// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+/// Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one
+/// edit each (optimal string alignment), giving up (returning `limit + 1`) once it exceeds `limit`.
 public func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var before = [Int](repeating: 0, count: b.count + 1)
     var prev = Array(0...b.count)
     var cur = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -91,11 +93,13 @@ public func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         var rowMin = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            rowMin = min(rowMin, cur[j])
+            var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+            cur[j] = d
+            rowMin = min(rowMin, d)
         }
         if rowMin > limit { return limit + 1 }
-        swap(&prev, &cur)
+        (before, prev, cur) = (prev, cur, before)
     }
     return prev[b.count]
 }

@@ -1,0 +1,152 @@
+import Foundation
+import Gazetteer
+import GeoCore
+import GeoData
+import TestSupport
+import XCTest
+
+/// The gazetteer on the index `make geodata` built.
+final class GeocodingTests: XCTestCase {
+    var gazetteer: Gazetteer!
+
+    override func setUpWithError() throws {
+        gazetteer = try Gazetteer(data: try DataDirectory.locate())
+    }
+
+    struct Case { var query: String; var expected: String; var hints: GeocodeHints; var line: Int }
+
+    func spellings() throws -> [Case] {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "spellings", withExtension: "tsv"))
+        var out: [Case] = []
+        for (i, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").enumerated() where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var hints = GeocodeHints()
+            for h in f[2].split(separator: ";") {
+                let kv = h.split(separator: "=", maxSplits: 1).map(String.init)
+                switch kv[0] {
+                case "country": hints.country = kv[1]
+                case "admin1": hints.admin1 = kv[1]
+                case "near": hints.near = kv[1]
+                case "kind": hints.kind = PlaceKind(word: kv[1])
+                default: XCTFail("line \(i + 1): unknown hint \(kv[0])")
+                }
+            }
+            out.append(Case(query: f[0], expected: f[1], hints: hints, line: i + 1))
+        }
+        return out
+    }
+
+    func testSpellingSetAccuracyAndAmbiguity() throws {
+        let cases = try spellings()
+        let places = Set(cases.map(\.expected).filter { Int64($0) != nil })
+        XCTAssertGreaterThanOrEqual(cases.count, 150)
+        XCTAssertGreaterThanOrEqual(places.count, 60)
+        var right = 0, total = 0
+        var misses: [String] = []
+        for c in cases {
+            let r = try gazetteer.geocode(c.query, hints: c.hints)
+            let got = r.status == .found ? String(r.candidates[0].id) : r.status.rawValue
+            if c.expected == "ambiguous" || c.expected == "not-found" {
+                // Every truly ambiguous (or unlocatable) case must be reported so, without exception.
+                XCTAssertEqual(got, c.expected, "line \(c.line): '\(c.query)': \(r.message)")
+                continue
+            }
+            total += 1
+            if got == c.expected { right += 1 } else { misses.append("line \(c.line) '\(c.query)': expected \(c.expected), got \(got) (\(r.message))") }
+        }
+        let accuracy = Double(right) / Double(total)
+        print(String(format: "gazetteer top-1 accuracy: %d/%d = %.1f%%", right, total, accuracy * 100))
+        XCTAssertGreaterThanOrEqual(accuracy, 0.97, misses.joined(separator: "\n"))
+    }
+
+    func testCandidateCarriesWhatMatchedAndWhere() throws {
+        let r = try gazetteer.geocode("Soudja")
+        let c = try XCTUnwrap(r.place)
+        XCTAssertEqual(c.id, 486816)
+        XCTAssertEqual(c.country, "RU")
+        XCTAssertEqual(c.admin1, "41")
+        XCTAssertEqual(c.admin1Name, "Kursk")
+        XCTAssertEqual(c.matched, "Soudja")
+        XCTAssertEqual(c.lat, 51.191, accuracy: 1e-3)
+        XCTAssertGreaterThan(c.population, 1000)
+        let typo = try XCTUnwrap(gazetteer.geocode("Krasnoyarks").place)
+        XCTAssertEqual(typo.match, .fuzzy)
+        XCTAssertEqual(typo.distance, 1)
+        XCTAssertEqual(try gazetteer.geocode("Суджа").place?.match, .exact)
+        XCTAssertEqual(try gazetteer.geocode("sudzha").place?.match, .folded)
+    }
+
+    func testAmbiguousAnswersListTheCandidatesAndHintsSettleThem() throws {
+        let r = try gazetteer.geocode("Blagoveshchensk")
+        XCTAssertEqual(r.status, .ambiguous)
+        XCTAssertEqual(Set(r.candidates.prefix(2).map(\.id)), [2026609, 576116])
+        XCTAssertTrue(r.message.contains("Amur") && r.message.contains("Bashkortostan"), r.message)
+        XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk", hints: GeocodeHints(near: "Khabarovsk")).place?.id, 2026609)
+        XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk", hints: GeocodeHints(near: "54.7,55.9")).place?.id, 576116)
+        XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk", hints: GeocodeHints(box: BoundingBox(west: 120, south: 45, east: 135, north: 55))).place?.id, 2026609)
+    }
+
+    func testHintExcludingTheOnlyMatchIsNotFoundWithSuggestions() throws {
+        let r = try gazetteer.geocode("Vorozhba", hints: GeocodeHints(admin1: "Kursk"))
+        XCTAssertEqual(r.status, .notFound)
+        XCTAssertTrue(r.candidates.isEmpty)
+        XCTAssertEqual(r.suggestions.first?.id, 688961, "the Sumy namesake is only a suggestion")
+        XCTAssertTrue(r.message.contains("none is in Kursk"), r.message)
+        let nothing = try gazetteer.geocode("Qqqxzv Wwwkj")
+        XCTAssertEqual(nothing.status, .notFound)
+    }
+
+    func testKindCountryAndPortHints() throws {
+        XCTAssertEqual(try gazetteer.geocode("Ukraine").place?.kind, .country)
+        XCTAssertEqual(try gazetteer.geocode("Україна").place?.country, "UA")
+        let port = try XCTUnwrap(gazetteer.geocode("Vladivostok", hints: GeocodeHints(kind: .port)).place)
+        XCTAssertEqual(port.kind, .port)
+        XCTAssertTrue(port.source.contains("RUVVO"), port.source)
+        XCTAssertEqual(try gazetteer.geocode("KPWON").place?.name, "Wonsan")
+        XCTAssertEqual(try gazetteer.geocode("Kursk", hints: GeocodeHints(kind: .region)).place?.id, 538555)
+        XCTAssertEqual(try gazetteer.geocode("Sudzha", hints: GeocodeHints(country: "Russia")).place?.id, 486816)
+        XCTAssertThrowsError(try gazetteer.geocode("Sudzha", hints: GeocodeHints(country: "Atlantis"))) {
+            XCTAssertTrue("\($0)".contains("unknown country 'Atlantis'"), "\($0)")
+        }
+        XCTAssertThrowsError(try gazetteer.geocode("Sudzha", hints: GeocodeHints(admin1: "Narnia"))) {
+            XCTAssertTrue("\($0)".contains("unknown first-level region 'Narnia'"), "\($0)")
+        }
+    }
+
+    func testBadInputIsAClearErrorNeverACrash() throws {
+        for bad in ["", "   ", "\u{0}\u{1}\u{7}"] {
+            XCTAssertThrowsError(try gazetteer.geocode(bad)) { XCTAssertTrue("\($0)".contains("empty name"), "\($0)") }
+        }
+        XCTAssertThrowsError(try gazetteer.geocode(String(repeating: "Sudzha ", count: 1500))) {
+            XCTAssertTrue("\($0)".contains("longer than"), "\($0)")
+        }
+        // Control characters count as spaces: "Sud zha" still reads as Sudzha.
+        XCTAssertEqual(try gazetteer.geocode("Sud\u{7}zha\t").place?.id, 486816)
+        XCTAssertEqual(try gazetteer.geocode("Su\u{FFFD}dzha").status, .found, "a replacement character is a typo")
+    }
+
+    func testReverseGeocoding() throws {
+        let data = try DataDirectory.locate()
+        let r = try gazetteer.reverse(Coordinate(lon: 35.272, lat: 51.19), data: data)
+        XCTAssertEqual(r.nearest?.id, 486816)
+        XCTAssertLessThan(r.nearestKm ?? 99, 1)
+        XCTAssertEqual(r.region?.name, "Kursk")
+        XCTAssertEqual(r.region?.country, "RU")
+        let sea = try gazetteer.reverse(Coordinate(lon: -150, lat: 0), data: data)
+        XCTAssertNil(sea.nearest)
+        XCTAssertNil(sea.region)
+    }
+
+    func testMissingOrCorruptIndexSaysToRunMakeGeodata() throws {
+        XCTAssertThrowsError(try Gazetteer(path: "/nonexistent/gazetteer.sqlite")) {
+            XCTAssertTrue("\($0)".contains("make geodata"), "\($0)")
+        }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("gazetteer.sqlite").path
+        try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: bad))
+        XCTAssertThrowsError(try Gazetteer(path: bad)) {
+            XCTAssertTrue("\($0)".contains("cannot be read") && "\($0)".contains("make geodata"), "\($0)")
+        }
+    }
+}
