@@ -15,7 +15,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(v.stdout.hasPrefix("0."), v.stdout)
         let h = try cli.run(["--help"])
         XCTAssertEqual(h.status, 0)
-        for sub in ["data", "map"] { XCTAssertTrue(h.stdout.contains(sub), h.stdout) }
+        for sub in ["data", "geocode", "map"] { XCTAssertTrue(h.stdout.contains(sub), h.stdout) }
     }
 
     func testDataInfoListsDatasetsLayersSourcesAndLicences() throws {
@@ -29,7 +29,7 @@ final class CLITests: XCTestCase {
         let j = try cli.run(["data", "info", "--json"])
         XCTAssertEqual(j.status, 0)
         let obj = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
-        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 8)
+        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 9)
     }
 
     func testDataInfoWithoutDataSaysWhatToDo() throws {
@@ -94,5 +94,71 @@ final class ArchitectureTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 10)
         XCTAssertEqual(offenders, [], "only Sources/Bindings may import C modules")
+    }
+}
+
+/// `geobrief geocode` as a user runs it: statuses, exit codes, stdin, CSV and JSON.
+final class GeocodeCLITests: XCTestCase {
+    let cli = BinaryRunner()
+
+    func testExitStatusTellsFoundAmbiguousAndNotFoundApart() throws {
+        let found = try cli.run(["geocode", "Суджа"])
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertTrue(found.stdout.contains("geonameid 486816"), found.stdout)
+        let ambiguous = try cli.run(["geocode", "Blagoveshchensk"])
+        XCTAssertEqual(ambiguous.status, 2)
+        XCTAssertTrue(ambiguous.stdout.contains("Amur") && ambiguous.stdout.contains("Bashkortostan"), ambiguous.stdout)
+        let notFound = try cli.run(["geocode", "Vorozhba", "--admin1", "Kursk"])
+        XCTAssertEqual(notFound.status, 3)
+        XCTAssertTrue(notFound.stdout.contains("not-found") && notFound.stdout.contains("Sumy"), notFound.stdout)
+        let settled = try cli.run(["geocode", "Vlagoveshensk", "--near", "Khabarovsk", "--limit", "1"])
+        XCTAssertEqual(settled.status, 0)
+        XCTAssertTrue(settled.stdout.contains("2026609"), settled.stdout)
+    }
+
+    func testNamesFromStdinAnsweredAsCSVAndJSONLines() throws {
+        let input = "Sudzha\nSoudja\n\nWonsan\nBlagoveshchensk\n"
+        let csv = try cli.run(["geocode"], stdin: input)
+        XCTAssertEqual(csv.status, 2, csv.stderr)
+        let lines = csv.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 5)
+        XCTAssertTrue(lines[0].hasPrefix("query,status,name,geonameid"))
+        XCTAssertTrue(lines[1].hasPrefix("Sudzha,found,Sudzha,486816,"), String(lines[1]))
+        XCTAssertTrue(lines[3].contains("1866923"), String(lines[3]))
+        XCTAssertTrue(lines[4].hasPrefix("Blagoveshchensk,ambiguous,"), String(lines[4]))
+        let json = try cli.run(["geocode", "--json"], stdin: "원산\n")
+        XCTAssertEqual(json.status, 0)
+        let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(obj?["status"] as? String, "found")
+        XCTAssertEqual(((obj?["candidates"] as? [[String: Any]])?.first?["id"] as? Int), 1866923)
+    }
+
+    func testBadInputOnStdinIsReportedPerLine() throws {
+        var bytes = Data("Sudzha\n".utf8)
+        bytes.append(contentsOf: [0xFF, 0xFE, 0x0A])           // invalid UTF-8
+        bytes.append(Data((String(repeating: "x", count: 10_000) + "\n").utf8))  // 10 kB name
+        bytes.append(Data("\u{1}\u{2}\nKursk\n".utf8))          // control characters only
+        let r = try cli.run(["geocode"], stdinData: bytes)
+        XCTAssertEqual(r.status, 3)
+        XCTAssertTrue(r.stdout.contains("Sudzha,found"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Kursk,found"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("line 3: name of 10000 bytes is longer"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("line 4: empty name"), r.stderr)
+    }
+
+    func testReverseAndArgumentErrors() throws {
+        let r = try cli.run(["geocode", "--reverse", "51.19,35.27"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("nearest place: Sudzha") && r.stdout.contains("region: Kursk (RU)"), r.stdout)
+        let bad = try cli.run(["geocode", "--reverse", "95,35"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("LAT,LON"), bad.stderr)
+        let kind = try cli.run(["geocode", "Kursk", "--kind", "castle"])
+        XCTAssertTrue(kind.stderr.contains("--kind 'castle'"), kind.stderr)
+        let country = try cli.run(["geocode", "Kursk", "--country", "Atlantis"])
+        XCTAssertEqual(country.status, 1)
+        XCTAssertTrue(country.stderr.contains("unknown country 'Atlantis'"), country.stderr)
+        let noIndex = try cli.run(["geocode", "Kursk"], environment: ["GEOBRIEF_DATA": "/nonexistent"])
+        XCTAssertTrue(noIndex.stderr.contains("make geodata"), noIndex.stderr)
     }
 }

@@ -38,6 +38,12 @@ public struct BinaryRunner {
     /// Runs with `arguments`, feeding `stdin`, in `directory` (package root by default); kills it after `timeout` seconds.
     public func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
                     environment: [String: String]? = nil, timeout: TimeInterval = 300) throws -> Result {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, directory: directory, environment: environment, timeout: timeout)
+    }
+
+    /// Runs with raw bytes on standard input (for invalid UTF-8 and the like).
+    public func run(_ arguments: [String], stdinData: Data?, directory: URL? = nil,
+                    environment: [String: String]? = nil, timeout: TimeInterval = 300) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -48,7 +54,7 @@ public struct BinaryRunner {
         p.standardError = err
         p.standardInput = input
         try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinData { input.fileHandleForWriting.write(stdinData) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so that a full pipe never blocks the child.
         nonisolated(unsafe) var outData = Data(), errData = Data()
