@@ -4,7 +4,7 @@ import GRDB
 /// over name skeletons for typos, an R*Tree for reverse geocoding, and admin-1 names for hints.
 /// Any SQLite client can read it.
 enum IndexSchema {
-    static let version = 1
+    static let version = 2
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -32,6 +32,7 @@ enum IndexSchema {
             CREATE INDEX name_skeleton ON name(skeleton);
             CREATE INDEX name_place ON name(place);
             CREATE INDEX admin1_skeleton ON admin1(skeleton);
+            CREATE INDEX admin1_code ON admin1(country, code);
             INSERT INTO skeleton_grams(skeleton_grams) VALUES('rebuild');
             """)
     }

@@ -17,12 +17,13 @@ struct Matcher {
             if let old = best[id], old.0 < kind || (old.0 == kind && old.2 <= distance) { return }
             best[id] = (kind, variant, distance)
         }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT n.place, n.variant, n.folded, n.latin FROM name n
-            WHERE n.variant IN (?, ?) OR n.folded IN (?, ?) OR n.latin IN (?, ?)
-               OR n.skeleton IN (SELECT id FROM skeleton WHERE text IN (?, ?))
-            LIMIT \(Matcher.maxRows)
-            """, arguments: [query, core, q.folded, full.folded, q.latin, full.latin, q.skeleton, full.skeleton])
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+            SELECT place, variant, folded, latin FROM name WHERE variant IN (?, ?)
+            UNION ALL SELECT place, variant, folded, latin FROM name WHERE folded IN (?, ?)
+            UNION ALL SELECT place, variant, folded, latin FROM name WHERE latin IN (?, ?)
+            UNION ALL SELECT place, variant, folded, latin FROM name WHERE skeleton IN (SELECT id FROM skeleton WHERE text IN (?, ?))
+            LIMIT \(Matcher.maxRows * 4)
+            """), arguments: [query, core, q.folded, full.folded, q.latin, full.latin, q.skeleton, full.skeleton])
         for r in rows {
             let variant: String = r["variant"], folded: String = r["folded"], latin: String = r["latin"]
             let id: Int64 = r["place"]
@@ -65,10 +66,10 @@ struct Matcher {
         // Quote each trigram for FTS5 (a quote inside is doubled).
         let match = grams.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
         let target = Array(skeleton.utf8)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT s.id, s.text FROM skeleton_grams g JOIN skeleton s ON s.id = g.rowid
             WHERE skeleton_grams MATCH ? ORDER BY rank LIMIT 400
-            """, arguments: [match])
+            """), arguments: [match])
         var hits: [(Int64, Int)] = []
         for r in rows {
             let text: String = r["text"]
@@ -77,7 +78,7 @@ struct Matcher {
         }
         var out: [(Int64, String, Int)] = []
         for (sid, d) in hits {
-            for r in try Row.fetchAll(db, sql: "SELECT place, variant FROM name WHERE skeleton = ? LIMIT 200", arguments: [sid]) {
+            for r in try Row.fetchAll(try db.cachedStatement(sql: "SELECT place, variant FROM name WHERE skeleton = ? LIMIT 200"), arguments: [sid]) {
                 out.append((r["place"], r["variant"], d))
             }
         }
