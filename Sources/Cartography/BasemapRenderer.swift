@@ -52,50 +52,45 @@ public final class BasemapRenderer {
         painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes", in: box))
         trace.mark("lakes")
 
+        /// Reads a layer in view, crediting its dataset when anything is there.
+        func read(_ id: String, _ layer: String) throws -> [Geometry] {
+            let found = try reader.geometries(dataset: id, layer: layer, in: box)
+            use(id, found)
+            return found
+        }
         if layers.contains(.rivers) && large {
-            let rivers = try reader.geometries(dataset: "detail", layer: "rivers", in: box)
-            painter.stroke(rivers, color: style.rivers, width: style.riverWidth * pt)
-            use("detail", rivers)
+            painter.stroke(try read("detail", "rivers"), color: style.rivers, width: style.riverWidth * pt)
             trace.mark("rivers")
         }
         if layers.contains(.regions) {
-            // Russia's regions from DCW at large scale, where NE's lines are coarse; NE for the rest.
-            painter.stroke(try reader.geometries(dataset: "basemap", layer: "admin1_lines", in: box),
-                           color: style.regionBorder, width: style.regionBorderWidth * pt, dash: style.regionDash.map { $0 * pt })
+            // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
+            painter.stroke(try read("basemap", "admin1_lines"), color: style.regionBorder, width: style.regionBorderWidth * pt,
+                           dash: style.regionDash.map { $0 * pt })
             trace.mark("regions")
         }
         if layers.contains(.roads) && large {
-            let roads = try reader.geometries(dataset: "road", layer: "edges", in: box)
-            painter.stroke(roads, color: style.road, width: style.roadWidth * pt)
-            use("road", roads)
+            painter.stroke(try read("road", "lines"), color: style.road, width: style.roadWidth * pt)
             trace.mark("roads")
         }
         if layers.contains(.seaLanes) {
-            let lanes = try reader.geometries(dataset: "sea", layer: "sea_lanes", in: box)
-            painter.stroke(lanes, color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
-            use("sea", lanes)
+            painter.stroke(try read("sea", "sea_lanes"), color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
             trace.mark("sea lanes")
         }
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
-            let rail = try reader.geometries(dataset: "rail", layer: "edges", in: box)
-            painter.stroke(rail, color: style.rail, width: style.railWidth * pt)
-            painter.stroke(rail, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
-            use("rail", rail)
+            let paths = painter.paths(try read("rail", "lines"))
+            painter.stroke(paths: paths, color: style.rail, width: style.railWidth * pt)
+            painter.stroke(paths: paths, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
             trace.mark("rail")
         }
         if layers.contains(.borders) {
-            let borders = large ? try reader.geometries(dataset: "detail", layer: "borders", in: box)
-                                : try reader.geometries(dataset: "basemap", layer: "boundary_lines", in: box)
-            painter.stroke(borders, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
-            painter.stroke(borders, color: style.countryBorder, width: style.countryBorderWidth * pt)
-            if large { use("detail") }
+            let paths = painter.paths(large ? try read("detail", "borders") : try read("basemap", "boundary_lines"))
+            painter.stroke(paths: paths, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
+            painter.stroke(paths: paths, color: style.countryBorder, width: style.countryBorderWidth * pt)
             trace.mark("borders")
         }
-        let coast = large ? try reader.geometries(dataset: "detail", layer: "shorelines", in: box)
-                          : try reader.geometries(dataset: "basemap", layer: "coastline", in: box)
+        let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline")
         painter.stroke(coast, color: style.coastline, width: style.coastlineWidth * pt)
-        if large { use("detail") }
         trace.mark("coastline")
         try canvas.check("draw basemap")
     }
@@ -112,17 +107,17 @@ public final class BasemapRenderer {
     }
 
     /// Records `id` for the attribution when it contributed anything to the map.
-    private func use(_ id: String, _ geometries: [Geometry] = [Geometry.point(Coordinate(lon: 0, lat: 0))]) {
-        if !geometries.isEmpty && !drawn.contains(id) { drawn.append(id) }
+    private func use(_ id: String, _ geometries: [Geometry]? = nil) {
+        if geometries?.isEmpty != true && !drawn.contains(id) { drawn.append(id) }
     }
 
     private func drawRelief(_ frame: MapFrame, canvas: Canvas) throws {
         let relief = try Dataset.open(try data.path(of: "relief"), kind: .raster)
-        // Warp at most ~2 Mpx: relief is a soft background, and Cairo scales it to the frame.
+        // Warp at most ~1 Mpx: relief is a soft background, and Cairo scales it to the frame.
         // The source has 30 pixels a degree; warping finer than ~2 target pixels per source pixel adds nothing.
         let pixels = frame.width * frame.height
         let degreesAcross = max(frame.coveringBox.width, frame.coveringBox.height * frame.width / max(frame.height, 1))
-        let f = min(1, (2_000_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
+        let f = min(1, (1_000_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
         let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
         let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
                                                         maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))

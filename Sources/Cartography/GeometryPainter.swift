@@ -11,9 +11,28 @@ struct GeometryPainter {
     /// Points closer than this (user units) to the previous one are dropped.
     var tolerance = 0.4
 
-    /// The projected, thinned paths of a geometry in frame coordinates.
-    func paths(_ g: Geometry) -> [[Coordinate]] {
-        prepared(g)?.paths.map { thinned(frame.frame($0), tolerance: tolerance) } ?? []
+    /// The projected, thinned paths of many geometries in frame coordinates, projected in one
+    /// call to PROJ (per-call overhead dominates for the short lines of a network).
+    func paths(_ geometries: [Geometry]) -> [[Coordinate]] {
+        let projected = project(geometries.flatMap { prepared($0)?.paths ?? [] })
+        // Networks of short edges: join them end to end, then thin the joined lines.
+        guard projected.count > 1_000 else { return projected }
+        return PathChaining.chained(projected).map { thinned($0, tolerance: tolerance) }
+    }
+
+    /// Projects lon/lat paths to thinned frame paths, all points in one transformation.
+    private func project(_ lonlat: [[Coordinate]]) -> [[Coordinate]] {
+        let flat = lonlat.flatMap { $0 }
+        let projected = frame.projection.project(flat)
+        var out: [[Coordinate]] = []
+        out.reserveCapacity(lonlat.count)
+        var i = 0
+        for path in lonlat {
+            let piece = projected[i..<i + path.count].compactMap { $0.map(frame.toFrame) }
+            i += path.count
+            out.append(thinned(piece, tolerance: tolerance))
+        }
+        return out
     }
 
     /// The geometry cut at the seam (opposite the central meridian) and densified; nil when empty.
@@ -53,6 +72,11 @@ struct GeometryPainter {
 
     /// Strokes lines and polygon outlines.
     func stroke(_ geometries: [Geometry], color: Color, width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
+        stroke(paths: paths(geometries), color: color, width: width, dash: dash, cap: cap)
+    }
+
+    /// Strokes paths already in frame coordinates (to draw one layer twice, as casing and fill).
+    func stroke(paths: [[Coordinate]], color: Color, width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
         canvas.withState {
             canvas.setColor(color)
             canvas.setLineWidth(width)
@@ -61,11 +85,9 @@ struct GeometryPainter {
             canvas.setDash(dash)
             canvas.newPath()
             var pending = 0
-            for g in geometries {
-                for p in paths(g) where p.count >= 2 {
-                    canvas.addPath(p, closed: false)
-                    pending += p.count
-                }
+            for p in paths where p.count >= 2 {
+                canvas.addPath(p, closed: false)
+                pending += p.count
                 // Stroke in batches: one huge path is slow for Cairo's tessellator.
                 if pending > 20_000 { canvas.stroke(); pending = 0 }
             }
@@ -74,6 +96,6 @@ struct GeometryPainter {
     }
 
     private func cutPolygons(_ g: Geometry) -> [[[Coordinate]]] {
-        prepared(g)?.polygons.map { rings in rings.map { thinned(frame.frame($0), tolerance: tolerance) } } ?? []
+        (prepared(g)?.polygons ?? []).map(project)
     }
 }

@@ -16,13 +16,8 @@ struct LayerReader {
         var out: [Geometry] = []
         for (query, shift) in LayerReader.windows(box) {
             layer.setSpatialFilter(query)
-            for f in layer.features() {
-                guard let g = f.geometry else { continue }
-                out.append(shift == 0 ? g : g.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) })
-                guard out.count <= LayerReader.maxFeatures else {
-                    throw GDALError(operation: "read layer \(name)", path: ds.path, message: "more than \(LayerReader.maxFeatures) features in view")
-                }
-            }
+            let found = try layer.geometries(limit: LayerReader.maxFeatures - out.count)
+            out += shift == 0 ? found : found.map { g in g.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) } }
         }
         return out
     }

@@ -8,6 +8,8 @@ import GeoData
 public final class MapRenderer {
     public let data: DataDirectory
     public let style: MapStyle
+    /// Problems that did not stop the map, such as text no installed font can draw.
+    public private(set) var warnings: [String] = []
 
     public init(data: DataDirectory, style: MapStyle = MapStyle()) {
         self.data = data
@@ -51,6 +53,9 @@ public final class MapRenderer {
         let pt = canvas.surface.dpi / 72
         if let title = request.title, !title.isEmpty {
             let t = try TextLayout(title, style: style.title, on: canvas, width: w - 24 * pt)
+            if t.missingGlyphs > 0 {
+                warnings.append("the title has \(t.missingGlyphs) character(s) that no installed font covers; they show as boxes (install a font for that script, e.g. from fonts-noto)")
+            }
             t.draw(x: 12 * pt, y: 10 * pt, halo: .white, haloWidth: 2.5 * pt)
         }
         try drawAttribution(try basemap.attribution(), on: canvas)

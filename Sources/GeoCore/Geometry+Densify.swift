@@ -2,7 +2,7 @@ extension Geometry {
     /// The same geometry with points added so that no segment spans more than `maxStep` degrees
     /// (planar in lon/lat), so that straight lon/lat edges curve once projected.
     public func densified(maxStep: Double) -> Geometry {
-        guard maxStep > 0 else { return self }
+        guard maxStep > 0, hasSegment(longerThan: maxStep) else { return self }
         func dense(_ line: [Coordinate]) -> [Coordinate] {
             guard line.count > 1 else { return line }
             var out: [Coordinate] = [line[0]]
@@ -27,6 +27,16 @@ extension Geometry {
         case .multiPolygon(let ps): return .multiPolygon(ps.map { $0.map(dense) })
         case .collection(let gs): return .collection(gs.map { $0.densified(maxStep: maxStep) })
         }
+    }
+}
+
+extension Geometry {
+    /// Whether any segment spans more than `step` degrees in longitude or latitude.
+    func hasSegment(longerThan step: Double) -> Bool {
+        for path in paths {
+            for (a, b) in zip(path, path.dropFirst()) where abs(b.lon - a.lon) > step || abs(b.lat - a.lat) > step { return true }
+        }
+        return false
     }
 }
 

@@ -42,7 +42,25 @@ public indirect enum Geometry: Hashable, Sendable {
     }
 
     /// The box around every coordinate, not crossing the antimeridian; nil when empty.
-    public var boundingBox: BoundingBox? { BoundingBox(enclosing: coordinates) }
+    public var boundingBox: BoundingBox? {
+        var w = Double.infinity, s = Double.infinity, e = -Double.infinity, n = -Double.infinity
+        forEachCoordinate { c in
+            w = min(w, c.lon); e = max(e, c.lon)
+            s = min(s, c.lat); n = max(n, c.lat)
+        }
+        return w.isFinite ? BoundingBox(west: w, south: s, east: e, north: n) : nil
+    }
+
+    /// Calls `body` with every coordinate, without building an array.
+    public func forEachCoordinate(_ body: (Coordinate) -> Void) {
+        switch self {
+        case .point(let c): body(c)
+        case .lineString(let cs), .multiPoint(let cs): cs.forEach(body)
+        case .polygon(let rings), .multiLineString(let rings): for r in rings { r.forEach(body) }
+        case .multiPolygon(let polys): for p in polys { for r in p { r.forEach(body) } }
+        case .collection(let gs): for g in gs { g.forEachCoordinate(body) }
+        }
+    }
 
     /// The same geometry with `transform` applied to every coordinate.
     public func map(_ transform: (Coordinate) -> Coordinate) -> Geometry {

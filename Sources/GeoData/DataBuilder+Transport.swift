@@ -5,7 +5,8 @@ import GeoCore
 extension DataBuilder {
     /// scgraph-data's rail or road graph as a line layer `edges`: one feature per undirected edge with
     /// `from_node`, `to_node` (scgraph's node indices) and `length_km` (the network's own length),
-    /// so that routing can rebuild the graph exactly.
+    /// so that routing can rebuild the graph exactly; and `lines`, the same network joined from
+    /// junction to junction, for drawing.
     func buildNetwork(_ kind: String) throws -> DatasetEntry {
         let file = kind == "rail" ? "world_railways.py" : "world_highways.py"
         let graph = try ScgraphReader.read(try rawFile("scgraph-data", "scgraph_data/\(file)"))
@@ -22,6 +23,13 @@ extension DataBuilder {
                 try layer.add(Feature(attributes: ["from_node": .integer(Int64(e.from)), "to_node": .integer(Int64(e.to)),
                                                    "length_km": .real(e.lengthKm)],
                                       geometry: .lineString([a, b])))
+            }
+        }
+        let lines = try ds.createLayer("lines", geometry: .lineString, srs: SpatialReference.wgs84(),
+                                       fields: [FieldDefinition(name: "length_km", type: .real)], options: ["SPATIAL_INDEX=YES"])
+        try ds.transaction {
+            for line in graph.lines() {
+                try lines.add(Feature(attributes: ["length_km": .real(line.lengthKm)], geometry: .lineString(line.points)))
             }
         }
         try ds.execute(sql: "CREATE INDEX edges_from ON edges(from_node)")

@@ -19,7 +19,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Size in pixels, WIDTHxHEIGHT.") var size = "1600x1200"
     @Option(help: "Dots per inch: sets text and line sizes on images, and the page size of PDF/SVG.") var dpi = 144.0
     @Option(help: "Title printed on the map.") var title: String?
-    @Option(help: "Comma-separated basemap layers (\(BasemapLayer.allCases.map(\.rawValue).joined(separator: ",")))")
+    @Option(help: "Comma-separated basemap layers (\(BasemapLayer.allCases.map(\.rawValue).joined(separator: ","))), or none")
     var layers: String?
     @Option(name: .shortAndLong, help: "Output file; .png, .pdf or .svg. Repeat for several.") var output: [String]
 
@@ -39,6 +39,9 @@ struct MapCommand: ParsableCommand {
         for path in output {
             try renderer.render(request, to: path)
             print("wrote \(path)")
+        }
+        for warning in Set(renderer.warnings).sorted() {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
     }
 
@@ -62,6 +65,7 @@ struct MapCommand: ParsableCommand {
 
     func parsedLayers() throws -> Set<BasemapLayer> {
         guard let layers else { return Set(BasemapLayer.allCases) }
+        if layers == "none" { return [] }
         var out = Set<BasemapLayer>()
         for name in layers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let l = BasemapLayer(rawValue: name) else {

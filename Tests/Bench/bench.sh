@@ -24,7 +24,7 @@ run "map KURSK 1600x1200 PNG (large-scale set)" "$bin" map --bbox 33.6,50.55,38.
 run "map KURSK 1600x1200 PDF" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.pdf"
 run "map KURSK 1600x1200 SVG" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.svg"
 run "map OVERVIEW 2000x1000 PNG (small-scale set)" "$bin" map --bbox 25,35,145,62 --size 2000x1000 -o "$out/o.png"
-run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers "" -o "$out/e.png"
+run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers none -o "$out/e.png"
 
 # ---- Gazetteer -------------------------------------------------------------------------------
 # The anchor's 20 misspelled queries (../shared/bench/bench/geocode_bench.py), cycled to 1,000,

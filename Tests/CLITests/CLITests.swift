@@ -53,6 +53,14 @@ final class CLITests: XCTestCase {
                        "no temporary files are left")
     }
 
+    func testTitleInAScriptNoFontCoversIsAWarning() throws {
+        let png = dir.appendingPathComponent("w.png").path
+        let r = try cli.run(["map", "--bbox", "35,51,36,51.5", "--size", "200x150", "--layers", "", "--title", "Kursk \u{E000}\u{E001}", "-o", png])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning: the title has 2 character(s) that no installed font covers"), r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
+    }
+
     func testBadArgumentsAreClearErrors() throws {
         let cases: [([String], String)] = [
             (["map", "--bbox", "1,2,3", "-o", "x.png"], "WEST,SOUTH,EAST,NORTH"),

@@ -4,16 +4,7 @@ import GeoCore
 import TestSupport
 import XCTest
 
-final class ImporterTests: XCTestCase {
-    var dir: URL!
-    override func setUpWithError() throws { dir = try temporaryDirectory() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
-    func write(_ text: String, _ name: String) throws -> String {
-        let p = dir.appendingPathComponent(name).path
-        try text.write(toFile: p, atomically: true, encoding: .utf8)
-        return p
-    }
+final class ImporterTests: TemporaryFolderTestCase {
 
     func testSupplementRowsNeedCoordinatesCountryKindAndSource() throws {
         let good = try write(#"""

@@ -82,6 +82,17 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertNotEqual(find(blg), find(mow), "the Blagoveshchensk piece is cut off from the main line in scgraph-data")
     }
 
+    func testRailLinesCarryTheWholeNetwork() throws {
+        let rail = try Dataset.open(try data.path(of: "rail"), kind: .vector)
+        func total(_ layer: String) throws -> Double {
+            try rail.layer(named: layer).features().reduce(0) { $0 + ($1["length_km"].number ?? 0) }
+        }
+        let edges = try total("edges"), lines = try total("lines")
+        XCTAssertEqual(edges, 885_209, accuracy: 1, "scgraph-data holds about 885,000 km of track")
+        XCTAssertEqual(lines, edges, accuracy: edges * 1e-9, "the drawing lines hold every edge once")
+        XCTAssertLessThan(try rail.layer(named: "lines").featureCount, try rail.layer(named: "edges").featureCount / 2)
+    }
+
     func testSeaLanesReachWonsanAndVladivostokPorts() throws {
         let sea = try Dataset.open(try data.path(of: "sea"), kind: .vector)
         let ports = try sea.layer(named: "ports")

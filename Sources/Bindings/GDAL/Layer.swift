@@ -73,6 +73,25 @@ public final class Layer {
         }
     }
 
+    /// The geometries of every feature passing the filters, skipping attributes (fast for drawing).
+    /// Stops with an error past `limit` features.
+    public func geometries(limit: Int) throws -> [Geometry] {
+        // Ask the driver not to read any attribute while we only need shapes.
+        let names = StringList(fields.map(\.name))
+        _ = OGR_L_SetIgnoredFields(handle, UnsafeMutablePointer(OpaquePointer(names.handle)))
+        defer { _ = OGR_L_SetIgnoredFields(handle, nil) }
+        OGR_L_ResetReading(handle)
+        var out: [Geometry] = []
+        while let f = OGR_L_GetNextFeature(handle) {
+            defer { OGR_F_Destroy(f) }
+            if let g = OGR_F_GetGeometryRef(f), let geometry = try? OGRGeometryHandle.geometry(from: g) { out.append(geometry) }
+            guard out.count <= limit else {
+                throw GDALError(operation: "read layer \(name)", path: dataset.path, message: "more than \(limit) features in view")
+            }
+        }
+        return out
+    }
+
     /// Every feature passing the filters, read lazily from the start of the layer.
     public func features() -> FeatureSequence { FeatureSequence(layer: self) }
 

@@ -1,0 +1,44 @@
+import GeoCore
+
+/// Joins paths that meet end to end into longer polylines, so that a network of short edges
+/// (rail and road graphs hold one feature per edge) strokes as a few lines rather than hundreds of
+/// thousands of separate pieces, each with its own caps and dash pattern.
+enum PathChaining {
+    /// Ends closer than this (user units) count as the same point.
+    static let snap = 0.05
+
+    static func chained(_ paths: [[Coordinate]]) -> [[Coordinate]] {
+        let usable = paths.filter { $0.count >= 2 }
+        guard usable.count > 1 else { return usable }
+        func key(_ c: Coordinate) -> Int64 {
+            Int64((c.lon / snap).rounded()) &* 73_856_093 ^ Int64((c.lat / snap).rounded()) &* 19_349_663
+        }
+        var ends: [Int64: [Int]] = [:]
+        ends.reserveCapacity(usable.count * 2)
+        for (i, p) in usable.enumerated() {
+            ends[key(p[0]), default: []].append(i)
+            ends[key(p[p.count - 1]), default: []].append(i)
+        }
+        var used = [Bool](repeating: false, count: usable.count)
+        /// An unused path touching `point`, oriented to start there.
+        func next(from point: Coordinate) -> [Coordinate]? {
+            guard let list = ends[key(point)] else { return nil }
+            for i in list where !used[i] {
+                used[i] = true
+                let p = usable[i]
+                return key(p[0]) == key(point) ? p : p.reversed()
+            }
+            return nil
+        }
+        var out: [[Coordinate]] = []
+        for start in usable.indices where !used[start] {
+            used[start] = true
+            var line = usable[start]
+            while let more = next(from: line[line.count - 1]) { line += more.dropFirst() }
+            var head: [Coordinate] = []
+            while let more = next(from: head.last ?? line[0]) { head += more.dropFirst() }
+            out.append(head.reversed() + line)
+        }
+        return out
+    }
+}
