@@ -113,11 +113,11 @@ public final class BasemapRenderer {
 
     private func drawRelief(_ frame: MapFrame, canvas: Canvas) throws {
         let relief = try Dataset.open(try data.path(of: "relief"), kind: .raster)
-        // Warp at most ~1 Mpx: relief is a soft background, and Cairo scales it to the frame.
+        // Warp at most ~0.5 Mpx: relief is a soft background, and Cairo scales it to the frame.
         // The source has 30 pixels a degree; warping finer than ~2 target pixels per source pixel adds nothing.
         let pixels = frame.width * frame.height
         let degreesAcross = max(frame.coveringBox.width, frame.coveringBox.height * frame.width / max(frame.height, 1))
-        let f = min(1, (1_000_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
+        let f = min(1, (500_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
         let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
         let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
                                                         maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))

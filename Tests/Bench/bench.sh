@@ -45,10 +45,10 @@ run "geocode: one cold CLI lookup (Vlagoveshensk)" "$bin" geocode Vlagoveshensk 
 rate "geocode: warm exact lookups" "$out/exact.txt" 20000
 rate "geocode: warm fuzzy lookups" "$out/fuzzy.txt" 1000
 /usr/bin/time -f "%M" -o "$out/mem" "$bin" geocode < "$out/fuzzy.txt" > /dev/null || true
-printf '%-44s %8.0f MB\n' "geocode: peak memory (1,000 fuzzy lookups)" "$(( $(cat "$out/mem") / 1024 ))"
-if [ -n "${BENCH_INDEX:-}" ]; then
+printf "%-44s %8d MB\n" "geocode: peak memory (1,000 fuzzy lookups)" "$(( $(tail -1 "$out/mem") / 1024 ))"
+if [ -z "${SKIP_INDEX:-}" ]; then
   /usr/bin/time -f "%e %M" -o "$out/idx" "$bin" data import > /dev/null
-  read -r secs kb < "$out/idx"
+  read -r secs kb < <(tail -1 "$out/idx")
   printf '%-44s %8.1f s    peak %d MB\n' "geocode: index build (data import)" "$secs" "$((kb / 1024))"
 fi
 echo
