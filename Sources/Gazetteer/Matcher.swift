@@ -58,28 +58,41 @@ struct Matcher {
         }
     }
 
-    /// Skeletons sharing trigrams with `skeleton` (SQLite FTS5), within `limit` edits, with one name each.
+    /// Skeletons within `limit` edits of `skeleton`, with one name each. Candidates come from the
+    /// SQLite FTS5 trigram index: an edit touches at most 4 trigrams, so any skeleton within `limit`
+    /// edits shares at least one of any `4 * limit + 1` trigrams of the query. Taking the rarest
+    /// ones keeps the candidate lists short; each candidate is then checked by edit distance.
     private func fuzzy(_ skeleton: String, limit: Int) throws -> [(Int64, String, Int)] {
         guard limit > 0, skeleton.count >= 3 else { return [] }
         let chars = Array(skeleton)
-        let grams = Set((0...(chars.count - 3)).map { String(chars[$0..<$0 + 3]) })
+        let grams = Array(Set((0...(chars.count - 3)).map { String(chars[$0..<$0 + 3]) }))
+        let needed = 4 * limit + 1
+        var chosen = grams
+        if grams.count > needed {
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.skeleton_vocab USING fts5vocab(main, skeleton_grams, row)")
+            let marks = grams.map { _ in "?" }.joined(separator: ",")
+            var docs: [String: Int] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.skeleton_vocab WHERE term IN (\(marks))",
+                                      arguments: StatementArguments(grams)) {
+                docs[r["term"]] = r["doc"]
+            }
+            chosen = Array(grams.sorted { (docs[$0] ?? 0, $0) < (docs[$1] ?? 0, $1) }.prefix(needed))
+        }
         // Quote each trigram for FTS5 (a quote inside is doubled).
-        let match = grams.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+        let match = chosen.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
         let target = Array(skeleton.utf8)
         let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT s.id, s.text FROM skeleton_grams g JOIN skeleton s ON s.id = g.rowid
-            WHERE skeleton_grams MATCH ? ORDER BY rank LIMIT 400
-            """), arguments: [match])
-        var hits: [(Int64, Int)] = []
+            SELECT s.id, s.text FROM skeleton s WHERE s.id IN (SELECT rowid FROM skeleton_grams WHERE skeleton_grams MATCH ?)
+              AND length(s.text) BETWEEN ? AND ?
+            """), arguments: [match, target.count - limit, target.count + limit])
+        var out: [(Int64, String, Int)] = []
         for r in rows {
             let text: String = r["text"]
             let d = editDistance(Array(text.utf8), target, limit: limit)
-            if d <= limit { hits.append((r["id"], d)) }
-        }
-        var out: [(Int64, String, Int)] = []
-        for (sid, d) in hits {
-            for r in try Row.fetchAll(try db.cachedStatement(sql: "SELECT place, variant FROM name WHERE skeleton = ? LIMIT 200"), arguments: [sid]) {
-                out.append((r["place"], r["variant"], d))
+            guard d <= limit else { continue }
+            let sid: Int64 = r["id"]
+            for n in try Row.fetchAll(try db.cachedStatement(sql: "SELECT place, variant FROM name WHERE skeleton = ? LIMIT 200"), arguments: [sid]) {
+                out.append((n["place"], n["variant"], d))
             }
         }
         return out
