@@ -97,11 +97,12 @@ public final class Gazetteer {
                 if ck < bk * 2 + 10 { return c }
                 continue
             }
-            // Comparable population: in one country the runner-up needs a tenth of the best's (the two
-            // Blagoveshchensks); across borders a third (Odessa, Texas does not rival Odesa).
             // Unknown population (0: supplement villages, regions) rivals anything of village size.
             if c.population == 0 && best.population < 10_000 { return c }
-            let share: Int64 = c.country == best.country ? 10 : 3
+            // Comparable population: in one country the runner-up needs a tenth of the best's (the two
+            // Blagoveshchensks); across borders a third (Odessa, Texas does not rival Odesa). A typo is
+            // weak evidence: then a tenth anywhere (Belgorad: Belgorod or Belgrade?).
+            let share: Int64 = c.country == best.country || best.match == .fuzzy ? 10 : 3
             if c.population * share >= best.population { return c }
         }
         return nil
