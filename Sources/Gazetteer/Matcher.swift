@@ -101,27 +101,22 @@ struct Matcher {
     /// The place rows behind matched ids, with their admin-1 names.
     private func load(_ best: [Int64: (MatchKind, String, Int)]) throws -> [Candidate] {
         guard !best.isEmpty else { return [] }
-        let ids = best.keys.sorted()
+        let statement = try db.cachedStatement(sql: """
+            SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
+            FROM place p WHERE p.id = ?
+            """)
         var out: [Candidate] = []
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
-                FROM place p WHERE p.id IN (\(marks))
-                """, arguments: StatementArguments(chunk))
-            for r in rows {
-                let id: Int64 = r["id"]
-                guard let m = best[id], let kind = PlaceKind(rawValue: r["kind"]) else { continue }
-                var box: BoundingBox?
-                if let w: Double = r["west"], let s: Double = r["south"], let e: Double = r["east"], let n: Double = r["north"] {
-                    box = BoundingBox(west: w, south: s, east: e, north: n)
-                }
-                out.append(Candidate(id: id, name: r["name"], kind: kind, country: r["country"], admin1: r["admin1"],
-                                     admin1Name: r["admin1_name"] ?? "", population: r["population"], lat: r["lat"], lon: r["lon"],
-                                     box: box, source: r["source"], score: 0, match: m.0, matched: m.1, distance: m.2,
-                                     nearKm: nil, priority: r["priority"],
-                                     primary: NameKey.fold(r["name"]) == NameKey.fold(m.1)))
+        for id in best.keys.sorted() {
+            guard let r = try Row.fetchOne(statement, arguments: [id]), let m = best[id], let kind = PlaceKind(rawValue: r["kind"]) else { continue }
+            var box: BoundingBox?
+            if let w: Double = r["west"], let s: Double = r["south"], let e: Double = r["east"], let n: Double = r["north"] {
+                box = BoundingBox(west: w, south: s, east: e, north: n)
             }
+            let name: String = r["name"]
+            out.append(Candidate(id: id, name: name, kind: kind, country: r["country"], admin1: r["admin1"],
+                                 admin1Name: r["admin1_name"] ?? "", population: r["population"], lat: r["lat"], lon: r["lon"],
+                                 box: box, source: r["source"], score: 0, match: m.0, matched: m.1, distance: m.2,
+                                 nearKm: nil, priority: r["priority"], primary: name == m.1 || NameKey.fold(name) == NameKey.fold(m.1)))
         }
         return out
     }
