@@ -10,7 +10,8 @@ final class RenderTrace {
     func mark(_ step: String) {
         guard RenderTrace.enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "trace: %-28@ %7.1f ms\n", step, now.timeIntervalSince(last) * 1000).utf8))
+        let label = step.count < 28 ? step + String(repeating: " ", count: 28 - step.count) : step
+        FileHandle.standardError.write(Data(String(format: "trace: %@ %7.1f ms\n", label, now.timeIntervalSince(last) * 1000).utf8))
         last = now
     }
 }

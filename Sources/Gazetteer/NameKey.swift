@@ -63,18 +63,47 @@ public struct NameKey: Sendable, Equatable {
         ("w", "v"), ("ph", "f"), ("y", "i"), ("j", "i"), ("ck", "k"), ("q", "k"),
     ]
 
-    /// The romanization-independent skeleton of an already folded Latin name.
+    /// The rewrites as bytes, for the hot path.
+    private static let byteRewrites: [([UInt8], [UInt8])] = rewrites.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// The romanization-independent skeleton of an already folded Latin name: each rewrite applied
+    /// in turn over the whole name (as `replacingOccurrences` would), on bytes.
     public static func skeleton(of latin: String) -> String {
-        var s = latin.replacingOccurrences(of: " ", with: "")
-        for (from, to) in rewrites where s.contains(from) { s = s.replacingOccurrences(of: from, with: to) }
-        // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
-        if s.count > 3, s.hasSuffix("v"), let v = s.dropLast().last, "aeiou".contains(v) {
-            s = String(s.dropLast(2)) + "ov"
+        var s = Array(latin.utf8).filter { $0 != UInt8(ascii: " ") }
+        for (from, to) in byteRewrites {
+            guard s.count >= from.count else { continue }
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            var i = 0
+            var changed = false
+            while i < s.count {
+                if s[i] == from[0], i + from.count <= s.count, s[i..<i + from.count].elementsEqual(from) {
+                    out += to
+                    i += from.count
+                    changed = true
+                } else {
+                    out.append(s[i])
+                    i += 1
+                }
+            }
+            if changed { s = out }
         }
-        // Doubled letters (Zaporizhzhia's zhzh) count once.
+        // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
+        let v = UInt8(ascii: "v")
+        if s.count > 3, s[s.count - 1] == v, [UInt8]("aeiou".utf8).contains(s[s.count - 2]) {
+            s.removeLast(2)
+            s += [UInt8(ascii: "o"), v]
+        }
+        // Doubled letters (Zaporizhzhia's zhzh) count once: by byte for ASCII, by character otherwise.
+        if s.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            for b in s where b != out.last { out.append(b) }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var last: Character?
-        for ch in s where ch != last { out.append(ch); last = ch }
+        for ch in String(decoding: s, as: UTF8.self) where ch != last { out.append(ch); last = ch }
         return out
     }
 }
