@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData"]),
         // Names to places: an SQLite index built from GeoNames and friends, queried through GRDB.
         .target(name: "Gazetteer", dependencies: ["GeoCore", "Bindings", "GeoData", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Shortest paths over the rail, road and sea networks.
+        .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "GeoData"]),
         .executableTarget(
             name: "geobrief",
             dependencies: [
-                "GeoCore", "GeoData", "Cartography", "Gazetteer",
+                "GeoCore", "GeoData", "Cartography", "Gazetteer", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +48,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoData", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv")]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Gazetteer", "GeoData", "GeoCore"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,7 +15,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(v.stdout.hasPrefix("0."), v.stdout)
         let h = try cli.run(["--help"])
         XCTAssertEqual(h.status, 0)
-        for sub in ["data", "geocode", "map"] { XCTAssertTrue(h.stdout.contains(sub), h.stdout) }
+        for sub in ["data", "geocode", "map", "route"] { XCTAssertTrue(h.stdout.contains(sub), h.stdout) }
     }
 
     func testDataInfoListsDatasetsLayersSourcesAndLicences() throws {
@@ -168,5 +168,23 @@ final class GeocodeCLITests: XCTestCase {
         XCTAssertTrue(country.stderr.contains("unknown country 'Atlantis'"), country.stderr)
         let noIndex = try cli.run(["geocode", "Kursk"], environment: ["GEOBRIEF_DATA": "/nonexistent"])
         XCTAssertTrue(noIndex.stderr.contains("make geodata"), noIndex.stderr)
+    }
+}
+
+/// `geobrief route` as a user runs it.
+final class RouteCLITests: XCTestCase {
+    func testRailRouteAndItsErrors() throws {
+        let cli = BinaryRunner()
+        let r = try cli.run(["route", "Vladivostok", "Kursk", "--mode", "rail"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("Vladivostok > Kursk by rail: 8487 km"), r.stdout)
+        let cut = try cli.run(["route", "50.27593,127.52637", "Moscow"])
+        XCTAssertNotEqual(cut.status, 0)
+        XCTAssertTrue(cut.stderr.contains("the network is cut"), cut.stderr)
+        let ambiguous = try cli.run(["route", "Blagoveshchensk", "Moscow"])
+        XCTAssertNotEqual(ambiguous.status, 0)
+        XCTAssertTrue(ambiguous.stderr.contains("ambiguous"), ambiguous.stderr)
+        let far = try cli.run(["route", "Honolulu", "Moscow"])
+        XCTAssertTrue(far.stderr.contains("from the nearest rail node"), far.stderr)
     }
 }

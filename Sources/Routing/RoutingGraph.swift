@@ -1,0 +1,62 @@
+import Foundation
+import GeoCore
+
+/// A routable network in compressed sparse rows: for node `n`, its neighbours are
+/// `targets[offsets[n]..<offsets[n+1]]` with the network's own lengths in km.
+public struct RoutingGraph: Sendable {
+    public let nodes: [Coordinate]
+    let offsets: [Int32]
+    let targets: [Int32]
+    let lengths: [Float]
+
+    /// Builds the graph from undirected edges (each used in both directions).
+    public init(nodes: [Coordinate], edges: [(from: Int32, to: Int32, km: Double)]) {
+        var degree = [Int32](repeating: 0, count: nodes.count + 1)
+        for e in edges { degree[Int(e.from)] += 1; degree[Int(e.to)] += 1 }
+        var offsets = [Int32](repeating: 0, count: nodes.count + 1)
+        for i in 0..<nodes.count { offsets[i + 1] = offsets[i] + degree[i] }
+        var fill = Array(offsets.dropLast())
+        var targets = [Int32](repeating: 0, count: Int(offsets[nodes.count]))
+        var lengths = [Float](repeating: 0, count: targets.count)
+        for e in edges {
+            for (a, b) in [(e.from, e.to), (e.to, e.from)] {
+                let slot = Int(fill[Int(a)])
+                targets[slot] = b
+                lengths[slot] = Float(e.km)
+                fill[Int(a)] += 1
+            }
+        }
+        self.nodes = nodes
+        self.offsets = offsets
+        self.targets = targets
+        self.lengths = lengths
+    }
+
+    public var edgeCount: Int { targets.count / 2 }
+
+    /// The node nearest to `c` (great-circle distance), with that distance in km; nil for an empty graph.
+    public func nearestNode(to c: Coordinate) -> (node: Int32, km: Double)? {
+        var best: Int32 = -1, bestKm = Double.infinity
+        // A cheap equirectangular pre-filter, then the exact distance on the few that pass.
+        let cosLat = cos(c.lat * .pi / 180)
+        var bestApprox = Double.infinity
+        for (i, n) in nodes.enumerated() {
+            let dx = Coordinate.normalizeLongitude(n.lon - c.lon) * cosLat, dy = n.lat - c.lat
+            let approx = dx * dx + dy * dy
+            if approx < bestApprox * 1.1 {
+                let km = RoutingGraph.greatCircleKm(c, n)
+                if km < bestKm { bestKm = km; best = Int32(i) }
+                bestApprox = min(bestApprox, approx)
+            }
+        }
+        return best < 0 ? nil : (best, bestKm)
+    }
+
+    /// Great-circle distance on a 6,371 km sphere: a lower bound for A*, and the snapping distance.
+    public static func greatCircleKm(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let r = Double.pi / 180
+        let dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * r) * cos(b.lat * r) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6_371.0 * asin(min(1, h.squareRoot()))
+    }
+}

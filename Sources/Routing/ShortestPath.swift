@@ -1,0 +1,107 @@
+import Foundation
+import GeoCore
+
+/// A path found over a `RoutingGraph`.
+public struct GraphPath: Sendable {
+    /// Node ids from start to end.
+    public var nodes: [Int32]
+    /// Sum of the network's own edge lengths, km.
+    public var lengthKm: Double
+}
+
+extension RoutingGraph {
+    /// The shortest path by edge length (A* with a great-circle lower bound), through nodes that
+    /// `allowed` accepts; nil when the end cannot be reached.
+    public func shortestPath(from start: Int32, to end: Int32, allowed: ((Int32) -> Bool)? = nil) -> GraphPath? {
+        if start == end { return GraphPath(nodes: [start], lengthKm: 0) }
+        let goal = nodes[Int(end)]
+        var dist = [Double](repeating: .infinity, count: nodes.count)
+        var previous = [Int32](repeating: -1, count: nodes.count)
+        var done = [Bool](repeating: false, count: nodes.count)
+        var heap = MinHeap()
+        dist[Int(start)] = 0
+        // Track lengths are never shorter than the great circle; 0.999 keeps rounding from overestimating.
+        heap.push(RoutingGraph.greatCircleKm(nodes[Int(start)], goal) * 0.999, start)
+        while let (_, n) = heap.pop() {
+            let u = Int(n)
+            if done[u] { continue }
+            done[u] = true
+            if n == end { break }
+            for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let v = targets[slot]
+                if done[Int(v)] { continue }
+                if let allowed, v != end, !allowed(v) { continue }
+                let d = dist[u] + Double(lengths[slot])
+                if d < dist[Int(v)] {
+                    dist[Int(v)] = d
+                    previous[Int(v)] = n
+                    heap.push(d + RoutingGraph.greatCircleKm(nodes[Int(v)], goal) * 0.999, v)
+                }
+            }
+        }
+        guard dist[Int(end)].isFinite else { return nil }
+        var path: [Int32] = [end]
+        while let last = path.last, last != start { path.append(previous[Int(last)]) }
+        return GraphPath(nodes: path.reversed(), lengthKm: dist[Int(end)])
+    }
+
+    /// The connected component of every node (component ids by size rank: 0 is the largest).
+    public func components() -> [Int32] {
+        var comp = [Int32](repeating: -1, count: nodes.count)
+        var sizes: [Int] = []
+        var stack: [Int32] = []
+        for s in 0..<nodes.count where comp[s] < 0 && offsets[s + 1] > offsets[s] {
+            let id = Int32(sizes.count)
+            comp[s] = id
+            stack.append(Int32(s))
+            var size = 0
+            while let n = stack.popLast() {
+                size += 1
+                for slot in Int(offsets[Int(n)])..<Int(offsets[Int(n) + 1]) where comp[Int(targets[slot])] < 0 {
+                    comp[Int(targets[slot])] = id
+                    stack.append(targets[slot])
+                }
+            }
+            sizes.append(size)
+        }
+        let rank = sizes.indices.sorted { sizes[$0] > sizes[$1] }
+        var newID = [Int32](repeating: 0, count: sizes.count)
+        for (r, old) in rank.enumerated() { newID[old] = Int32(r) }
+        return comp.map { $0 < 0 ? -1 : newID[Int($0)] }
+    }
+}
+
+/// A binary min-heap of (priority, node).
+struct MinHeap {
+    private var items: [(Double, Int32)] = []
+
+    mutating func push(_ priority: Double, _ node: Int32) {
+        items.append((priority, node))
+        var i = items.count - 1
+        while i > 0 {
+            let p = (i - 1) / 2
+            if items[p].0 <= items[i].0 { break }
+            items.swapAt(p, i)
+            i = p
+        }
+    }
+
+    mutating func pop() -> (Double, Int32)? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && items[l].0 < items[m].0 { m = l }
+                if r < items.count && items[r].0 < items[m].0 { m = r }
+                if m == i { break }
+                items.swapAt(m, i)
+                i = m
+            }
+        }
+        return top
+    }
+}
