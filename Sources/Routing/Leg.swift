@@ -19,13 +19,19 @@ public struct Leg: Sendable, Codable {
 public enum RoutingError: Error, CustomStringConvertible, Equatable {
     case tooFarFromNetwork(place: String, mode: String, km: Double, limit: Double)
     case disconnected(mode: String, from: String, to: String, fromComponent: Int32, toComponent: Int32, fromSize: Int, toSize: Int)
+    case badGraphFile(String, reason: String)
 
     public var description: String {
         switch self {
         case .tooFarFromNetwork(let place, let mode, let km, let limit):
             return String(format: "%@ is %.0f km from the nearest %@ node, beyond the %.0f km limit: route that part by another mode or as 'direct'", place, km, mode, limit)
         case .disconnected(let mode, let from, let to, let fc, let tc, let fs, let ts):
+            if fc == tc {
+                return "no \(mode) path from \(from) to \(to) within the countries asked for: every path leaves them"
+            }
             return "no \(mode) path from \(from) to \(to): \(from) lies on network piece #\(fc) (\(fs) nodes) and \(to) on piece #\(tc) (\(ts) nodes; #0 is the largest); the network is cut between them"
+        case .badGraphFile(let p, let r):
+            return "routing graph \(p): \(r)"
         }
     }
 }

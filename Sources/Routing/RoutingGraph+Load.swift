@@ -1,8 +1,34 @@
+import Foundation
 import Bindings
 import GeoCore
 import GeoData
 
 extension RoutingGraph {
+    /// The cached graph of dataset `id` ("rail", "road"), as `data build` wrote it.
+    public static func cached(_ id: String, data: DataDirectory) throws -> RoutingGraph {
+        try RoutingGraphFile.read(data.file("transport/\(id).graph"))
+    }
+
+    /// Builds the cached graph files of the rail and road networks, with each node's country, and
+    /// returns their manifest entry.
+    public static func buildCaches(data: DataDirectory, log: (String) -> Void = { print($0) }) throws -> DatasetEntry {
+        let start = Date()
+        let countries = try CountryLocator(data: data)
+        var layers: [LayerEntry] = []
+        for id in ["rail", "road"] {
+            var graph = try load(id, data: data)
+            graph.countryCodes = countries.codes
+            graph.nodeCountries = graph.nodes.map { $0.isValid ? countries.country(at: $0) : 0 }
+            try RoutingGraphFile.write(graph, to: data.file("transport/\(id).graph"))
+            layers.append(LayerEntry(name: "\(id).graph", features: graph.nodes.count, extent: nil, geometry: "graph"))
+        }
+        log(String(format: "routing: rail and road graphs cached in %.1f s", Date().timeIntervalSince(start)))
+        return DatasetEntry(id: "graphs", path: "transport", kind: "table",
+                            description: "Routing graphs of the rail and road networks (CSR, node countries from Natural Earth), loaded in milliseconds",
+                            detail: "", layers: layers, sources: ["scgraph-data", "Natural Earth admin-0"],
+                            licence: "ODbL 1.0 (OpenStreetMap); public domain (Natural Earth)", attribution: "© OpenStreetMap contributors")
+    }
+
     /// Rebuilds a network exactly from the `edges` layer of the data folder's `rail` or `road`
     /// dataset (scgraph's node ids and the network's own lengths).
     public static func load(_ id: String, data: DataDirectory) throws -> RoutingGraph {

@@ -8,6 +8,18 @@ public struct RoutingGraph: Sendable {
     let offsets: [Int32]
     let targets: [Int32]
     let lengths: [Float]
+    /// Per node, an index into `countryCodes` (0: unknown, at sea or on a simplified-away coast).
+    public internal(set) var nodeCountries: [UInt16]
+    public internal(set) var countryCodes: [String]
+
+    init(nodes: [Coordinate], offsets: [Int32], targets: [Int32], lengths: [Float], nodeCountries: [UInt16], countryCodes: [String]) {
+        self.nodes = nodes
+        self.offsets = offsets
+        self.targets = targets
+        self.lengths = lengths
+        self.nodeCountries = nodeCountries
+        self.countryCodes = countryCodes
+    }
 
     /// Builds the graph from undirected edges (each used in both directions).
     public init(nodes: [Coordinate], edges: [(from: Int32, to: Int32, km: Double)]) {
@@ -30,7 +42,20 @@ public struct RoutingGraph: Sendable {
         self.offsets = offsets
         self.targets = targets
         self.lengths = lengths
+        self.nodeCountries = [UInt16](repeating: 0, count: nodes.count)
+        self.countryCodes = [""]
     }
+
+    /// A filter for `shortestPath` keeping to nodes in the given countries (ISO alpha-2); nodes of
+    /// unknown country (coasts, stations the 1:10m polygons miss) are allowed.
+    public func within(_ countries: Set<String>) -> (Int32) -> Bool {
+        let allowed = Set(countryCodes.indices.filter { countries.contains(countryCodes[$0]) }.map(UInt16.init)).union([0])
+        let table = nodeCountries
+        return { allowed.contains(table[Int($0)]) }
+    }
+
+    /// The ISO code of a node's country ("" when unknown).
+    public func country(of node: Int32) -> String { countryCodes[Int(nodeCountries[Int(node)])] }
 
     public var edgeCount: Int { targets.count / 2 }
 

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Gazetteer
 import GeoData
+import Routing
 
 /// `geobrief data`: build the data folder and report what it holds.
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Build and inspect the geodata folder.",
-        subcommands: [Info.self, Build.self, Import.self]
+        subcommands: [Info.self, Build.self, Import.self, Graphs.self]
     )
 
     /// `geobrief data info`: every dataset with layers, counts, extents, source and licence.
@@ -48,6 +49,8 @@ struct DataCommand: ParsableCommand {
                 gazetteer.projectSupplements = supplement
                 manifest.datasets.append(try gazetteer.build(to: "\(out)/\(GazetteerBuilder.indexPath)"))
                 try manifest.write(to: "\(out)/manifest.json")
+                manifest.datasets.append(try RoutingGraph.buildCaches(data: DataDirectory(path: out)))
+                try manifest.write(to: "\(out)/manifest.json")
             }
             print("geodata: \(manifest.datasets.count) datasets written to \(out)")
         }
@@ -78,6 +81,20 @@ struct DataCommand: ParsableCommand {
             builder.projectSupplements = ((try? FileManager.default.contentsOfDirectory(atPath: projectSupplements)) ?? [])
                 .filter { $0.hasSuffix(".csv") }.sorted().map { "\(projectSupplements)/\($0)" }
             let entry = try builder.build(to: dir.file(GazetteerBuilder.indexPath))
+            manifest.datasets.removeAll { $0.id == entry.id }
+            manifest.datasets.append(entry)
+            try manifest.write(to: dir.file("manifest.json"))
+        }
+    }
+
+    /// `geobrief data graphs`: rebuild the cached routing graphs of a data folder.
+    struct Graphs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rebuild the cached rail and road routing graphs.")
+
+        func run() throws {
+            let dir = try DataDirectory.locate()
+            var manifest = try dir.manifest()
+            let entry = try RoutingGraph.buildCaches(data: dir)
             manifest.datasets.removeAll { $0.id == entry.id }
             manifest.datasets.append(entry)
             try manifest.write(to: dir.file("manifest.json"))

@@ -17,6 +17,7 @@ struct RouteCommand: ParsableCommand {
     @Argument(help: "End: a place name or LAT,LON.") var to: String
     @Option(help: "Network: rail or road.") var mode = "rail"
     @Option(help: "Farthest a place may lie from the network, km.") var maxSnap: Double?
+    @Option(help: "Stay within these countries (comma-separated ISO codes, e.g. RU).") var within: String?
     @Flag(help: "Answer as JSON.") var json = false
 
     func validate() throws {
@@ -27,8 +28,10 @@ struct RouteCommand: ParsableCommand {
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
         let a = try locate(from, gazetteer), b = try locate(to, gazetteer)
-        let graph = try RoutingGraph.load(mode, data: data)
-        let leg = try graph.leg(mode: mode, from: a, named: from, to: b, named: to, maxSnapKm: maxSnap ?? (mode == "rail" ? 60 : 40))
+        let graph = try RoutingGraph.cached(mode, data: data)
+        let countries = within.map { Set($0.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let leg = try graph.leg(mode: mode, from: a, named: from, to: b, named: to, maxSnapKm: maxSnap ?? (mode == "rail" ? 60 : 40),
+                                allowed: countries.map(graph.within))
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]

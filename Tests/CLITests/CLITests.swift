@@ -29,7 +29,7 @@ final class CLITests: XCTestCase {
         let j = try cli.run(["data", "info", "--json"])
         XCTAssertEqual(j.status, 0)
         let obj = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
-        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 9)
+        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 10)
     }
 
     func testDataInfoWithoutDataSaysWhatToDo() throws {
@@ -178,6 +178,9 @@ final class RouteCLITests: XCTestCase {
         let r = try cli.run(["route", "Vladivostok", "Kursk", "--mode", "rail"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Vladivostok > Kursk by rail: 8487 km"), r.stdout)
+        let ru = try cli.run(["route", "Vladivostok", "Kursk", "--within", "RU"])
+        XCTAssertEqual(ru.status, 0, ru.stderr)
+        XCTAssertTrue(ru.stdout.contains("9388 km"), ru.stdout)
         let cut = try cli.run(["route", "50.27593,127.52637", "Moscow"])
         XCTAssertNotEqual(cut.status, 0)
         XCTAssertTrue(cut.stderr.contains("the network is cut"), cut.stderr)

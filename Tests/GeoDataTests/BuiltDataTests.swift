@@ -127,7 +127,7 @@ final class BuiltDataTests: XCTestCase {
 
     func testManifestListsEveryLayerWithLicenceAttributionAndRealCounts() throws {
         let manifest = try data.manifest()
-        XCTAssertEqual(Set(manifest.datasets.map(\.id)), ["basemap", "detail", "regions-ru", "rail", "road", "sea", "relief", "gazetteer-sources", "gazetteer"])
+        XCTAssertEqual(Set(manifest.datasets.map(\.id)), ["basemap", "detail", "regions-ru", "rail", "road", "sea", "relief", "gazetteer-sources", "gazetteer", "graphs"])
         XCTAssertEqual(manifest.sources.count, 10)
         for d in manifest.datasets {
             XCTAssertFalse(d.licence.isEmpty, d.id)

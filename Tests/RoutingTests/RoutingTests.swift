@@ -53,16 +53,39 @@ final class ShortestPathTests: XCTestCase {
 
 /// Routes on the real rail network, against the figures in ../shared/docs/geodata-sources.md.
 final class RailNetworkTests: XCTestCase {
-    static let rail: RoutingGraph? = try? RoutingGraph.load("rail", data: DataDirectory.locate())
+    static let rail: RoutingGraph? = try? RoutingGraph.cached("rail", data: DataDirectory.locate())
     let places: [String: Coordinate] = [
         "Vladivostok": Coordinate(lon: 131.87353, lat: 43.10562), "Khabarovsk": Coordinate(lon: 135.0971, lat: 48.46204),
         "Krasnoyarsk": Coordinate(lon: 92.93136, lat: 56.03742), "Moscow": Coordinate(lon: 37.61781, lat: 55.75204),
         "Kursk": Coordinate(lon: 36.18457, lat: 51.72689), "Blagoveshchensk": Coordinate(lon: 127.52637, lat: 50.27593),
     ]
 
-    func leg(_ a: String, _ b: String) throws -> Leg {
-        let graph = try XCTUnwrap(RailNetworkTests.rail, "the rail network did not load: run `make geodata`")
-        return try graph.leg(mode: "rail", from: places[a]!, named: a, to: places[b]!, named: b, maxSnapKm: 60)
+    func leg(_ a: String, _ b: String, within: Set<String>? = nil) throws -> Leg {
+        let graph = try XCTUnwrap(RailNetworkTests.rail, "the rail graph did not load: run `make geodata`")
+        return try graph.leg(mode: "rail", from: places[a]!, named: a, to: places[b]!, named: b, maxSnapKm: 60,
+                             allowed: within.map(graph.within))
+    }
+
+    func testWithinRussiaFollowsTheTransSiberian() throws {
+        let l = try leg("Vladivostok", "Kursk", within: ["RU"])
+        XCTAssertEqual(l.routedKm, 9_388, accuracy: 1)
+        for city in ["Khabarovsk", "Krasnoyarsk"] {
+            XCTAssertTrue(l.coordinates.contains { RoutingGraph.greatCircleKm($0, places[city]!) < 15 }, "passes \(city)")
+        }
+        let harbin = Coordinate(lon: 126.65, lat: 45.75)
+        XCTAssertFalse(l.coordinates.contains { RoutingGraph.greatCircleKm($0, harbin) < 200 }, "keeps out of China")
+    }
+
+    func testGraphCacheMatchesTheEdgesLayer() throws {
+        let cached = try XCTUnwrap(RailNetworkTests.rail)
+        let rebuilt = try RoutingGraph.load("rail", data: DataDirectory.locate())
+        XCTAssertEqual(cached.nodes.count, rebuilt.nodes.count)
+        XCTAssertEqual(cached.edgeCount, rebuilt.edgeCount)
+        XCTAssertEqual(cached.edgeCount, 328_750)
+        let kursk = try XCTUnwrap(cached.nearestNode(to: places["Kursk"]!))
+        XCTAssertEqual(cached.country(of: kursk.node), "RU")
+        let harbin = try XCTUnwrap(cached.nearestNode(to: Coordinate(lon: 126.65, lat: 45.75)))
+        XCTAssertEqual(cached.country(of: harbin.node), "CN")
     }
 
     func testPublishedLegLengths() throws {

@@ -1,0 +1,50 @@
+import Bindings
+import Foundation
+import GeoCore
+import GeoData
+
+/// Which country a point lies in, from Natural Earth's country polygons cut into small tiles so that
+/// each test touches a few hundred vertices, not all of Russia's.
+public struct CountryLocator: Sendable {
+    /// Tile size in degrees.
+    static let cell = 2.0
+    private var pieces: [Int: [(code: UInt16, rings: [[[Coordinate]]])]] = [:]
+    /// ISO alpha-2 codes, indexed by the numbers stored per node (0 is "unknown").
+    public private(set) var codes: [String] = [""]
+
+    /// Reads and tiles every country of the data folder's basemap.
+    public init(data: DataDirectory) throws {
+        let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
+        for f in try ds.layer(named: "countries").features() {
+            let iso = f["iso_a2"].text
+            guard iso.count == 2, iso != "-9", let raw = f.geometry, let box = raw.boundingBox else { continue }
+            if !codes.contains(iso) { codes.append(iso) }
+            let code = UInt16(codes.firstIndex(of: iso)!)
+            let g = try GeometryOperations.makeValid(raw)
+            var x = (box.west / CountryLocator.cell).rounded(.down) * CountryLocator.cell
+            while x < box.east {
+                var y = (box.south / CountryLocator.cell).rounded(.down) * CountryLocator.cell
+                while y < box.north {
+                    let square = BoundingBox(west: x, south: y, east: x + CountryLocator.cell, north: y + CountryLocator.cell)
+                    if let piece = try GeometryOperations.clip(g, to: square, validate: false), !piece.polygons.isEmpty {
+                        pieces[CountryLocator.key(x, y), default: []].append((code, piece.polygons))
+                    }
+                    y += CountryLocator.cell
+                }
+                x += CountryLocator.cell
+            }
+        }
+    }
+
+    static func key(_ lon: Double, _ lat: Double) -> Int {
+        Int((lon / cell).rounded(.down)) * 1_000 + Int((lat / cell).rounded(.down))
+    }
+
+    /// The number of the country containing `c` (an index into `codes`), 0 when none does
+    /// (at sea, or on a coast the 1:10m polygons simplify away).
+    public func country(at c: Coordinate) -> UInt16 {
+        guard let list = pieces[CountryLocator.key(c.lon, c.lat)] else { return 0 }
+        for p in list where Geometry.multiPolygon(p.rings).contains(c) { return p.code }
+        return 0
+    }
+}
