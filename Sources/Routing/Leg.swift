@@ -1,18 +1,29 @@
 import Foundation
 import GeoCore
 
-/// One leg of a route: its drawn geometry, what is routed over the network and what is schematic.
-public struct Leg: Sendable, Codable {
-    public var mode: String
-    /// The whole line from the true start to the true end, in lon/lat.
+/// A stretch of a leg: followed over a network (routed) or drawn as a plain line (schematic).
+public struct LegPart: Sendable, Codable, Equatable {
+    public var routed: Bool
     public var coordinates: [Coordinate]
-    /// Length over the network by its own edge lengths (track length), km.
-    public var routedKm: Double
-    /// Straight connectors from the true points to the network (start, end), km; drawn schematic.
-    public var connectorKm: [Double]
-    public var totalKm: Double { routedKm + connectorKm.reduce(0, +) }
-    /// Number of network edges followed.
+    public var km: Double
+}
+
+/// One leg of a route: its parts, and how much of it is routed and how much schematic.
+public struct Leg: Sendable, Codable {
+    public var from: String
+    public var to: String
+    public var mode: String
+    public var parts: [LegPart]
+    /// Network edges followed.
     public var edges: Int
+
+    /// Length over networks by their own edge lengths (track length), km.
+    public var routedKm: Double { parts.filter(\.routed).reduce(0) { $0 + $1.km } }
+    /// Length of the schematic parts: connectors to the network, air and direct legs, km.
+    public var schematicKm: Double { parts.filter { !$0.routed }.reduce(0) { $0 + $1.km } }
+    public var totalKm: Double { routedKm + schematicKm }
+    /// Every point of the leg, in order.
+    public var coordinates: [Coordinate] { parts.flatMap(\.coordinates) }
 }
 
 /// Why a leg could not be routed.
@@ -20,6 +31,7 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
     case tooFarFromNetwork(place: String, mode: String, km: Double, limit: Double)
     case disconnected(mode: String, from: String, to: String, fromComponent: Int32, toComponent: Int32, fromSize: Int, toSize: Int)
     case badGraphFile(String, reason: String)
+    case badLegs(String, reason: String)
 
     public var description: String {
         switch self {
@@ -32,12 +44,15 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
             return "no \(mode) path from \(from) to \(to): \(from) lies on network piece #\(fc) (\(fs) nodes) and \(to) on piece #\(tc) (\(ts) nodes; #0 is the largest); the network is cut between them"
         case .badGraphFile(let p, let r):
             return "routing graph \(p): \(r)"
+        case .badLegs(_, let r):
+            return "--legs: \(r)"
         }
     }
 }
 
 extension RoutingGraph {
-    /// Routes from `a` to `b`, snapping each to its nearest node within `maxSnapKm`.
+    /// Routes from `a` to `b`, snapping each to its nearest node within `maxSnapKm`; the connectors
+    /// from the true points to the network are schematic parts.
     public func leg(mode: String, from a: Coordinate, named aName: String, to b: Coordinate, named bName: String,
                     maxSnapKm: Double, allowed: ((Int32) -> Bool)? = nil) throws -> Leg {
         guard let s = nearestNode(to: a), s.km <= maxSnapKm else {
@@ -52,9 +67,11 @@ extension RoutingGraph {
             throw RoutingError.disconnected(mode: mode, from: aName, to: bName, fromComponent: fc, toComponent: tc,
                                             fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
         }
-        var coordinates = [a]
-        coordinates += path.nodes.map { nodes[Int($0)] }
-        coordinates.append(b)
-        return Leg(mode: mode, coordinates: coordinates, routedKm: path.lengthKm, connectorKm: [s.km, e.km], edges: path.nodes.count - 1)
+        let routed = path.nodes.map { nodes[Int($0)] }
+        var parts: [LegPart] = []
+        if s.km > 0 { parts.append(LegPart(routed: false, coordinates: [a, routed[0]], km: s.km)) }
+        parts.append(LegPart(routed: true, coordinates: routed, km: path.lengthKm))
+        if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [routed[routed.count - 1], b], km: e.km)) }
+        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: path.nodes.count - 1)
     }
 }

@@ -5,41 +5,61 @@ import GeoCore
 import GeoData
 import Routing
 
-/// `geobrief route`: the shortest path between two places over the rail or road network.
+/// `geobrief route`: paths over sea lanes, rail and road, one leg or several chained across modes.
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
-        abstract: "Route between two places over the rail or road network.",
-        discussion: "FROM and TO are place names (geocoded; they must be unambiguous) or LAT,LON."
+        abstract: "Route over sea lanes, rail and road, one leg or several across modes.",
+        discussion: """
+        Places are names (geocoded; they must be unambiguous) or LAT,LON. Examples:
+          geobrief route Vladivostok Kursk --mode rail --within RU
+          geobrief route --legs "Wonsan>Vladivostok:sea, Vladivostok>Kursk:rail within RU, Kursk>Sudzha:road" --geojson route.geojson
+        Modes: sea, rail, road (over networks), air (geodesic), direct (a straight line on the map). \
+        Connectors from a place to its network, and air and direct legs, are schematic.
+        """
     )
 
-    @Argument(help: "Start: a place name or LAT,LON.") var from: String
-    @Argument(help: "End: a place name or LAT,LON.") var to: String
-    @Option(help: "Network: rail or road.") var mode = "rail"
-    @Option(help: "Farthest a place may lie from the network, km.") var maxSnap: Double?
+    @Argument(help: "Start: a place name or LAT,LON.") var from: String?
+    @Argument(help: "End: a place name or LAT,LON.") var to: String?
+    @Option(help: "Mode for FROM TO: sea, rail, road, air or direct.") var mode = "rail"
     @Option(help: "Stay within these countries (comma-separated ISO codes, e.g. RU).") var within: String?
+    @Option(help: "Legs: \"A>B:mode[ within CC], B>C:mode, ...\".") var legs: String?
+    @Option(help: "Write the route as GeoJSON (one feature per leg).") var geojson: String?
     @Flag(help: "Answer as JSON.") var json = false
 
     func validate() throws {
-        guard ["rail", "road"].contains(mode) else { throw ValidationError("--mode '\(mode)': expected rail or road") }
+        if legs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --legs") }
+        if legs != nil && (from != nil || to != nil) { throw ValidationError("give either FROM and TO or --legs, not both") }
+        guard LegRequest.modes.contains(mode) else { throw ValidationError("--mode '\(mode)': expected \(LegRequest.modes.joined(separator: ", "))") }
     }
 
     func run() throws {
+        let requests: [LegRequest]
+        if let legs {
+            requests = try LegRequest.parse(legs)
+        } else {
+            let countries = within.map { Set($0.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            requests = [LegRequest(from: from!, to: to!, mode: mode, within: countries)]
+        }
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
-        let a = try locate(from, gazetteer), b = try locate(to, gazetteer)
-        let graph = try RoutingGraph.cached(mode, data: data)
-        let countries = within.map { Set($0.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let leg = try graph.leg(mode: mode, from: a, named: from, to: b, named: to, maxSnapKm: maxSnap ?? (mode == "rail" ? 60 : 40),
-                                allowed: countries.map(graph.within))
+        let route = try RoutePlanner(data: data).route(requests) { try locate($0, gazetteer) }
+        if let geojson { try Leg.geoJSON(route).write(to: URL(fileURLWithPath: geojson), options: .atomic) }
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
-            print(String(decoding: try enc.encode(leg), as: UTF8.self))
-        } else {
-            print(String(format: "%@ > %@ by %@: %.0f km over the network (%d edges), connectors %.1f + %.1f km (schematic)",
-                         from, to, mode, leg.routedKm, leg.edges, leg.connectorKm[0], leg.connectorKm[1]))
+            print(String(decoding: try enc.encode(route), as: UTF8.self))
+            return
         }
+        for leg in route {
+            print(String(format: "%@ > %@  %@  %.0f km  (routed %.0f km over %d edges, schematic %.1f km)",
+                         leg.from, leg.to, leg.mode, leg.totalKm, leg.routedKm, leg.edges, leg.schematicKm))
+        }
+        if route.count > 1 {
+            print(String(format: "total  %.0f km  (routed %.0f km, schematic %.1f km)", route.reduce(0) { $0 + $1.totalKm },
+                         route.reduce(0) { $0 + $1.routedKm }, route.reduce(0) { $0 + $1.schematicKm }))
+        }
+        if let geojson { print("wrote \(geojson)") }
     }
 
     private func locate(_ text: String, _ gazetteer: Gazetteer) throws -> Coordinate {

@@ -177,16 +177,26 @@ final class RouteCLITests: XCTestCase {
         let cli = BinaryRunner()
         let r = try cli.run(["route", "Vladivostok", "Kursk", "--mode", "rail"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("Vladivostok > Kursk by rail: 8487 km"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Vladivostok > Kursk  rail  8490 km  (routed 8487 km"), r.stdout)
         let ru = try cli.run(["route", "Vladivostok", "Kursk", "--within", "RU"])
         XCTAssertEqual(ru.status, 0, ru.stderr)
-        XCTAssertTrue(ru.stdout.contains("9388 km"), ru.stdout)
+        XCTAssertTrue(ru.stdout.contains("(routed 9388 km"), ru.stdout)
         let cut = try cli.run(["route", "50.27593,127.52637", "Moscow"])
         XCTAssertNotEqual(cut.status, 0)
         XCTAssertTrue(cut.stderr.contains("the network is cut"), cut.stderr)
         let ambiguous = try cli.run(["route", "Blagoveshchensk", "Moscow"])
         XCTAssertNotEqual(ambiguous.status, 0)
         XCTAssertTrue(ambiguous.stderr.contains("ambiguous"), ambiguous.stderr)
+        let geojson = FileManager.default.temporaryDirectory.appendingPathComponent("legs-\(UUID().uuidString).geojson").path
+        defer { try? FileManager.default.removeItem(atPath: geojson) }
+        let legs = try cli.run(["route", "--legs", "Wonsan>Vladivostok:sea, Vladivostok>Kursk:rail within RU, Kursk>Sudzha:road",
+                                "--geojson", geojson])
+        XCTAssertEqual(legs.status, 0, legs.stderr)
+        XCTAssertTrue(legs.stdout.contains("Vladivostok > Kursk  rail  9") && legs.stdout.contains("total"), legs.stdout)
+        XCTAssertNotNil(runTool("ogrinfo", ["-so", "-al", geojson]).flatMap { $0.contains("Feature Count: 3") ? true : nil },
+                        "GDAL reads the GeoJSON with one feature per leg")
+        let badLegs = try cli.run(["route", "--legs", "Wonsan>Vladivostok:boat"])
+        XCTAssertTrue(badLegs.stderr.contains("mode 'boat'"), badLegs.stderr)
         let far = try cli.run(["route", "Honolulu", "Moscow"])
         XCTAssertTrue(far.stderr.contains("from the nearest rail node"), far.stderr)
     }

@@ -102,7 +102,7 @@ final class RailNetworkTests: XCTestCase {
         XCTAssertTrue(l.coordinates.contains { RoutingGraph.greatCircleKm($0, harbin) < 30 }, "passes Harbin")
         XCTAssertEqual(l.coordinates.first, places["Vladivostok"])
         XCTAssertEqual(l.coordinates.last, places["Kursk"])
-        XCTAssertLessThan(l.connectorKm.max()!, 5)
+        XCTAssertLessThan(l.schematicKm, 5, "both connectors are short")
     }
 
     func testBlagoveshchenskPieceIsCutOffAndSaidSo() throws {
@@ -111,5 +111,45 @@ final class RailNetworkTests: XCTestCase {
             XCTAssertTrue(text.contains("no rail path from Blagoveshchensk to Moscow"), text)
             XCTAssertTrue(text.contains("Moscow on piece #0"), text)
         }
+    }
+}
+
+/// Legs chained across modes on the real networks.
+final class LegTests: XCTestCase {
+    func testLegSyntax() throws {
+        let legs = try LegRequest.parse("Wonsan>Vladivostok:sea, Vladivostok > Kursk : rail within RU, Kursk>Sudzha:road, A>B:air")
+        XCTAssertEqual(legs.map(\.mode), ["sea", "rail", "road", "air"])
+        XCTAssertEqual(legs[1], LegRequest(from: "Vladivostok", to: "Kursk", mode: "rail", within: ["RU"]))
+        for (bad, expected) in [("Wonsan:sea", "expected FROM>TO:MODE"), ("A>B:boat", "mode 'boat'"), ("A>B:rail inside RU", "only 'within CC'"), ("", "1 to 50 legs")] {
+            XCTAssertThrowsError(try LegRequest.parse(bad)) { XCTAssertTrue("\($0)".contains(expected), "\(bad): \($0)") }
+        }
+    }
+
+    func testDeploymentRouteAcrossModes() throws {
+        let data = try DataDirectory.locate()
+        let places: [String: Coordinate] = [
+            "Wonsan": Coordinate(lon: 127.44361, lat: 39.15278), "Vladivostok": Coordinate(lon: 131.87353, lat: 43.10562),
+            "Kursk": Coordinate(lon: 36.18457, lat: 51.72689), "Sudzha": Coordinate(lon: 35.271, lat: 51.191),
+        ]
+        let legs = try LegRequest.parse("Wonsan>Vladivostok:sea, Vladivostok>Kursk:rail within RU, Kursk>Sudzha:road, Wonsan>Vladivostok:air")
+        let route = try RoutePlanner(data: data).route(legs) { try XCTUnwrap(places[$0]) }
+        XCTAssertEqual(route[0].mode, "sea")
+        XCTAssertGreaterThan(route[0].routedKm, 300)
+        XCTAssertEqual(route[0].parts.first?.routed, false, "the connector from Wonsan to the lanes is schematic")
+        XCTAssertEqual(route[1].routedKm, 9_388, accuracy: 1)
+        XCTAssertGreaterThan(route[2].routedKm, 60)
+        XCTAssertEqual(route[3].routedKm, 0)
+        XCTAssertEqual(route[3].schematicKm, 575.2, accuracy: 0.5, "air legs are geodesics")
+        XCTAssertEqual(route[3].coordinates.count, 13, "densified every 50 km")
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("route-\(UUID().uuidString).geojson")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Leg.geoJSON(route).write(to: dir)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir)) as? [String: Any])
+        let features = try XCTUnwrap(json["features"] as? [[String: Any]])
+        XCTAssertEqual(features.count, 4)
+        let props = try XCTUnwrap(features[1]["properties"] as? [String: Any])
+        XCTAssertEqual(props["mode"] as? String, "rail")
+        XCTAssertEqual(props["parts_routed"] as? [Bool], [false, true, false])
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import GeoCore
+import GeoData
+
+/// One leg asked for: "Vladivostok>Kursk:rail within RU".
+public struct LegRequest: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var mode: String
+    public var within: Set<String>?
+
+    public static let modes = ["sea", "rail", "road", "air", "direct"]
+
+    public init(from: String, to: String, mode: String, within: Set<String>? = nil) {
+        self.from = from
+        self.to = to
+        self.mode = mode
+        self.within = within
+    }
+
+    /// Parses "A>B:mode[ within CC[+CC]], C>D:mode, ..." (at most 50 legs).
+    public static func parse(_ text: String) throws -> [LegRequest] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !items.isEmpty, items.count <= 50 else {
+            throw RoutingError.badLegs(text, reason: "give 1 to 50 legs like 'Wonsan>Vladivostok:sea, Vladivostok>Kursk:rail within RU'")
+        }
+        return try items.enumerated().map { i, item in
+            let colon = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let ends = colon[0].split(separator: ">", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard ends.count == 2, !ends[0].isEmpty, !ends[1].isEmpty else {
+                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': expected FROM>TO:MODE")
+            }
+            let words = colon.count > 1 ? colon[1].split(separator: " ").map(String.init) : []
+            let mode = words.first?.lowercased() ?? "direct"
+            guard modes.contains(mode) else {
+                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': mode '\(mode)' is not one of \(modes.joined(separator: ", "))")
+            }
+            var within: Set<String>?
+            if words.count > 1 {
+                guard words.count == 3, words[1].lowercased() == "within" else {
+                    throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': after the mode only 'within CC' may follow")
+                }
+                within = Set(words[2].uppercased().split(separator: "+").map(String.init))
+            }
+            return LegRequest(from: ends[0], to: ends[1], mode: mode, within: within)
+        }
+    }
+}
+
+/// Routes legs over the networks of one data folder, loading each network once.
+public final class RoutePlanner {
+    public let data: DataDirectory
+    private var graphs: [String: RoutingGraph] = [:]
+
+    /// How far a place may lie from each network before the leg is refused, km. MARNET is coarse:
+    /// its nearest lane passes ~98 km off Wonsan.
+    public var maxSnapKm: [String: Double] = ["rail": 60, "road": 40, "sea": 150]
+
+    public init(data: DataDirectory) { self.data = data }
+
+    /// The network graph of a mode, loaded on first use.
+    public func graph(_ mode: String) throws -> RoutingGraph {
+        if let g = graphs[mode] { return g }
+        let g = mode == "sea" ? try RoutingGraph.sea(data: data) : try RoutingGraph.cached(mode, data: data)
+        graphs[mode] = g
+        return g
+    }
+
+    /// Routes every leg; `locate` turns a place name into a position (or throws).
+    public func route(_ legs: [LegRequest], locate: (String) throws -> Coordinate) throws -> [Leg] {
+        try legs.map { req in
+            let a = try locate(req.from), b = try locate(req.to)
+            switch req.mode {
+            case "air": return Leg.air(from: a, named: req.from, to: b, named: req.to)
+            case "direct": return Leg.direct(from: a, named: req.from, to: b, named: req.to)
+            default:
+                let g = try graph(req.mode)
+                return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
+                                 maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: req.within.map(g.within))
+            }
+        }
+    }
+}
+
+extension Leg {
+    /// A GeoJSON FeatureCollection: one feature per leg (a MultiLineString of its parts) with
+    /// from, to, mode, lengths and which parts are routed, so that the route opens in QGIS.
+    public static func geoJSON(_ legs: [Leg]) throws -> Data {
+        func tenth(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+        var features: [[String: Any]] = []
+        for leg in legs {
+            let lines: [[[Double]]] = leg.parts.map { part in
+                part.coordinates.map { [($0.lon * 1e6).rounded() / 1e6, ($0.lat * 1e6).rounded() / 1e6] }
+            }
+            var properties: [String: Any] = ["from": leg.from, "to": leg.to, "mode": leg.mode, "edges": leg.edges]
+            properties["length_km"] = tenth(leg.totalKm)
+            properties["routed_km"] = tenth(leg.routedKm)
+            properties["schematic_km"] = tenth(leg.schematicKm)
+            properties["parts_routed"] = leg.parts.map { $0.routed }
+            let geometry: [String: Any] = ["type": "MultiLineString", "coordinates": lines]
+            features.append(["type": "Feature", "geometry": geometry, "properties": properties])
+        }
+        return try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "features": features],
+                                          options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+}
