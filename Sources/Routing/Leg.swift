@@ -39,7 +39,7 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
             return String(format: "%@ is %.0f km from the nearest %@ node, beyond the %.0f km limit: route that part by another mode or as 'direct'", place, km, mode, limit)
         case .disconnected(let mode, let from, let to, let fc, let tc, let fs, let ts):
             if fc == tc {
-                return "no \(mode) path from \(from) to \(to) within the countries asked for: every path leaves them"
+                return "no \(mode) path from \(from) to \(to) that keeps to the countries and out of the areas asked for: every path crosses them"
             }
             return "no \(mode) path from \(from) to \(to): \(from) lies on network piece #\(fc) (\(fs) nodes) and \(to) on piece #\(tc) (\(ts) nodes; #0 is the largest); the network is cut between them"
         case .badGraphFile(let p, let r):
@@ -53,25 +53,44 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
 extension RoutingGraph {
     /// Routes from `a` to `b`, snapping each to its nearest node within `maxSnapKm`; the connectors
     /// from the true points to the network are schematic parts.
+    /// With `bridge`, a network cut is crossed by a schematic segment between the closest nodes of
+    /// the two pieces instead of failing.
     public func leg(mode: String, from a: Coordinate, named aName: String, to b: Coordinate, named bName: String,
-                    maxSnapKm: Double, allowed: ((Int32) -> Bool)? = nil) throws -> Leg {
+                    maxSnapKm: Double, allowed: ((Int32) -> Bool)? = nil, bridge: Bool = false) throws -> Leg {
         guard let s = nearestNode(to: a), s.km <= maxSnapKm else {
             throw RoutingError.tooFarFromNetwork(place: aName, mode: mode, km: nearestNode(to: a)?.km ?? .infinity, limit: maxSnapKm)
         }
         guard let e = nearestNode(to: b), e.km <= maxSnapKm else {
             throw RoutingError.tooFarFromNetwork(place: bName, mode: mode, km: nearestNode(to: b)?.km ?? .infinity, limit: maxSnapKm)
         }
-        guard let path = shortestPath(from: s.node, to: e.node, allowed: allowed) else {
+        var parts: [LegPart] = []
+        var edgeCount = 0
+        func follow(_ path: GraphPath) {
+            parts.append(LegPart(routed: true, coordinates: path.nodes.map { nodes[Int($0)] }, km: path.lengthKm))
+            edgeCount += path.nodes.count - 1
+        }
+        if s.km > 0 { parts.append(LegPart(routed: false, coordinates: [a, nodes[Int(s.node)]], km: s.km)) }
+        if let path = shortestPath(from: s.node, to: e.node, allowed: allowed) {
+            follow(path)
+        } else {
             let comp = components()
             let fc = comp[Int(s.node)], tc = comp[Int(e.node)]
-            throw RoutingError.disconnected(mode: mode, from: aName, to: bName, fromComponent: fc, toComponent: tc,
-                                            fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
+            guard bridge, fc != tc else {
+                throw RoutingError.disconnected(mode: mode, from: aName, to: bName, fromComponent: fc, toComponent: tc,
+                                                fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
+            }
+            // The start piece's node nearest the end, and the end piece's node nearest that one.
+            let n1 = nearestNode(to: b, among: { comp[Int($0)] == fc })!, n2 = nearestNode(to: nodes[Int(n1)], among: { comp[Int($0)] == tc })!
+            guard let p1 = shortestPath(from: s.node, to: n1, allowed: allowed), let p2 = shortestPath(from: n2, to: e.node, allowed: allowed) else {
+                throw RoutingError.disconnected(mode: mode, from: aName, to: bName, fromComponent: fc, toComponent: tc,
+                                                fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
+            }
+            follow(p1)
+            parts.append(LegPart(routed: false, coordinates: [nodes[Int(n1)], nodes[Int(n2)]],
+                                 km: RoutingGraph.greatCircleKm(nodes[Int(n1)], nodes[Int(n2)])))
+            follow(p2)
         }
-        let routed = path.nodes.map { nodes[Int($0)] }
-        var parts: [LegPart] = []
-        if s.km > 0 { parts.append(LegPart(routed: false, coordinates: [a, routed[0]], km: s.km)) }
-        parts.append(LegPart(routed: true, coordinates: routed, km: path.lengthKm))
-        if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [routed[routed.count - 1], b], km: e.km)) }
-        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: path.nodes.count - 1)
+        if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [nodes[Int(e.node)], b], km: e.km)) }
+        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount)
     }
 }

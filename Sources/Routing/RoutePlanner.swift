@@ -8,6 +8,11 @@ public struct LegRequest: Sendable, Equatable {
     public var to: String
     public var mode: String
     public var within: Set<String>?
+    /// Countries and polygons the path must keep out of.
+    public var avoidCountries: Set<String> = []
+    public var avoidAreas: [Geometry] = []
+    /// Cross a cut in the network with a schematic segment instead of failing.
+    public var bridge = false
 
     public static let modes = ["sea", "rail", "road", "air", "direct"]
 
@@ -75,8 +80,11 @@ public final class RoutePlanner {
             case "direct": return Leg.direct(from: a, named: req.from, to: b, named: req.to)
             default:
                 let g = try graph(req.mode)
+                let plain = req.avoidCountries.isEmpty && req.avoidAreas.isEmpty
+                let allowed = plain ? req.within.map(g.within)
+                    : g.avoiding(countries: req.avoidCountries, areas: req.avoidAreas, within: req.within)
                 return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
-                                 maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: req.within.map(g.within))
+                                 maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge)
             }
         }
     }

@@ -59,6 +59,16 @@ public struct RoutingGraph: Sendable {
 
     public var edgeCount: Int { targets.count / 2 }
 
+    /// The node nearest to `c` among those `accept` lets through.
+    func nearestNode(to c: Coordinate, among accept: (Int32) -> Bool) -> Int32? {
+        var best: Int32?, bestKm = Double.infinity
+        for (i, n) in nodes.enumerated() where n.isValid && accept(Int32(i)) {
+            let km = RoutingGraph.greatCircleKm(c, n)
+            if km < bestKm { bestKm = km; best = Int32(i) }
+        }
+        return best
+    }
+
     /// The node nearest to `c` (great-circle distance), with that distance in km; nil for an empty graph.
     public func nearestNode(to c: Coordinate) -> (node: Int32, km: Double)? {
         var best: Int32 = -1, bestKm = Double.infinity

@@ -23,6 +23,10 @@ struct RouteCommand: ParsableCommand {
     @Argument(help: "End: a place name or LAT,LON.") var to: String?
     @Option(help: "Mode for FROM TO: sea, rail, road, air or direct.") var mode = "rail"
     @Option(help: "Stay within these countries (comma-separated ISO codes, e.g. RU).") var within: String?
+    @Option(help: "Pass through these places, in order (repeatable).") var via: [String] = []
+    @Option(help: "Keep out of these countries (ISO codes, comma-separated) or the polygons of a file (GeoJSON, GeoPackage...).")
+    var avoid: String?
+    @Flag(help: "Cross a cut in the network with a schematic segment instead of failing.") var bridge = false
     @Option(help: "Legs: \"A>B:mode[ within CC], B>C:mode, ...\".") var legs: String?
     @Option(help: "Write the route as GeoJSON (one feature per leg).") var geojson: String?
     @Flag(help: "Answer as JSON.") var json = false
@@ -34,13 +38,20 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let requests: [LegRequest]
+        var requests: [LegRequest]
         if let legs {
             requests = try LegRequest.parse(legs)
         } else {
             let countries = within.map { Set($0.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-            requests = [LegRequest(from: from!, to: to!, mode: mode, within: countries)]
+            let stops = [from!] + via + [to!]
+            requests = zip(stops, stops.dropFirst()).map { LegRequest(from: $0, to: $1, mode: mode, within: countries) }
         }
+        if let avoid {
+            let areas = FileManager.default.fileExists(atPath: avoid) ? try RoutingGraph.areas(from: avoid) : []
+            let countries = areas.isEmpty ? Set(avoid.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : []
+            for i in requests.indices { requests[i].avoidAreas = areas; requests[i].avoidCountries = countries }
+        }
+        for i in requests.indices { requests[i].bridge = bridge }
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
         let route = try RoutePlanner(data: data).route(requests) { try locate($0, gazetteer) }

@@ -195,6 +195,11 @@ final class RouteCLITests: XCTestCase {
         XCTAssertTrue(legs.stdout.contains("Vladivostok > Kursk  rail  9") && legs.stdout.contains("total"), legs.stdout)
         XCTAssertNotNil(runTool("ogrinfo", ["-so", "-al", geojson]).flatMap { $0.contains("Feature Count: 3") ? true : nil },
                         "GDAL reads the GeoJSON with one feature per leg")
+        let via = try cli.run(["route", "Vladivostok", "Kursk", "--via", "Krasnoyarsk", "--avoid", "CN,MN,KZ"])
+        XCTAssertEqual(via.status, 0, via.stderr)
+        XCTAssertTrue(via.stdout.contains("Vladivostok > Krasnoyarsk") && via.stdout.contains("Krasnoyarsk > Kursk"), via.stdout)
+        let bridged = try cli.run(["route", "50.27593,127.52637", "Moscow", "--bridge"])
+        XCTAssertEqual(bridged.status, 0, bridged.stderr)
         let badLegs = try cli.run(["route", "--legs", "Wonsan>Vladivostok:boat"])
         XCTAssertTrue(badLegs.stderr.contains("mode 'boat'"), badLegs.stderr)
         let far = try cli.run(["route", "Honolulu", "Moscow"])

@@ -153,3 +153,26 @@ final class LegTests: XCTestCase {
         XCTAssertEqual(props["parts_routed"] as? [Bool], [false, true, false])
     }
 }
+
+/// Via points, areas and countries to avoid, and bridging a cut network.
+final class RouteOptionTests: XCTestCase {
+    let vladivostok = Coordinate(lon: 131.87353, lat: 43.10562), kursk = Coordinate(lon: 36.18457, lat: 51.72689)
+
+    func testAvoidingCountriesOrAnAreaAndBridging() throws {
+        let rail = try RoutingGraph.cached("rail", data: DataDirectory.locate())
+        let avoidChina = try rail.leg(mode: "rail", from: vladivostok, named: "Vladivostok", to: kursk, named: "Kursk", maxSnapKm: 60,
+                                      allowed: rail.avoiding(countries: ["CN", "MN", "KZ"]))
+        XCTAssertEqual(avoidChina.routedKm, 9_388, accuracy: 1, "keeping out of China, Mongolia and Kazakhstan gives the Trans-Siberian")
+        let baikal = Geometry.polygon([[Coordinate(lon: 100, lat: 40), Coordinate(lon: 115, lat: 40), Coordinate(lon: 115, lat: 56),
+                                        Coordinate(lon: 100, lat: 56), Coordinate(lon: 100, lat: 40)]])
+        XCTAssertThrowsError(try rail.leg(mode: "rail", from: vladivostok, named: "Vladivostok", to: kursk, named: "Kursk", maxSnapKm: 60,
+                                          allowed: rail.avoiding(areas: [baikal], within: ["RU"]))) { error in
+            XCTAssertTrue("\(error)".contains("every path crosses them"), "\(error)")
+        }
+        let blagoveshchensk = Coordinate(lon: 127.52637, lat: 50.27593)
+        let bridged = try rail.leg(mode: "rail", from: blagoveshchensk, named: "Blagoveshchensk", to: kursk, named: "Kursk",
+                                   maxSnapKm: 60, bridge: true)
+        XCTAssertEqual(bridged.parts.map(\.routed).filter { $0 }.count, 2, "routed on both pieces")
+        XCTAssertTrue(bridged.parts.contains { !$0.routed && $0.km > 10 }, "the bridge is a schematic part")
+    }
+}
