@@ -48,7 +48,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoData", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv")]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Gazetteer", "GeoData", "GeoCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Bindings", "GeoData", "GeoCore"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -38,7 +38,10 @@ public struct LegRequest: Sendable, Equatable {
             let words = colon.count > 1 ? colon[1].split(separator: " ").map(String.init) : []
             let mode = words.first?.lowercased() ?? "direct"
             guard modes.contains(mode) else {
-                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': mode '\(mode)' is not one of \(modes.joined(separator: ", "))")
+                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': mode '\(mode)' is not one of \(modes.joined(separator: ", "))\(suggestion(for: mode))")
+            }
+            guard ends[0].lowercased() != ends[1].lowercased() else {
+                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)' starts and ends at the same place")
             }
             var within: Set<String>?
             if words.count > 1 {
@@ -52,6 +55,15 @@ public struct LegRequest: Sendable, Equatable {
     }
 }
 
+/// "; did you mean rail?" for a misspelled mode, when one is close.
+public func suggestion(for mode: String) -> String {
+    let word = Array(mode.lowercased().utf8)
+    func distance(_ m: String) -> Int { editDistance(Array(m.utf8), word, limit: 3) }
+    let best = LegRequest.modes.min { distance($0) < distance($1) }
+    guard let best, distance(best) <= 2 else { return "" }
+    return "; did you mean \(best)?"
+}
+
 /// Routes legs over the networks of one data folder, loading each network once.
 public final class RoutePlanner {
     public let data: DataDirectory
@@ -61,12 +73,18 @@ public final class RoutePlanner {
     /// its nearest lane passes ~98 km off Wonsan.
     public var maxSnapKm: [String: Double] = ["rail": 60, "road": 40, "sea": 150]
 
+    /// With `GEOBRIEF_TRACE=1`: how long each graph took to load and each leg to route.
+    public private(set) var timings: [String] = []
+    private let tracing = ProcessInfo.processInfo.environment["GEOBRIEF_TRACE"] == "1"
+
     public init(data: DataDirectory) { self.data = data }
 
     /// The network graph of a mode, loaded on first use.
     public func graph(_ mode: String) throws -> RoutingGraph {
         if let g = graphs[mode] { return g }
+        let start = Date()
         let g = mode == "sea" ? try RoutingGraph.sea(data: data) : try RoutingGraph.cached(mode, data: data)
+        if tracing { timings.append(String(format: "load %@ graph %.1f ms (%d nodes)", mode, Date().timeIntervalSince(start) * 1000, g.nodes.count)) }
         graphs[mode] = g
         return g
     }
@@ -83,8 +101,11 @@ public final class RoutePlanner {
                 let plain = req.avoidCountries.isEmpty && req.avoidAreas.isEmpty
                 let allowed = plain ? req.within.map(g.within)
                     : g.avoiding(countries: req.avoidCountries, areas: req.avoidAreas, within: req.within)
-                return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
-                                 maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge)
+                let start = Date()
+                let leg = try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
+                                    maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge)
+                if tracing { timings.append(String(format: "route %@ > %@ %.1f ms", req.from, req.to, Date().timeIntervalSince(start) * 1000)) }
+                return leg
             }
         }
     }

@@ -75,13 +75,19 @@ public struct RoutingGraph: Sendable {
         // A cheap equirectangular pre-filter, then the exact distance on the few that pass.
         let cosLat = cos(c.lat * .pi / 180)
         var bestApprox = Double.infinity
-        for (i, n) in nodes.enumerated() {
-            let dx = Coordinate.normalizeLongitude(n.lon - c.lon) * cosLat, dy = n.lat - c.lat
-            let approx = dx * dx + dy * dy
-            if approx < bestApprox * 1.1 {
-                let km = RoutingGraph.greatCircleKm(c, n)
-                if km < bestKm { bestKm = km; best = Int32(i) }
-                bestApprox = min(bestApprox, approx)
+        nodes.withUnsafeBufferPointer { all in
+            for i in 0..<all.count {
+                let n = all[i]
+                // Latitude alone rules out most nodes before any longitude work.
+                let dy = n.lat - c.lat
+                if dy * dy >= bestApprox * 1.1 { continue }
+                let dx = Coordinate.normalizeLongitude(n.lon - c.lon) * cosLat
+                let approx = dx * dx + dy * dy
+                if approx < bestApprox * 1.1 {
+                    let km = RoutingGraph.greatCircleKm(c, n)
+                    if km < bestKm { bestKm = km; best = Int32(i) }
+                    bestApprox = min(bestApprox, approx)
+                }
             }
         }
         return best < 0 ? nil : (best, bestKm)

@@ -4,10 +4,17 @@ import GeoCore
 import GeoData
 
 extension RoutingGraph {
-    /// The sea-lane network (MARNET): every vertex of the lines a node, line ends closer than
-    /// `tolerance` degrees merged (pieces cut at 180° join again), edges as long as their great circle.
-    public static func sea(data: DataDirectory, tolerance: Double = 1e-4) throws -> RoutingGraph {
-        let ds = try Dataset.open(try data.path(of: "sea"), kind: .vector)
+    /// The sea-lane network (MARNET) of the data folder.
+    public static func sea(data: DataDirectory) throws -> RoutingGraph {
+        try lines(path: try data.path(of: "sea"), layer: "sea_lanes")
+    }
+
+    /// A network from any line layer GDAL reads (GeoPackage, GeoJSON, Shapefile, OSM PBF...): every
+    /// vertex a node, ends closer than `tolerance` degrees merged (pieces cut at 180 degrees join
+    /// again), each edge as long as its great circle. At most `maxEdges` edges.
+    public static func lines(path: String, layer: String? = nil, tolerance: Double = 1e-4, maxEdges: Int = 20_000_000) throws -> RoutingGraph {
+        let ds = try Dataset.open(path, kind: .vector)
+        let layers = try layer.map { [try ds.layer(named: $0)] } ?? ds.layers
         var index: [Int64: Int32] = [:]
         var nodes: [Coordinate] = []
         var edges: [(from: Int32, to: Int32, km: Double)] = []
@@ -21,18 +28,24 @@ extension RoutingGraph {
             nodes.append(Coordinate(lon: lon, lat: c.lat))
             return id
         }
-        for f in try ds.layer(named: "sea_lanes").features() {
-            for path in f.geometry?.paths ?? [] where path.count >= 2 {
-                var previous = node(path[0])
-                for c in path.dropFirst() {
-                    let id = node(c)
-                    if id != previous {
-                        edges.append((previous, id, greatCircleKm(nodes[Int(previous)], nodes[Int(id)])))
-                        previous = id
+        for l in layers {
+            for f in l.features() {
+                for path in f.geometry?.paths ?? [] where path.count >= 2 {
+                    var previous = node(path[0])
+                    for c in path.dropFirst() where c.isValid {
+                        let id = node(c)
+                        if id != previous {
+                            edges.append((previous, id, greatCircleKm(nodes[Int(previous)], nodes[Int(id)])))
+                            previous = id
+                        }
                     }
+                }
+                guard edges.count <= maxEdges else {
+                    throw RoutingError.badGraphFile(path, reason: "more than \(maxEdges) edges")
                 }
             }
         }
+        guard !edges.isEmpty else { throw RoutingError.badGraphFile(path, reason: "no line in the file: a network needs lines") }
         return RoutingGraph(nodes: nodes, edges: edges)
     }
 }

@@ -34,7 +34,9 @@ struct RouteCommand: ParsableCommand {
     func validate() throws {
         if legs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --legs") }
         if legs != nil && (from != nil || to != nil) { throw ValidationError("give either FROM and TO or --legs, not both") }
-        guard LegRequest.modes.contains(mode) else { throw ValidationError("--mode '\(mode)': expected \(LegRequest.modes.joined(separator: ", "))") }
+        guard LegRequest.modes.contains(mode) else {
+            throw ValidationError("--mode '\(mode)': expected \(LegRequest.modes.joined(separator: ", "))\(suggestion(for: mode))")
+        }
     }
 
     func run() throws {
@@ -54,7 +56,9 @@ struct RouteCommand: ParsableCommand {
         for i in requests.indices { requests[i].bridge = bridge }
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
-        let route = try RoutePlanner(data: data).route(requests) { try locate($0, gazetteer) }
+        let planner = RoutePlanner(data: data)
+        let route = try planner.route(requests) { try locate($0, gazetteer) }
+        for line in planner.timings { FileHandle.standardError.write(Data("trace: \(line)\n".utf8)) }
         if let geojson { try Leg.geoJSON(route).write(to: URL(fileURLWithPath: geojson), options: .atomic) }
         if json {
             let enc = JSONEncoder()

@@ -1,4 +1,5 @@
 import Gazetteer
+import GeoCore
 import XCTest
 
 final class NameKeyTests: XCTestCase {

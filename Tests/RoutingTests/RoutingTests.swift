@@ -1,3 +1,4 @@
+import Bindings
 import GeoCore
 import GeoData
 import Routing
@@ -174,5 +175,91 @@ final class RouteOptionTests: XCTestCase {
                                    maxSnapKm: 60, bridge: true)
         XCTAssertEqual(bridged.parts.map(\.routed).filter { $0 }.count, 2, "routed on both pieces")
         XCTAssertTrue(bridged.parts.contains { !$0.routed && $0.km > 10 }, "the bridge is a schematic part")
+    }
+}
+
+/// A* against a plain Dijkstra on random graphs, and networks from user files.
+final class RandomGraphTests: XCTestCase {
+    /// Deterministic pseudo-random numbers (SplitMix64).
+    struct Rng { var s: UInt64; mutating func next() -> Double { s &+= 0x9E37_79B9_7F4A_7C15; var z = s
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB; return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53) } }
+
+    func dijkstra(_ n: Int, _ edges: [(from: Int32, to: Int32, km: Double)], _ s: Int, _ t: Int) -> Double {
+        var adj = [[(Int, Double)]](repeating: [], count: n)
+        for e in edges { adj[Int(e.from)].append((Int(e.to), e.km)); adj[Int(e.to)].append((Int(e.from), e.km)) }
+        var dist = [Double](repeating: .infinity, count: n), done = [Bool](repeating: false, count: n)
+        dist[s] = 0
+        for _ in 0..<n {
+            guard let u = (0..<n).filter({ !done[$0] }).min(by: { dist[$0] < dist[$1] }), dist[u].isFinite else { break }
+            done[u] = true
+            for (v, w) in adj[u] where dist[u] + w < dist[v] { dist[v] = dist[u] + w }
+        }
+        return dist[t]
+    }
+
+    func testAStarEqualsDijkstraOnRandomGraphs() {
+        var rng = Rng(s: 42)
+        for round in 0..<40 {
+            let n = 30 + Int(rng.next() * 60)
+            let nodes = (0..<n).map { _ in Coordinate(lon: rng.next() * 2, lat: 50 + rng.next() * 2) }
+            var edges: [(from: Int32, to: Int32, km: Double)] = []
+            for _ in 0..<(n * 2) {
+                let a = Int32(rng.next() * Double(n)), b = Int32(rng.next() * Double(n))
+                guard a != b else { continue }
+                // Never shorter than the great circle, as track lengths are.
+                edges.append((a, b, RoutingGraph.greatCircleKm(nodes[Int(a)], nodes[Int(b)]) * (1 + rng.next())))
+            }
+            let g = RoutingGraph(nodes: nodes, edges: edges)
+            for _ in 0..<5 {
+                let s = Int(rng.next() * Double(n)), t = Int(rng.next() * Double(n))
+                let expected = dijkstra(n, edges, s, t)
+                let got = g.shortestPath(from: Int32(s), to: Int32(t))?.lengthKm ?? .infinity
+                if expected.isFinite { XCTAssertEqual(got, expected, accuracy: 1e-3, "round \(round): \(s) > \(t)") } else { XCTAssertEqual(got, .infinity) }
+            }
+        }
+    }
+
+    func testNetworkFromALineFileAndBadFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("net-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lines = dir.appendingPathComponent("lines.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[35,51],[35.5,51],[36,51.5]]}},{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[36,51.5],[36.2,51.7]]}}]}"#
+            .write(to: lines, atomically: true, encoding: .utf8)
+        let g = try RoutingGraph.lines(path: lines.path)
+        XCTAssertEqual(g.nodes.count, 4, "the shared end is one node")
+        let p = try XCTUnwrap(g.shortestPath(from: 0, to: 3))
+        XCTAssertEqual(p.nodes, [0, 1, 2, 3])
+        let points = dir.appendingPathComponent("points.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[35,51]}}]}"#
+            .write(to: points, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RoutingGraph.lines(path: points.path)) { XCTAssertTrue("\($0)".contains("no line"), "\($0)") }
+        XCTAssertThrowsError(try RoutingGraph.lines(path: dir.appendingPathComponent("none.gpkg").path))
+    }
+
+    func testSeaRouteStaysAtSeaApartFromConnectors() throws {
+        let data = try DataDirectory.locate()
+        let sea = try RoutingGraph.sea(data: data)
+        let wonsan = Coordinate(lon: 127.44361, lat: 39.15278), vladivostok = Coordinate(lon: 131.87353, lat: 43.10562)
+        let leg = try sea.leg(mode: "sea", from: wonsan, named: "Wonsan", to: vladivostok, named: "Vladivostok", maxSnapKm: 150)
+        let routed = leg.parts.filter(\.routed).flatMap(\.coordinates)
+        XCTAssertGreaterThan(routed.count, 2)
+        let land = try Dataset.open(try data.path(of: "basemap"), kind: .vector).layer(named: "land")
+        land.setSpatialFilter(BoundingBox(west: 126, south: 38, east: 134, north: 44.5))
+        let polygons = land.features().compactMap(\.geometry)
+        // Every routed vertex, and points every ~5 km between them, lie off the land.
+        for (a, b) in zip(routed, routed.dropFirst()) {
+            for t in stride(from: 0.0, through: 1.0, by: 0.02) {
+                let p = Coordinate(lon: a.lon + (b.lon - a.lon) * t, lat: a.lat + (b.lat - a.lat) * t)
+                XCTAssertFalse(polygons.contains { $0.contains(p) }, "\(p) is on land")
+            }
+        }
+        XCTAssertEqual(leg.parts.first?.routed, false)
+        XCTAssertEqual(leg.parts.last?.routed, false)
+    }
+
+    func testMisspelledModeAndCircularLeg() {
+        XCTAssertThrowsError(try LegRequest.parse("Wonsan>Vladivostok:sae")) { XCTAssertTrue("\($0)".contains("did you mean sea?"), "\($0)") }
+        XCTAssertThrowsError(try LegRequest.parse("Kursk>Kursk:rail")) { XCTAssertTrue("\($0)".contains("same place"), "\($0)") }
     }
 }
