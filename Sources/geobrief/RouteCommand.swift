@@ -27,6 +27,8 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Keep out of these countries (ISO codes, comma-separated) or the polygons of a file (GeoJSON, GeoPackage...).")
     var avoid: String?
     @Flag(help: "Cross a cut in the network with a schematic segment instead of failing.") var bridge = false
+    @Option(help: "Route FROM TO over the lines of this file instead (GeoPackage, GeoJSON, Shapefile, OSM PBF...).")
+    var network: String?
     @Option(help: "Legs: \"A>B:mode[ within CC], B>C:mode, ...\".") var legs: String?
     @Option(help: "Write the route as GeoJSON (one feature per leg).") var geojson: String?
     @Flag(help: "Answer as JSON.") var json = false
@@ -34,6 +36,7 @@ struct RouteCommand: ParsableCommand {
     func validate() throws {
         if legs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --legs") }
         if legs != nil && (from != nil || to != nil) { throw ValidationError("give either FROM and TO or --legs, not both") }
+        if network != nil && legs != nil { throw ValidationError("--network routes FROM TO over one file; it does not take --legs") }
         guard LegRequest.modes.contains(mode) else {
             throw ValidationError("--mode '\(mode)': expected \(LegRequest.modes.joined(separator: ", "))\(suggestion(for: mode))")
         }
@@ -57,7 +60,16 @@ struct RouteCommand: ParsableCommand {
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
         let planner = RoutePlanner(data: data)
-        let route = try planner.route(requests) { try locate($0, gazetteer) }
+        let route: [Leg]
+        if let network {
+            let graph = try RoutingGraph.lines(path: network)
+            route = try requests.map { req in
+                try graph.leg(mode: "network", from: try locate(req.from, gazetteer), named: req.from, to: try locate(req.to, gazetteer),
+                              named: req.to, maxSnapKm: 50, bridge: req.bridge)
+            }
+        } else {
+            route = try planner.route(requests) { try locate($0, gazetteer) }
+        }
         for line in planner.timings { FileHandle.standardError.write(Data("trace: \(line)\n".utf8)) }
         if let geojson { try Leg.geoJSON(route).write(to: URL(fileURLWithPath: geojson), options: .atomic) }
         if json {

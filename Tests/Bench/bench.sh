@@ -55,3 +55,15 @@ echo
 echo "Anchors measured on this kind of machine (../shared/bench/README.md): rapidfuzz over cities500 indexes in 6 s,"
 echo "answers a fuzzy lookup in 12-14 ms (about 75 per s) with 2.6 GB; GMT draws the KURSK map in 1.22 s, Mapnik in 0.46 s,"
 echo "the OVERVIEW map in 1.98 s and 0.69 s. Run ../shared/bench/run-all.sh for them on this machine in the same session."
+
+# ---- Routing ---------------------------------------------------------------------------------
+run "route: cold CLI, Vladivostok > Kursk by rail" "$bin" route Vladivostok Kursk --mode rail
+for i in 1 2 3; do GEOBRIEF_TRACE=1 "$bin" route Vladivostok Kursk --mode rail 2>&1 >/dev/null | grep trace; done \
+  | sed 's/^trace: /route: /' | sort | uniq -c | sed 's/^ *[0-9]* //' | head -6
+if [ -z "${SKIP_GRAPHS:-}" ]; then
+  /usr/bin/time -f "%e %M" -o "$out/graphs" "$bin" data graphs > /dev/null
+  read -r secs kb < <(tail -1 "$out/graphs")
+  printf '%-44s %8.1f s    peak %d MB\n' "route: graph build, rail + road (data graphs)" "$secs" "$((kb / 1024))"
+fi
+echo "Routing anchors (../shared/bench/README.md): networkx loads the rail graph in 9.5 s and answers in 0.12 s;"
+echo "scgraph 3.6 loads in 0.82 s and answers in 16.5 ms. bench/route_bench.py runs them here."
