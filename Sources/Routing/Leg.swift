@@ -16,6 +16,11 @@ public struct Leg: Sendable, Codable {
     public var parts: [LegPart]
     /// Network edges followed.
     public var edges: Int
+    /// Average speed in km/h when one was given; then `durationHours` is set.
+    public var speedKmh: Double?
+
+    /// Time the leg takes at `speedKmh`, hours.
+    public var durationHours: Double? { speedKmh.map { totalKm / $0 } }
 
     /// Length over networks by their own edge lengths (track length), km.
     public var routedKm: Double { parts.filter(\.routed).reduce(0) { $0 + $1.km } }
@@ -91,6 +96,6 @@ extension RoutingGraph {
             follow(p2)
         }
         if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [nodes[Int(e.node)], b], km: e.km)) }
-        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount)
+        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount, speedKmh: nil)
     }
 }

@@ -126,6 +126,7 @@ extension Leg {
             properties["routed_km"] = tenth(leg.routedKm)
             properties["schematic_km"] = tenth(leg.schematicKm)
             properties["parts_routed"] = leg.parts.map { $0.routed }
+            if let h = leg.durationHours { properties["duration_h"] = tenth(h) }
             let geometry: [String: Any] = ["type": "MultiLineString", "coordinates": lines]
             features.append(["type": "Feature", "geometry": geometry, "properties": properties])
         }

@@ -31,12 +31,14 @@ struct RouteCommand: ParsableCommand {
     var network: String?
     @Option(help: "Legs: \"A>B:mode[ within CC], B>C:mode, ...\".") var legs: String?
     @Option(help: "Write the route as GeoJSON (one feature per leg).") var geojson: String?
+    @Option(help: "Average speed in km/h, to give each leg a duration.") var speed: Double?
     @Flag(help: "Answer as JSON.") var json = false
 
     func validate() throws {
         if legs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --legs") }
         if legs != nil && (from != nil || to != nil) { throw ValidationError("give either FROM and TO or --legs, not both") }
         if network != nil && legs != nil { throw ValidationError("--network routes FROM TO over one file; it does not take --legs") }
+        if let speed, !(speed > 0 && speed < 2_000) { throw ValidationError("--speed \(speed): expected km/h in 0...2000") }
         guard LegRequest.modes.contains(mode) else {
             throw ValidationError("--mode '\(mode)': expected \(LegRequest.modes.joined(separator: ", "))\(suggestion(for: mode))")
         }
@@ -60,7 +62,7 @@ struct RouteCommand: ParsableCommand {
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
         let planner = RoutePlanner(data: data)
-        let route: [Leg]
+        var route: [Leg]
         if let network {
             let graph = try RoutingGraph.lines(path: network)
             route = try requests.map { req in
@@ -71,6 +73,7 @@ struct RouteCommand: ParsableCommand {
             route = try planner.route(requests) { try locate($0, gazetteer) }
         }
         for line in planner.timings { FileHandle.standardError.write(Data("trace: \(line)\n".utf8)) }
+        if let speed { for i in route.indices { route[i].speedKmh = speed } }
         if let geojson { try Leg.geoJSON(route).write(to: URL(fileURLWithPath: geojson), options: .atomic) }
         if json {
             let enc = JSONEncoder()
@@ -79,8 +82,9 @@ struct RouteCommand: ParsableCommand {
             return
         }
         for leg in route {
-            print(String(format: "%@ > %@  %@  %.0f km  (routed %.0f km over %d edges, schematic %.1f km)",
-                         leg.from, leg.to, leg.mode, leg.totalKm, leg.routedKm, leg.edges, leg.schematicKm))
+            let time = leg.durationHours.map { String(format: "  %.1f h", $0) } ?? ""
+            print(String(format: "%@ > %@  %@  %.0f km%@  (routed %.0f km over %d edges, schematic %.1f km)",
+                         leg.from, leg.to, leg.mode, leg.totalKm, time, leg.routedKm, leg.edges, leg.schematicKm))
         }
         if route.count > 1 {
             print(String(format: "total  %.0f km  (routed %.0f km, schematic %.1f km)", route.reduce(0) { $0 + $1.totalKm },

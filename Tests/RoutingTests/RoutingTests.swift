@@ -75,6 +75,13 @@ final class RailNetworkTests: XCTestCase {
         }
         let harbin = Coordinate(lon: 126.65, lat: 45.75)
         XCTAssertFalse(l.coordinates.contains { RoutingGraph.greatCircleKm($0, harbin) < 200 }, "keeps out of China")
+        // Every node of the path is in Russia (or on a coast the 1:10m polygons miss).
+        let graph = try XCTUnwrap(RailNetworkTests.rail)
+        let s = try XCTUnwrap(graph.nearestNode(to: places["Vladivostok"]!)), e = try XCTUnwrap(graph.nearestNode(to: places["Kursk"]!))
+        let path = try XCTUnwrap(graph.shortestPath(from: s.node, to: e.node, allowed: graph.within(["RU"])))
+        let foreign = path.nodes.map(graph.country(of:)).filter { $0 != "RU" && $0 != "" }
+        XCTAssertEqual(foreign, [], "never leaves Russia")
+        XCTAssertGreaterThan(path.nodes.map(graph.country(of:)).filter { $0 == "RU" }.count, path.nodes.count * 9 / 10)
     }
 
     func testGraphCacheMatchesTheEdgesLayer() throws {
@@ -142,6 +149,9 @@ final class LegTests: XCTestCase {
         XCTAssertEqual(route[3].routedKm, 0)
         XCTAssertEqual(route[3].schematicKm, 575.2, accuracy: 0.5, "air legs are geodesics")
         XCTAssertEqual(route[3].coordinates.count, 13, "densified every 50 km")
+        var timed = route[1]
+        timed.speedKmh = 40
+        XCTAssertEqual(try XCTUnwrap(timed.durationHours), timed.totalKm / 40, accuracy: 1e-9)
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("route-\(UUID().uuidString).geojson")
         defer { try? FileManager.default.removeItem(at: dir) }
