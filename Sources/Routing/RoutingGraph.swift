@@ -11,6 +11,16 @@ public struct RoutingGraph: Sendable {
     /// Per node, an index into `countryCodes` (0: unknown, at sea or on a simplified-away coast).
     public internal(set) var nodeCountries: [UInt16]
     public internal(set) var countryCodes: [String]
+    /// Unit vectors of the nodes (Float), for A*'s chord-length lower bound without trigonometry.
+    let unit: [SIMD3<Float>]
+
+    static func unitVectors(_ nodes: [Coordinate]) -> [SIMD3<Float>] {
+        nodes.map { c in
+            guard c.isValid else { return SIMD3<Float>(0, 0, 0) }
+            let la = c.lat * .pi / 180, lo = c.lon * .pi / 180
+            return SIMD3<Float>(Float(cos(la) * cos(lo)), Float(cos(la) * sin(lo)), Float(sin(la)))
+        }
+    }
 
     init(nodes: [Coordinate], offsets: [Int32], targets: [Int32], lengths: [Float], nodeCountries: [UInt16], countryCodes: [String]) {
         self.nodes = nodes
@@ -19,6 +29,7 @@ public struct RoutingGraph: Sendable {
         self.lengths = lengths
         self.nodeCountries = nodeCountries
         self.countryCodes = countryCodes
+        self.unit = RoutingGraph.unitVectors(nodes)
     }
 
     /// Builds the graph from undirected edges (each used in both directions).
@@ -44,6 +55,7 @@ public struct RoutingGraph: Sendable {
         self.lengths = lengths
         self.nodeCountries = [UInt16](repeating: 0, count: nodes.count)
         self.countryCodes = [""]
+        self.unit = RoutingGraph.unitVectors(nodes)
     }
 
     /// A filter for `shortestPath` keeping to nodes in the given countries (ISO alpha-2); nodes of

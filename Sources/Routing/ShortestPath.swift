@@ -14,14 +14,19 @@ extension RoutingGraph {
     /// `allowed` accepts; nil when the end cannot be reached.
     public func shortestPath(from start: Int32, to end: Int32, allowed: ((Int32) -> Bool)? = nil) -> GraphPath? {
         if start == end { return GraphPath(nodes: [start], lengthKm: 0) }
-        let goal = nodes[Int(end)]
+        // Lower bound: the chord between unit vectors times the Earth's radius is never longer than
+        // the great circle, which track lengths never undercut; 0.999 absorbs Float rounding.
+        let goal = unit[Int(end)]
+        func bound(_ v: Int32) -> Double {
+            let d = unit[Int(v)] - goal
+            return Double((d * d).sum().squareRoot()) * 6_371.0 * 0.999
+        }
         var dist = [Double](repeating: .infinity, count: nodes.count)
         var previous = [Int32](repeating: -1, count: nodes.count)
         var done = [Bool](repeating: false, count: nodes.count)
         var heap = MinHeap()
         dist[Int(start)] = 0
-        // Track lengths are never shorter than the great circle; 0.999 keeps rounding from overestimating.
-        heap.push(RoutingGraph.greatCircleKm(nodes[Int(start)], goal) * 0.999, start)
+        heap.push(bound(start), start)
         while let (_, n) = heap.pop() {
             let u = Int(n)
             if done[u] { continue }
@@ -35,7 +40,7 @@ extension RoutingGraph {
                 if d < dist[Int(v)] {
                     dist[Int(v)] = d
                     previous[Int(v)] = n
-                    heap.push(d + RoutingGraph.greatCircleKm(nodes[Int(v)], goal) * 0.999, v)
+                    heap.push(d + bound(v), v)
                 }
             }
         }
