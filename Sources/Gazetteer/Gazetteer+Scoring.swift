@@ -115,11 +115,9 @@ extension Gazetteer {
     }
 
     func nearPoint(_ near: String) throws -> Coordinate {
-        let parts = near.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        if parts.count == 2, let lat = parts[0], let lon = parts[1] {
-            let c = Coordinate(lon: lon, lat: lat)
-            guard c.isValid, abs(lon) <= 180 else { throw GazetteerError.badQuery("--near '\(near)': LAT,LON out of range") }
-            return c
+        if let c = Coordinate(latLon: near) { return c }
+        if near.split(separator: ",").count == 2 && near.split(separator: ",").allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }) {
+            throw GazetteerError.badQuery("--near '\(near)': LAT,LON out of range")
         }
         let r = try geocode(near)
         guard let p = r.place else {

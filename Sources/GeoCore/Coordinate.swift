@@ -47,3 +47,13 @@ extension Double {
         return (self * scale).rounded() / scale
     }
 }
+
+extension Coordinate {
+    /// Reads "LAT,LON" in degrees (latitude first, as people write it); nil unless both are numbers
+    /// within -90...90 and -180...180.
+    public init?(latLon text: String) {
+        let parts = text.split(separator: ",").map { Double(String($0.filter { !$0.isWhitespace })) }
+        guard parts.count == 2, let lat = parts[0], let lon = parts[1], abs(lat) <= 90, abs(lon) <= 180 else { return nil }
+        self.init(lon: lon, lat: lat)
+    }
+}

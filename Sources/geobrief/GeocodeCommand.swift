@@ -76,11 +76,10 @@ struct GeocodeCommand: ParsableCommand {
     }
 
     private func runReverse(_ text: String, gazetteer: Gazetteer, data: DataDirectory) throws {
-        let v = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard v.count == 2, abs(v[0]) <= 90, abs(v[1]) <= 180 else {
+        guard let point = Coordinate(latLon: text) else {
             throw ValidationError("--reverse '\(text)': expected LAT,LON in degrees, e.g. 51.19,35.27")
         }
-        let r = try gazetteer.reverse(Coordinate(lon: v[1], lat: v[0]), data: data)
+        let r = try gazetteer.reverse(point, data: data)
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

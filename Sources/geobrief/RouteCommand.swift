@@ -94,10 +94,7 @@ struct RouteCommand: ParsableCommand {
     }
 
     private func locate(_ text: String, _ gazetteer: Gazetteer) throws -> Coordinate {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        if parts.count == 2, let lat = parts[0], let lon = parts[1], abs(lat) <= 90, abs(lon) <= 180 {
-            return Coordinate(lon: lon, lat: lat)
-        }
+        if let c = Coordinate(latLon: text) { return c }
         let r = try gazetteer.geocode(text)
         guard let p = r.place else { throw ValidationError("'\(text)' is \(r.status.rawValue): \(r.message)") }
         return p.coordinate

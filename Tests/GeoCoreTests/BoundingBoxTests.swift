@@ -43,3 +43,12 @@ final class BoundingBoxTests: XCTestCase {
         XCTAssertEqual(Coordinate(lon: 36.18457, lat: 51.72689).description, "51.72689N 36.18457E")
     }
 }
+
+final class CoordinateTextTests: XCTestCase {
+    func testLatLonText() {
+        XCTAssertEqual(Coordinate(latLon: "51.19, 35.27"), Coordinate(lon: 35.27, lat: 51.19))
+        XCTAssertNil(Coordinate(latLon: "95,35"))
+        XCTAssertNil(Coordinate(latLon: "51.19"))
+        XCTAssertNil(Coordinate(latLon: "Sudzha"))
+    }
+}
