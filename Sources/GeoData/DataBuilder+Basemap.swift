@@ -26,39 +26,18 @@ extension DataBuilder {
     }
 
     /// Writes the polygons of `source` into layer `name` of `destination`, cut along a grid of
-    /// `cell`-degree squares (each piece keeps its tile's south-west corner in `tile`). Cuts by
-    /// halving the box recursively, so that each cut works on an already small piece.
+    /// `cell`-degree squares (each piece keeps its tile's south-west corner in `tile`).
     func tile(_ source: String, into destination: String, as name: String, cell: Double) throws {
         let src = try Dataset.open(source, kind: .vector)
         let ds = try Dataset.open(destination, kind: .vector, update: true)
         let layer = try ds.createLayer(name, geometry: .multiPolygon, srs: SpatialReference.wgs84(),
                                        fields: [FieldDefinition(name: "tile", type: .string)], options: ["SPATIAL_INDEX=YES"])
-        func cut(_ g: Geometry, _ box: BoundingBox) throws {
-            // Pieces of a valid polygon cut by a box are valid: skip GEOS's validity check.
-            guard let piece = try GeometryOperations.clip(g, to: box, validate: false), !piece.polygons.isEmpty else { return }
-            if box.width <= cell && box.height <= cell {
-                try layer.add(Feature(attributes: ["tile": .string("\(Int(box.west)),\(Int(box.south))")],
-                                      geometry: .multiPolygon(piece.polygons)))
-                return
-            }
-            // Halve the longer side on a multiple of `cell`.
-            if box.width >= box.height {
-                let mid = box.west + (box.width / cell / 2).rounded(.up) * cell
-                try cut(piece, BoundingBox(west: box.west, south: box.south, east: mid, north: box.north))
-                try cut(piece, BoundingBox(west: mid, south: box.south, east: box.east, north: box.north))
-            } else {
-                let mid = box.south + (box.height / cell / 2).rounded(.up) * cell
-                try cut(piece, BoundingBox(west: box.west, south: box.south, east: box.east, north: mid))
-                try cut(piece, BoundingBox(west: box.west, south: mid, east: box.east, north: box.north))
-            }
-        }
         try ds.transaction {
             for f in src.layers[0].features() {
-                guard let raw = f.geometry, let b = raw.boundingBox else { continue }
-                let g = try GeometryOperations.makeValid(raw)
-                let west = (b.west / cell).rounded(.down) * cell, south = (b.south / cell).rounded(.down) * cell
-                let east = (b.east / cell).rounded(.up) * cell, north = (b.north / cell).rounded(.up) * cell
-                try cut(g, BoundingBox(west: west, south: south, east: max(east, west + cell), north: max(north, south + cell)))
+                guard let g = f.geometry else { continue }
+                for (square, piece) in try GeometryOperations.gridPieces(g, cell: cell) {
+                    try layer.add(Feature(attributes: ["tile": .string("\(Int(square.west)),\(Int(square.south))")], geometry: piece))
+                }
             }
         }
         try ds.close()

@@ -17,21 +17,11 @@ public struct CountryLocator: Sendable {
         let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
         for f in try ds.layer(named: "countries").features() {
             let iso = f["iso_a2"].text
-            guard iso.count == 2, iso != "-9", let raw = f.geometry, let box = raw.boundingBox else { continue }
+            guard iso.count == 2, iso != "-9", let raw = f.geometry else { continue }
             if !codes.contains(iso) { codes.append(iso) }
             let code = UInt16(codes.firstIndex(of: iso)!)
-            let g = try GeometryOperations.makeValid(raw)
-            var x = (box.west / CountryLocator.cell).rounded(.down) * CountryLocator.cell
-            while x < box.east {
-                var y = (box.south / CountryLocator.cell).rounded(.down) * CountryLocator.cell
-                while y < box.north {
-                    let square = BoundingBox(west: x, south: y, east: x + CountryLocator.cell, north: y + CountryLocator.cell)
-                    if let piece = try GeometryOperations.clip(g, to: square, validate: false), !piece.polygons.isEmpty {
-                        pieces[CountryLocator.key(x, y), default: []].append((code, piece.polygons))
-                    }
-                    y += CountryLocator.cell
-                }
-                x += CountryLocator.cell
+            for (square, piece) in try GeometryOperations.gridPieces(raw, cell: CountryLocator.cell) {
+                pieces[CountryLocator.key(square.west, square.south), default: []].append((code, piece.polygons))
             }
         }
     }

@@ -132,3 +132,36 @@ extension GeometryOperations {
         return nil
     }
 }
+
+extension GeometryOperations {
+    /// Cuts polygons along a grid of `cell`-degree squares aligned on multiples of `cell`, returning
+    /// each non-empty piece with its square. Halves the box recursively, so that each cut works on
+    /// an already small piece (cutting Eurasia cell by cell would clip the whole continent each time).
+    public static func gridPieces(_ geometry: Geometry, cell: Double) throws -> [(square: BoundingBox, piece: Geometry)] {
+        guard cell > 0, let b = geometry.boundingBox else { return [] }
+        let valid = try makeValid(geometry)
+        var out: [(square: BoundingBox, piece: Geometry)] = []
+        func cut(_ g: Geometry, _ box: BoundingBox) throws {
+            // Pieces of a valid polygon cut by a box are valid: skip GEOS's validity check.
+            guard let piece = try clip(g, to: box, validate: false), !piece.polygons.isEmpty else { return }
+            if box.width <= cell && box.height <= cell {
+                out.append((box, .multiPolygon(piece.polygons)))
+                return
+            }
+            // Halve the longer side on a multiple of `cell`.
+            if box.width >= box.height {
+                let mid = box.west + (box.width / cell / 2).rounded(.up) * cell
+                try cut(piece, BoundingBox(west: box.west, south: box.south, east: mid, north: box.north))
+                try cut(piece, BoundingBox(west: mid, south: box.south, east: box.east, north: box.north))
+            } else {
+                let mid = box.south + (box.height / cell / 2).rounded(.up) * cell
+                try cut(piece, BoundingBox(west: box.west, south: box.south, east: box.east, north: mid))
+                try cut(piece, BoundingBox(west: box.west, south: mid, east: box.east, north: box.north))
+            }
+        }
+        let west = (b.west / cell).rounded(.down) * cell, south = (b.south / cell).rounded(.down) * cell
+        let east = (b.east / cell).rounded(.up) * cell, north = (b.north / cell).rounded(.up) * cell
+        try cut(valid, BoundingBox(west: west, south: south, east: max(east, west + cell), north: max(north, south + cell)))
+        return out
+    }
+}
