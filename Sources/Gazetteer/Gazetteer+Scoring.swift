@@ -116,7 +116,8 @@ extension Gazetteer {
 
     func nearPoint(_ near: String) throws -> Coordinate {
         if let c = Coordinate(latLon: near) { return c }
-        if near.split(separator: ",").count == 2 && near.split(separator: ",").allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }) {
+        let parts = near.split(separator: ",")
+        if parts.count == 2 && parts.allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }) {
             throw GazetteerError.badQuery("--near '\(near)': LAT,LON out of range")
         }
         let r = try geocode(near)
