@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C libraries, found through pkg-config.
@@ -26,15 +27,19 @@ let package = Package(
         .target(name: "Bindings", dependencies: ["GeoCore", "CGDAL", "CCairo", "CPango", "CPROJ"]),
         // Domain modules.
         .target(name: "GeoData", dependencies: ["GeoCore", "Bindings"]),
-        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData"]),
+        // A story as data: the scenario file's model, read from YAML with every problem located.
+        .target(name: "Scenario", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData", "Scenario"]),
         // Names to places: an SQLite index built from GeoNames and friends, queried through GRDB.
         .target(name: "Gazetteer", dependencies: ["GeoCore", "Bindings", "GeoData", .product(name: "GRDB", package: "GRDB.swift")]),
         // Shortest paths over the rail, road and sea networks.
         .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "GeoData"]),
+        // Scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
+        .target(name: "Briefing", dependencies: ["GeoCore", "Bindings", "GeoData", "Scenario", "Cartography", "Gazetteer", "Routing"]),
         .executableTarget(
             name: "geobrief",
             dependencies: [
-                "GeoCore", "GeoData", "Cartography", "Gazetteer", "Routing",
+                "GeoCore", "GeoData", "Cartography", "Gazetteer", "Routing", "Scenario", "Briefing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

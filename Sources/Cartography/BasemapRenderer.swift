@@ -96,10 +96,13 @@ public final class BasemapRenderer {
     }
 
     /// The attribution line for everything drawn: each dataset's text once, in drawing order.
-    public func attribution() throws -> String {
+    public func attribution() throws -> String { try BasemapRenderer.attribution(of: drawn, data: data) }
+
+    /// The attribution texts of datasets `ids`, each once, in order.
+    static func attribution(of ids: [String], data: DataDirectory) throws -> String {
         let manifest = try data.manifest()
         var seen = Set<String>(), parts: [String] = []
-        for id in drawn {
+        for id in ids {
             let text = try manifest.dataset(id).attribution
             if seen.insert(text).inserted { parts.append(text) }
         }

@@ -16,8 +16,9 @@ public final class MapRenderer {
         self.style = style
     }
 
-    /// Draws `request` into `path` (format by extension).
-    public func render(_ request: MapRequest, to path: String) throws {
+    /// Draws `request` (with `scene` over the basemap, when given) into `path` (format by extension).
+    @discardableResult
+    public func render(_ request: MapRequest, scene: MapScene? = nil, to path: String) throws -> MapReport {
         let format = try MapFormat(path: path)
         guard (16...Surface.maxImageSide).contains(request.width), (16...Surface.maxImageSide).contains(request.height) else {
             throw MapError.badSize(request.width, request.height)
@@ -32,14 +33,16 @@ public final class MapRenderer {
         surface.setPDFMetadata(title: request.title ?? "GeoBrief map", author: "GeoBrief")
         let canvas = try Canvas(surface)
         let trace = RenderTrace()
-        try draw(request, on: canvas)
+        let report = try draw(request, scene: scene, on: canvas)
         trace.mark("draw \(format)")
         if format == .png { try surface.writePNG(to: path) } else { try surface.finish() }
         trace.mark("encode \(format)")
+        return report
     }
 
-    /// Draws `request` onto an existing canvas covering the whole surface.
-    public func draw(_ request: MapRequest, on canvas: Canvas) throws {
+    /// Draws `request` (and `scene`) onto an existing canvas covering the whole surface.
+    @discardableResult
+    public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas) throws -> MapReport {
         let w = canvas.surface.width, h = canvas.surface.height
         let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
         let frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h)
@@ -50,6 +53,15 @@ public final class MapRenderer {
             canvas.clip()
             try basemap.draw(frame, on: canvas)
         }
+        if let scene {
+            let report = try canvas.withState {
+                canvas.rectangle(0, 0, w, h)
+                canvas.clip()
+                return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame).draw(scene, basemapDatasets: basemap.drawn)
+            }
+            warnings += report.warnings
+            return report
+        }
         let pt = canvas.surface.dpi / 72
         if let title = request.title, !title.isEmpty {
             let t = try TextLayout(title, style: style.title, on: canvas, width: w - 24 * pt)
@@ -58,8 +70,10 @@ public final class MapRenderer {
             }
             t.draw(x: 12 * pt, y: 10 * pt, halo: .white, haloWidth: 2.5 * pt)
         }
-        try drawAttribution(try basemap.attribution(), on: canvas)
+        let attribution = try basemap.attribution()
+        try drawAttribution(attribution, on: canvas)
         try canvas.check("draw map")
+        return MapReport(attribution: attribution)
     }
 
     private func drawAttribution(_ text: String, on canvas: Canvas) throws {

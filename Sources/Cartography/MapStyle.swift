@@ -1,6 +1,7 @@
 import Bindings
 
-/// How a basemap looks: colours and line widths in points. A professional, quiet default.
+/// The theme of a map: colours, line widths and symbol sizes in points, fonts. A professional,
+/// quiet default; a newsroom's house style overrides it from a theme YAML file.
 public struct MapStyle: Sendable {
     public var ocean = Color(hex: "#c9dcea")!
     public var land = Color(hex: "#f2efe6")!
@@ -24,6 +25,40 @@ public struct MapStyle: Sendable {
     public var seaLaneWidth = 0.5
     public var title = TextStyle(size: 14, bold: true, color: Color(hex: "#1d1d1d")!)
     public var attribution = TextStyle(size: 6, color: Color(hex: "#333333")!)
+
+    // Overlays: labels, symbols, routes, callouts, furniture.
+    public var subtitle = TextStyle(size: 9.5, color: Color(hex: "#333333")!)
+    public var markings = TextStyle(size: 7.5, bold: true, color: Color(hex: "#a4161a")!)
+    public var capitalLabel = TextStyle(size: 10, bold: true, color: Color(hex: "#1d1d1d")!)
+    public var cityLabel = TextStyle(size: 8.5, color: Color(hex: "#1d1d1d")!)
+    public var townLabel = TextStyle(size: 7.5, color: Color(hex: "#2b2b2b")!)
+    public var unitLabel = TextStyle(size: 7.5, bold: true, color: Color(hex: "#1d1d1d")!)
+    public var legLabel = TextStyle(size: 7, italic: true, color: Color(hex: "#4a1010")!)
+    public var calloutHeading = TextStyle(size: 7, bold: true, color: Color(hex: "#1d1d1d")!)
+    public var calloutText = TextStyle(size: 7, color: Color(hex: "#1d1d1d")!)
+    public var legendText = TextStyle(size: 7, color: Color(hex: "#1d1d1d")!)
+    public var notes = TextStyle(size: 6, color: Color(hex: "#333333")!)
+    public var halo = Color.white
+    public var haloWidth = 1.6
+    public var hostile = Color(hex: "#c0392b")!
+    public var friendly = Color(hex: "#1f5fa8")!
+    public var neutral = Color(hex: "#2e8b57")!
+    public var unknown = Color(hex: "#a07800")!
+    public var hostileFill = Color(hex: "#ff8080")!
+    public var friendlyFill = Color(hex: "#80e0ff")!
+    public var neutralFill = Color(hex: "#aaffaa")!
+    public var unknownFill = Color(hex: "#ffff80")!
+    public var placeSymbol = Color(hex: "#1d1d1d")!
+    public var port = Color(hex: "#1f4e79")!
+    public var trainingSite = Color(hex: "#7b2d26")!
+    public var symbolSize = 3.2
+    public var unitSize = 12.0
+    public var routeWidth = 2.0
+    public var arrowWidth = 12.0
+    public var graticule = Color(r: 0.30, g: 0.40, b: 0.50, a: 0.35)
+    public var graticuleWidth = 0.35
+    public var panel = Color(r: 1, g: 1, b: 1, a: 0.88)
+    public var panelBorder = Color(hex: "#9a9a9a")!
 
     public init() {}
 }

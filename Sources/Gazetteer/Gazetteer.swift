@@ -63,7 +63,7 @@ public final class Gazetteer {
     }
 
     /// "Blagoveshchensk (RU, Amur, pop. 225091)".
-    static func label(_ c: Candidate) -> String {
+    public static func label(_ c: Candidate) -> String {
         var parts = [c.country]
         if !c.admin1Name.isEmpty { parts.append(c.admin1Name) }
         if c.population > 0 { parts.append("pop. \(c.population)") }

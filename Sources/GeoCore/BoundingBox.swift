@@ -13,6 +13,13 @@ public struct BoundingBox: Hashable, Sendable, Codable, CustomStringConvertible 
         self.north = north
     }
 
+    /// A box from user input: longitudes within ±180 (west > east crosses the antimeridian),
+    /// latitudes within ±90, south < north; nil otherwise.
+    public init?(checkedWest w: Double, south s: Double, east e: Double, north n: Double) {
+        guard abs(w) <= 180, abs(e) <= 180, s >= -90, n <= 90, s < n, w != e else { return nil }
+        self.init(west: w, south: s, east: e, north: n)
+    }
+
     /// The smallest box around `coordinates` that does not cross the antimeridian, or nil when empty.
     public init?<S: Sequence>(enclosing coordinates: S) where S.Element == Coordinate {
         var w = Double.infinity, s = Double.infinity, e = -Double.infinity, n = -Double.infinity

@@ -48,10 +48,10 @@ struct MapCommand: ParsableCommand {
     func parsedBox() throws -> BoundingBox {
         let v = bbox.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard v.count == 4, let w = v[0], let s = v[1], let e = v[2], let n = v[3],
-              abs(w) <= 180, abs(e) <= 180, s >= -90, n <= 90, s < n, w != e else {
+              let box = BoundingBox(checkedWest: w, south: s, east: e, north: n) else {
             throw ValidationError("--bbox '\(bbox)': expected WEST,SOUTH,EAST,NORTH in degrees, south < north, e.g. 33.5,50.4,38.6,52.5")
         }
-        return BoundingBox(west: w, south: s, east: e, north: n)
+        return box
     }
 
     func parsedSize() throws -> (Int, Int) {

@@ -1,0 +1,56 @@
+import Cartography
+import Foundation
+import Gazetteer
+import GeoData
+import Routing
+import Scenario
+
+/// Reads, checks and resolves a scenario file with the built data: everything `render`,
+/// `validate`, `brief` and `batch` start from.
+public struct LoadedScenario {
+    public var resolved: ResolvedScenario
+    public var style: MapStyle
+    public var data: DataDirectory
+    /// Resolution notes (names settled by context), for the user to confirm.
+    public var notes: [String] { resolved.notes }
+    public var scenario: Scenario { resolved.scenario }
+
+    /// Loads `path`; `theme` overrides the scenario's own theme file. Throws `ScenarioError`
+    /// with every problem found.
+    public static func load(_ path: String, theme: String? = nil, data: DataDirectory) throws -> LoadedScenario {
+        let scenario = try ScenarioParser.parse(file: path)
+        let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
+        let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil
+        let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data)).resolve(scenario)
+        var style = MapStyle()
+        let themePath = theme ?? scenario.theme.map { t in
+            t.hasPrefix("/") ? t : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(t).path
+        }
+        if let themePath { style = try Theme.load(themePath) }
+        // A view that cannot be framed is a problem of the scenario, found before anything is drawn.
+        var problems: [ScenarioProblem] = []
+        let builder = SceneBuilder(resolved: resolved)
+        for v in scenario.views {
+            do {
+                let request = try builder.request(for: v)
+                let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
+                _ = try MapFrame(extent: request.extent, projection: projection, width: Double(request.width), height: Double(request.height))
+            } catch let e as ScenarioError {
+                problems += e.problems
+            } catch {
+                problems.append(ScenarioProblem(v.location, field: "views.\(v.name)", "\(error): choose another projection or extent"))
+            }
+        }
+        guard problems.isEmpty else { throw ScenarioError(problems) }
+        return LoadedScenario(resolved: resolved, style: style, data: data)
+    }
+
+    /// The view named `name`, or an error naming the views there are.
+    public func view(_ name: String) throws -> View {
+        if let v = scenario.views.first(where: { $0.name == name }) { return v }
+        let names = scenario.views.map(\.name)
+        let hint = nearest(name, in: names).map { "did you mean '\($0)'? " } ?? ""
+        throw ScenarioError([ScenarioProblem(SourceLocation(file: scenario.file, line: 0, column: 0), field: "view",
+                                             "no view is named '\(name)'; \(hint)views: \(names.joined(separator: ", "))")])
+    }
+}

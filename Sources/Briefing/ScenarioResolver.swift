@@ -1,0 +1,143 @@
+import Foundation
+import Bindings
+import GeoCore
+import Gazetteer
+import Routing
+import Scenario
+
+/// Locates a scenario's places with the gazetteer, routes its legs and builds its areas, reporting
+/// every unresolved or ambiguous name (with its candidates) at its line in the file.
+public final class ScenarioResolver {
+    let gazetteer: Gazetteer?
+    let planner: RoutePlanner?
+
+    /// `gazetteer` may be nil when every place has coordinates; `planner` when no route uses a network.
+    public init(gazetteer: Gazetteer?, planner: RoutePlanner?) {
+        self.gazetteer = gazetteer
+        self.planner = planner
+    }
+
+    public func resolve(_ s: Scenario) throws -> ResolvedScenario {
+        var r = ResolvedScenario(scenario: s)
+        var problems: [ScenarioProblem] = []
+        // Places with a `near` naming another place come after the rest.
+        let ordered = s.places.enumerated().sorted { ($0.element.near == nil ? 0 : 1, $0.offset) < ($1.element.near == nil ? 0 : 1, $1.offset) }
+        for (i, p) in ordered where !p.unlocated {
+            do {
+                if let c = p.coordinate {
+                    r.places[p.id] = LocatedPlace(coordinate: c, origin: "given coordinates")
+                } else if let found = try geocode(p, resolved: &r) {
+                    r.places[p.id] = found
+                }
+            } catch let e as ScenarioProblem {
+                problems.append(e)
+            } catch {
+                problems.append(ScenarioProblem(p.location, field: "places[\(i)].name", "\(error)"))
+            }
+        }
+        for (i, route) in s.routes.enumerated() {
+            do { r.routes[route.id] = try legs(route, resolved: r) } catch {
+                problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", "\(error)"))
+            }
+        }
+        for (i, area) in s.areas.enumerated() {
+            do { r.areas[area.id] = try polygons(area, resolved: r, file: s.file) } catch {
+                problems.append(ScenarioProblem(area.location, field: "areas[\(i)]", "\(error)"))
+            }
+        }
+        for (i, f) in s.figures.enumerated() {
+            if let id = f.attachedTo, s.places.first(where: { $0.id == id })?.unlocated == true {
+                problems.append(ScenarioProblem(f.location, field: "figures[\(i)].attach",
+                                                "'\(id)' is unlocated, so the figure has nowhere to go: attach it to a located place nearby and name '\(id)' in 'note'"))
+            }
+        }
+        guard problems.isEmpty else { throw ScenarioError(problems) }
+        return r
+    }
+
+    /// The gazetteer's answer for a place, or a located problem naming the candidates.
+    private func geocode(_ p: Place, resolved: inout ResolvedScenario) throws -> LocatedPlace? {
+        let field = "places[\(resolved.scenario.places.firstIndex { $0.id == p.id } ?? 0)].name"
+        guard let gazetteer else {
+            throw ScenarioProblem(p.location, field: field, "'\(p.name)' has no coordinates and no gazetteer is built: run 'make geodata' or give lat and lon")
+        }
+        var hints = GeocodeHints(country: p.country, admin1: p.admin1)
+        if let near = p.near {
+            if let other = resolved.places[near]?.coordinate {
+                hints.near = "\(other.lat),\(other.lon)"
+            } else { hints.near = near }
+        }
+        let result = try gazetteer.geocode(p.name, hints: hints)
+        switch result.status {
+        case .found:
+            let c = result.candidates[0]
+            return LocatedPlace(coordinate: c.coordinate, origin: describe(c))
+        case .notFound:
+            throw ScenarioProblem(p.location, field: field, "'\(p.name)' was not found: \(result.message). Give lat and lon with a source, or mark it 'unlocated: true'")
+        case .ambiguous:
+            // Context may settle it: the candidate far nearer the scenario's other places.
+            if let chosen = settledByContext(result.candidates, resolved: resolved) {
+                resolved.notes.append("\(p.location): '\(p.name)' fits \(result.candidates.prefix(3).map(Gazetteer.label).joined(separator: " and ")); taken as \(Gazetteer.label(chosen)), by far the nearest to the scenario's other places. Add 'admin1' or 'near' to say so explicitly.")
+                return LocatedPlace(coordinate: chosen.coordinate, origin: describe(chosen))
+            }
+            let list = result.candidates.prefix(5).map(Gazetteer.label).joined(separator: "; ")
+            throw ScenarioProblem(p.location, field: field, "'\(p.name)' is ambiguous: \(list). Add 'country', 'admin1' or 'near' to choose")
+        }
+    }
+
+    private func describe(_ c: Candidate) -> String {
+        "\(c.source) \(c.id): \(c.name), \(c.admin1Name.isEmpty ? "" : c.admin1Name + ", ")\(c.country)"
+    }
+
+    /// The candidate at most a third as far from the median of the places located so far as
+    /// any other, when there are at least two such places.
+    private func settledByContext(_ candidates: [Candidate], resolved: ResolvedScenario) -> Candidate? {
+        let others = resolved.places.values.map(\.coordinate)
+        guard others.count >= 2, candidates.count >= 2 else { return nil }
+        let lats = others.map(\.lat).sorted(), lons = others.map(\.lon).sorted()
+        let median = Coordinate(lon: lons[lons.count / 2], lat: lats[lats.count / 2])
+        let g = Geodesic()
+        let ranked = candidates.map { ($0, g.distance($0.coordinate, median)) }.sorted { $0.1 < $1.1 }
+        return ranked[0].1 * 3 <= ranked[1].1 ? ranked[0].0 : nil
+    }
+
+    /// Routes a scenario route's legs; ends name place ids (or, failing that, are geocoded).
+    private func legs(_ route: Route, resolved: ResolvedScenario) throws -> [Leg] {
+        let requests = try LegRequest.parse(route.legs.joined(separator: ", "))
+        let s = resolved.scenario
+        func locate(_ name: String) throws -> Coordinate {
+            if let p = resolved.places[name] { return p.coordinate }
+            if let p = s.places.first(where: { $0.id == name || $0.name.lowercased() == name.lowercased() }) {
+                if p.unlocated { throw RoutingError.badLegs(name, reason: "'\(name)' is unlocated and cannot end a leg") }
+                if let c = resolved.places[p.id]?.coordinate { return c }
+            }
+            guard let gazetteer else { throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario") }
+            let result = try gazetteer.geocode(name)
+            guard let c = result.place else {
+                throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario, and geocoding it gave: \(result.message)")
+            }
+            return c.coordinate
+        }
+        guard let planner else { throw RoutingError.badLegs(route.id, reason: "no routing data: run 'make geodata'") }
+        return try planner.route(requests, locate: locate)
+    }
+
+    /// An area's polygons: a circle of `radius_km` (72 geodesic points), or a file's polygons.
+    private func polygons(_ area: Area, resolved: ResolvedScenario, file: String) throws -> [[[Coordinate]]] {
+        if let center = area.center, let km = area.radiusKm {
+            guard let c = resolved.places[center]?.coordinate else {
+                throw ScenarioProblem(area.location, field: "center", "'\(center)' has no coordinates")
+            }
+            let g = Geodesic()
+            let ring = (0...72).map { g.direct(from: c, azimuth: Double($0 % 72) * 5, distance: km * 1000) }
+            return [[ring]]
+        }
+        guard let path = area.file else { return [] }
+        let full = path.hasPrefix("/") ? path : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).path
+        let polys = try RoutingGraph.areas(from: full).flatMap(\.polygons)
+        guard !polys.isEmpty else { throw ScenarioProblem(area.location, field: "file", "'\(path)' holds no polygons") }
+        return polys
+    }
+}
+
+extension ScenarioProblem: Error {}

@@ -1,0 +1,155 @@
+import Bindings
+import Cartography
+import Foundation
+import GeoCore
+import Routing
+import Scenario
+
+/// Turns one view of a resolved scenario into a map request (extent, projection, size) and the
+/// scene drawn over the basemap: places, units, routes, areas, figure callouts, source notes.
+public struct SceneBuilder {
+    public let resolved: ResolvedScenario
+    var scenario: Scenario { resolved.scenario }
+    /// Only items dated up to this day (days since 1970) are drawn; nil draws everything.
+    public var asOfDay: Int?
+
+    public init(resolved: ResolvedScenario, asOfDay: Int? = nil) {
+        self.resolved = resolved
+        self.asOfDay = asOfDay
+    }
+
+    /// The view's map request at its own size (or `size` when given).
+    public func request(for view: View, size: (Int, Int)? = nil, dpi: Double? = nil) throws -> MapRequest {
+        let extent = try self.extent(of: view)
+        var layers = Set(BasemapLayer.allCases)
+        if let names = view.layers {
+            layers = []
+            for n in names where n != "none" {
+                guard let l = BasemapLayer(rawValue: n) else {
+                    throw ScenarioError([ScenarioProblem(view.location, field: "views.\(view.name).layers",
+                        "unknown layer '\(n)'; use \(BasemapLayer.allCases.map(\.rawValue).joined(separator: ", ")) or none")])
+                }
+                layers.insert(l)
+            }
+        }
+        let (w, h) = size ?? (view.width, view.height)
+        return MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: dpi ?? view.dpi,
+                          title: view.title ?? scenario.title, layers: layers)
+    }
+
+    /// The lon/lat box of a view: its bbox, or its items' coordinates grown by the margin.
+    public func extent(of view: View) throws -> BoundingBox {
+        if let b = view.bbox { return b }
+        let points = view.fit.flatMap(resolved.coordinates(of:))
+        guard let box = BoundingBox(enclosing: points) else {
+            throw ScenarioError([ScenarioProblem(view.location, field: "views.\(view.name).fit",
+                                                 "none of \(view.fit.joined(separator: ", ")) has coordinates: fit located items or give a bbox")])
+        }
+        // Room for the furniture: the items keep to the middle of the frame, clear of the title
+        // block and inset above and the legend and footer below.
+        let padX = box.width * 0.08, padY = box.height * 0.22
+        let dLat = view.marginKm / 111.2
+        let dLon = view.marginKm / (111.2 * max(0.1, cos(box.center.lat * .pi / 180)))
+        var grown = BoundingBox(west: box.west - dLon - padX, south: max(-89, box.south - dLat - padY),
+                                east: box.east + dLon + padX, north: min(89, box.north + dLat + padY))
+        // Keep a sensible minimum: 20 km across.
+        if grown.width < 0.3 { grown = BoundingBox(west: grown.center.lon - 0.15, south: grown.south, east: grown.center.lon + 0.15, north: grown.north) }
+        if grown.height < 0.2 { grown = BoundingBox(west: grown.west, south: grown.center.lat - 0.1, east: grown.east, north: grown.center.lat + 0.1) }
+        return grown
+    }
+
+    /// Whether an item dated `date` is shown as of `asOfDay`.
+    func shown(_ date: StoryDate?) -> Bool {
+        guard let asOfDay, let date else { return true }
+        return date.began(byDay: asOfDay)
+    }
+
+    /// The scene of `view`.
+    public func scene(for view: View) -> MapScene {
+        var scene = MapScene()
+        scene.title = view.title ?? scenario.title
+        scene.subtitle = scenario.subtitle
+        if let asOfDay {
+            scene.dateLine = "As of \(StoryDate.display(day: asOfDay))"
+        } else if let d = scenario.asOf {
+            scene.dateLine = "As of \(d.display)"
+        }
+        scene.markings = scenario.markings
+        scene.inset = view.inset
+        let hidden = Set(view.hide)
+        for p in scenario.places where !hidden.contains(p.id) {
+            guard let at = resolved.places[p.id]?.coordinate else { continue }
+            scene.points.append(ScenePoint(coordinate: at, label: p.label(in: scenario.language), symbol: p.kind,
+                                           priority: p.priority ?? SceneBuilder.priority(p.kind)))
+        }
+        for u in scenario.units where shown(u.date) && !hidden.contains(u.id) && !hidden.contains(u.at ?? "") {
+            guard let id = u.at, let at = resolved.places[id]?.coordinate else { continue }
+            scene.units.append(SceneUnit(coordinate: at, name: u.name, affiliation: u.affiliation, echelon: u.echelon, type: u.type,
+                                         strength: strength(u.strength)))
+        }
+        for route in scenario.routes where shown(route.date) && !hidden.contains(route.id) {
+            guard let legs = resolved.routes[route.id] else { continue }
+            let scenes = legs.enumerated().map { i, leg in
+                var label = "\(leg.mode) \(FigureValue.format(leg.totalKm.rounded())) km"
+                if i == 0, let d = route.date { label = "\(route.label ?? "") \(d.display): \(label)".trimmingCharacters(in: .whitespaces) }
+                return SceneLeg(mode: leg.mode, parts: leg.parts.map { (routed: $0.routed, coordinates: $0.coordinates) }, label: label)
+            }
+            scene.routes.append(SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes))
+        }
+        for a in scenario.areas where shown(a.date) && !hidden.contains(a.id) {
+            guard let polys = resolved.areas[a.id] else { continue }
+            let label = a.label.map { a.approximate ? "\($0) (approx.)" : $0 }
+            scene.areas.append(SceneArea(polygons: polys, label: label, approximate: a.approximate, affiliation: a.affiliation))
+        }
+        var cited: Set<String> = []
+        for (anchorID, heading, figures) in calloutGroups() where !hidden.contains(anchorID) {
+            if let u = scenario.units.first(where: { $0.id == anchorID }), hidden.contains(u.at ?? "") { continue }
+            guard let at = resolved.anchor(of: anchorID) else { continue }
+            let lines = figures.map { f -> String in
+                let refs = f.sources.compactMap(scenario.referenceNumber(of:)).map(String.init).joined(separator: ",")
+                let value = [f.value.description, f.unit].compactMap { $0 }.joined(separator: " ")
+                let date = f.date.map { " · \($0.display)" } ?? ""
+                return "\(value)\(date) [\(refs)]"
+            }
+            figures.forEach { cited.formUnion($0.sources) }
+            scene.callouts.append(SceneCallout(anchor: at, heading: heading, lines: lines, priority: 50 + figures.count))
+        }
+        scene.sourceNotes = scenario.sources.enumerated().filter { cited.contains($0.element.id) }.map { i, s in
+            "[\(i + 1)] \(s.publisher)\(s.date.map { ", \($0.display)" } ?? "")"
+        }
+        let inView = Set(view.fit)
+        scene.unlocated = scenario.places.filter { $0.unlocated && (inView.contains($0.id) || view.fit.isEmpty) }.map(\.name)
+        return scene
+    }
+
+    /// Figures attached to something and shown as of the date, grouped by what they are attached
+    /// to and their quantity, each group ordered by date: conflicting estimates side by side.
+    func calloutGroups() -> [(String, String, [Figure])] {
+        var groups: [(String, String, [Figure])] = []
+        for f in scenario.figures where shown(f.date) {
+            guard let a = f.attachedTo else { continue }
+            if let i = groups.firstIndex(where: { $0.0 == a && $0.1 == f.quantity }) { groups[i].2.append(f) } else { groups.append((a, f.quantity, [f])) }
+        }
+        return groups.map { ($0.0, $0.1, $0.2.sorted { ($0.date?.first ?? .max) < ($1.date?.first ?? .max) }) }
+    }
+
+    /// A unit's strength: a figure id's value, or the text as given.
+    func strength(_ s: String?) -> String? {
+        guard let s else { return nil }
+        if let f = scenario.figures.first(where: { $0.id == s }) { return [f.value.description, f.unit].compactMap { $0 }.joined(separator: " ") }
+        return s
+    }
+
+    static func priority(_ k: PlaceSymbol) -> Int {
+        switch k {
+        case .capital: return 100
+        case .city: return 80
+        case .training: return 78
+        case .port: return 75
+        case .base: return 72
+        case .town: return 60
+        case .border: return 55
+        case .village: return 50
+        }
+    }
+}

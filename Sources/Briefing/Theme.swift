@@ -1,0 +1,46 @@
+import Bindings
+import Cartography
+import Scenario
+
+/// House styles: a theme YAML file's keys applied over the default `MapStyle`.
+/// Keys are documented in docs/scenario.md ("Themes").
+public enum Theme {
+    nonisolated(unsafe) static let colors: [String: WritableKeyPath<MapStyle, Color>] = [
+        "ocean": \.ocean, "land": \.land, "coastline": \.coastline, "rivers": \.rivers, "country_border": \.countryBorder,
+        "rail": \.rail, "road": \.road, "sea_lane": \.seaLane, "hostile": \.hostile, "friendly": \.friendly,
+        "neutral": \.neutral, "unknown": \.unknown, "hostile_fill": \.hostileFill, "friendly_fill": \.friendlyFill,
+        "neutral_fill": \.neutralFill, "unknown_fill": \.unknownFill, "place_symbol": \.placeSymbol, "port": \.port,
+        "training_site": \.trainingSite, "graticule": \.graticule, "panel": \.panel, "panel_border": \.panelBorder, "halo": \.halo,
+    ]
+    nonisolated(unsafe) static let numbers: [String: WritableKeyPath<MapStyle, Double>] = [
+        "coastline_width": \.coastlineWidth, "river_width": \.riverWidth, "country_border_width": \.countryBorderWidth,
+        "rail_width": \.railWidth, "road_width": \.roadWidth, "route_width": \.routeWidth, "arrow_width": \.arrowWidth,
+        "symbol_size": \.symbolSize, "unit_size": \.unitSize, "halo_width": \.haloWidth, "relief_alpha": \.reliefAlpha,
+        "graticule_width": \.graticuleWidth,
+    ]
+    nonisolated(unsafe) static let textSizes: [String: WritableKeyPath<MapStyle, TextStyle>] = [
+        "title_size": \.title, "subtitle_size": \.subtitle, "capital_label_size": \.capitalLabel, "city_label_size": \.cityLabel,
+        "town_label_size": \.townLabel, "unit_label_size": \.unitLabel, "callout_size": \.calloutText, "legend_size": \.legendText,
+        "notes_size": \.notes,
+    ]
+    nonisolated(unsafe) static let allText: [WritableKeyPath<MapStyle, TextStyle>] = [
+        \.title, \.subtitle, \.markings, \.capitalLabel, \.cityLabel, \.townLabel, \.unitLabel, \.legLabel, \.calloutHeading,
+        \.calloutText, \.legendText, \.notes, \.attribution,
+    ]
+
+    /// The default style with the theme file at `path` applied.
+    public static func load(_ path: String) throws -> MapStyle {
+        let file = try ThemeFile.read(path, colorKeys: colors.keys.sorted(), numberKeys: (numbers.keys.sorted() + textSizes.keys.sorted()),
+                                      textKeys: ["font_family"])
+        var style = MapStyle()
+        for (k, v) in file.colors { style[keyPath: colors[k]!] = Color(hex: v)! }
+        for (k, v) in file.numbers {
+            if let p = numbers[k] { style[keyPath: p] = v }
+            if let p = textSizes[k] { style[keyPath: p].size = max(1, v) }
+        }
+        if let families = file.texts["font_family"] {
+            for p in allText { style[keyPath: p].families = families + ", " + TextStyle.defaultFamilies }
+        }
+        return style
+    }
+}

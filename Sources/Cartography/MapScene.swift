@@ -1,0 +1,115 @@
+import GeoCore
+import Scenario
+
+/// What a deployment map shows over its basemap, already resolved to coordinates: places, units,
+/// routes, areas, callouts with their sources, and the furniture's texts. Built from a scenario
+/// view by the Briefing module; drawn by `SceneRenderer`.
+public struct MapScene: Sendable {
+    public var title: String?
+    public var subtitle: String?
+    /// "As of 23 Dec 2024".
+    public var dateLine: String?
+    public var markings: String?
+    public var points: [ScenePoint] = []
+    public var units: [SceneUnit] = []
+    public var routes: [SceneRoute] = []
+    public var areas: [SceneArea] = []
+    public var callouts: [SceneCallout] = []
+    /// "[1] South Korean NIS, 18 Oct 2024", in reference-number order.
+    public var sourceNotes: [String] = []
+    /// Places named in the story but drawn nowhere (no coordinates), for a note on the map.
+    public var unlocated: [String] = []
+    /// Draw an inset locator map.
+    public var inset = true
+
+    public init() {}
+}
+
+/// A place: symbol and label.
+public struct ScenePoint: Sendable {
+    public var coordinate: Coordinate
+    public var label: String
+    public var symbol: PlaceSymbol
+    /// Higher is labelled first and dropped last.
+    public var priority: Int
+    public init(coordinate: Coordinate, label: String, symbol: PlaceSymbol, priority: Int) {
+        self.coordinate = coordinate
+        self.label = label
+        self.symbol = symbol
+        self.priority = priority
+    }
+}
+
+/// A unit symbol at a place.
+public struct SceneUnit: Sendable {
+    public var coordinate: Coordinate
+    public var name: String
+    public var affiliation: Affiliation
+    public var echelon: Echelon?
+    public var type: UnitType
+    /// "~11,000" under the name, when known.
+    public var strength: String?
+    public init(coordinate: Coordinate, name: String, affiliation: Affiliation, echelon: Echelon?, type: UnitType, strength: String?) {
+        self.coordinate = coordinate
+        self.name = name
+        self.affiliation = affiliation
+        self.echelon = echelon
+        self.type = type
+        self.strength = strength
+    }
+}
+
+/// A route: legs drawn by mode, or one broad arrow.
+public struct SceneRoute: Sendable {
+    public var label: String?
+    public var style: RouteStyle
+    public var affiliation: Affiliation
+    public var legs: [SceneLeg]
+    public init(label: String?, style: RouteStyle, affiliation: Affiliation, legs: [SceneLeg]) {
+        self.label = label
+        self.style = style
+        self.affiliation = affiliation
+        self.legs = legs
+    }
+}
+
+/// One leg: mode, the routed and schematic stretches, and a label ("756 km by sea").
+public struct SceneLeg: Sendable {
+    public var mode: String
+    public var parts: [(routed: Bool, coordinates: [Coordinate])]
+    public var label: String?
+    public init(mode: String, parts: [(routed: Bool, coordinates: [Coordinate])], label: String?) {
+        self.mode = mode
+        self.parts = parts
+        self.label = label
+    }
+}
+
+/// A polygon (outer ring first, then holes), approximate ones drawn dashed.
+public struct SceneArea: Sendable {
+    public var polygons: [[[Coordinate]]]
+    public var label: String?
+    public var approximate: Bool
+    public var affiliation: Affiliation
+    public init(polygons: [[[Coordinate]]], label: String?, approximate: Bool, affiliation: Affiliation) {
+        self.polygons = polygons
+        self.label = label
+        self.approximate = approximate
+        self.affiliation = affiliation
+    }
+}
+
+/// A box of figures anchored to a point by a leader line: a heading (the quantity) and one line
+/// per figure ("3,000 · 23 Oct 2024 [2]"), so estimates from different sources sit side by side.
+public struct SceneCallout: Sendable {
+    public var anchor: Coordinate
+    public var heading: String
+    public var lines: [String]
+    public var priority: Int
+    public init(anchor: Coordinate, heading: String, lines: [String], priority: Int = 50) {
+        self.anchor = anchor
+        self.heading = heading
+        self.lines = lines
+        self.priority = priority
+    }
+}

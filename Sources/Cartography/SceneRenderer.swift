@@ -1,0 +1,294 @@
+import Bindings
+import Foundation
+import GeoCore
+import GeoData
+import Scenario
+
+/// What drawing a scene produced: every label and callout box placed, what had no room, the
+/// legend and the attribution, for reports and tests.
+public struct MapReport: Sendable {
+    public var labels: [LabelPlacer.Placement] = []
+    public var dropped: [String] = []
+    public var legend: [String] = []
+    public var attribution = ""
+    public var warnings: [String] = []
+}
+
+/// Draws a `MapScene` over a basemap already on the canvas: graticule, areas, routes, symbols,
+/// then the furniture, then labels and callouts placed clear of each other and of the furniture.
+final class SceneRenderer {
+    let data: DataDirectory
+    let style: MapStyle
+    let canvas: Canvas
+    let frame: MapFrame
+    let painter: GeometryPainter
+    let placer: LabelPlacer
+    var pt: Double { canvas.surface.dpi / 72 }
+    private var legend = Set<LegendItem>()
+    private var warnings: [String] = []
+    private var symbolBoxes: [Rect] = []
+
+    init(data: DataDirectory, style: MapStyle, canvas: Canvas, frame: MapFrame) {
+        self.data = data
+        self.style = style
+        self.canvas = canvas
+        self.frame = frame
+        painter = GeometryPainter(frame: frame, canvas: canvas)
+        placer = LabelPlacer(bounds: Rect(x: 0, y: 0, width: frame.width, height: frame.height).insetBy(2 * canvas.surface.dpi / 72))
+    }
+
+    func draw(_ scene: MapScene, basemapDatasets: [String]) throws -> MapReport {
+        painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
+        for area in scene.areas { drawArea(area) }
+        var legLabels: [(String, Coordinate)] = []
+        for route in scene.routes { legLabels += drawRoute(route) }
+        let symbols = Symbols(canvas: canvas, style: style, pt: pt)
+        let points = scene.points.enumerated().compactMap { i, p -> (Int, ScenePoint, Coordinate)? in
+            guard let at = inFrame(p.coordinate) else { return nil }
+            return (i, p, at)
+        }
+        for (_, p, at) in points {
+            let box = symbols.place(p.symbol, x: at.lon, y: at.lat)
+            placer.block(box)
+            legend.insert(.place(p.symbol))
+        }
+
+        // Furniture, so that labels keep clear of it.
+        let furniture = MapFurniture(canvas: canvas, style: style, frame: frame)
+        if let t = try furniture.titleBlock(title: scene.title, subtitle: scene.subtitle, dateLine: scene.dateLine,
+                                           markings: scene.markings, warn: { self.warnings.append($0) }) {
+            placer.block(t)
+        }
+        var datasets = basemapDatasets
+        if scene.inset {
+            let w = max(90 * pt, frame.width * 0.2), h = w * 0.72
+            let box = Rect(x: frame.width - w - furniture.margin, y: furniture.margin, width: w, height: h)
+            for id in try InsetMap(data: data, style: style, canvas: canvas).draw(in: box, main: frame) where !datasets.contains(id) {
+                datasets.append(id)
+            }
+            placer.block(box.insetBy(-2 * pt))
+        }
+        var notes = scene.sourceNotes.isEmpty ? "" : "Sources: " + scene.sourceNotes.joined(separator: "  ")
+        if !scene.unlocated.isEmpty {
+            notes += (notes.isEmpty ? "" : "\n") + "Named in reports but not shown (no reliable coordinates): \(scene.unlocated.joined(separator: ", "))."
+        }
+        let attribution = try BasemapRenderer.attribution(of: datasets, data: data)
+        let footer = try furniture.footer(notes: notes, attribution: attribution)
+        placer.block(footer)
+        if let s = try furniture.scaleBar(right: frame.width - furniture.margin, bottom: footer.y - furniture.margin) { placer.block(s) }
+
+        // Units before labels: their symbols take the best spots near their places.
+        for u in scene.units { try drawUnit(u, symbols: symbols) }
+        if !scene.callouts.isEmpty { legend.insert(.callout) }
+        let items = legend.sorted()
+        if let l = try furniture.legend(items, x: furniture.margin, bottom: footer.y - furniture.margin, swatch: drawSwatch) {
+            placer.block(l)
+        }
+
+        let ranked = points.sorted { ($0.1.priority, -$0.0) > ($1.1.priority, -$1.0) }
+        for (_, p, at) in ranked where p.priority >= 70 { try label(p, at: at) }
+        for c in scene.callouts.sorted(by: { $0.priority > $1.priority }) { try drawCallout(c) }
+        for (_, p, at) in ranked where p.priority < 70 { try label(p, at: at) }
+        for (text, at) in legLabels {
+            try placeText(text, style: style.legLabel, x: at.lon, y: at.lat, gap: 3 * pt, leader: 0)
+        }
+        for area in scene.areas {
+            guard let text = area.label, let ring = area.polygons.first?.first,
+                  let c = BoundingBox(enclosing: ring)?.center, let at = inFrame(c) else { continue }
+            try placeText(text, style: style.townLabel.with(italic: true), x: at.lon, y: at.lat, gap: 2 * pt, leader: 3)
+        }
+        try canvas.check("draw scene")
+        return MapReport(labels: placer.placed, dropped: placer.dropped, legend: items.map(\.text), attribution: attribution, warnings: warnings)
+    }
+
+    /// The frame position of a lon/lat point, when inside the frame.
+    private func inFrame(_ c: Coordinate) -> Coordinate? {
+        guard let p = frame.frame([c]).first, p.lon >= 0, p.lat >= 0, p.lon <= frame.width, p.lat <= frame.height else { return nil }
+        return p
+    }
+
+    /// Whether any point of a frame path lies inside the frame.
+    private func visible(_ path: [Coordinate]) -> Bool {
+        path.contains { $0.lon >= 0 && $0.lat >= 0 && $0.lon <= frame.width && $0.lat <= frame.height }
+    }
+
+    private func color(_ a: Affiliation) -> Color { Symbols(canvas: canvas, style: style, pt: pt).frameColors(a).line }
+
+    private func drawArea(_ area: SceneArea) {
+        let geometry = Geometry.multiPolygon(area.polygons)
+        let c = color(area.affiliation)
+        canvas.setColor(c.withAlpha(0.16))
+        painter.fill([geometry])
+        painter.stroke([geometry], color: c, width: 1.2 * pt, dash: area.approximate ? [4 * pt, 2.5 * pt] : [])
+        if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate)) }
+    }
+
+    /// Draws a route; returns its leg labels with their anchors.
+    private func drawRoute(_ route: SceneRoute) -> [(String, Coordinate)] {
+        let c = color(route.affiliation)
+        let routes = RoutePainter(canvas: canvas, style: style, pt: pt)
+        if route.style == .arrow {
+            let all = route.legs.flatMap { $0.parts.flatMap(\.coordinates) }
+            let paths = painter.paths([.lineString(all)])
+            if let longest = paths.max(by: { $0.count < $1.count }) {
+                routes.broadArrow(longest, color: c)
+                if visible(longest) { legend.insert(.arrow(route.affiliation)) }
+            }
+        }
+        var labels: [(String, Coordinate)] = []
+        for leg in route.legs where route.style == .line {
+            var last: [Coordinate]?
+            var longest: [Coordinate] = []
+            for part in leg.parts {
+                let paths = painter.paths([.lineString(part.coordinates)])
+                let schematicLeg = leg.mode == "air" || leg.mode == "direct"
+                routes.stroke(paths, mode: leg.mode, color: c, routed: part.routed || schematicLeg)
+                if paths.contains(where: visible) {
+                    if part.routed || schematicLeg { legend.insert(.route(leg.mode)) } else if paths.contains(where: { length($0) > 2 * pt }) { legend.insert(.schematic) }
+                }
+                if let p = paths.last(where: { $0.count >= 2 }) { last = p }
+                for p in paths where length(p) > length(longest) { longest = p }
+            }
+            if let last { routes.arrowhead(on: last, color: c, size: 7 * pt) }
+            if let text = leg.label, let mid = midpoint(longest) { labels.append((text, mid)) }
+        }
+        return labels
+    }
+
+    private func drawUnit(_ u: SceneUnit, symbols: Symbols) throws {
+        guard let at = inFrame(u.coordinate) else { return }
+        let h = style.unitSize * pt
+        let size = (w: h * 1.6, h: h * 2.3)
+        guard let spot = placer.place(u.name, width: size.w, height: size.h, x: at.lon, y: at.lat, gap: h * 0.5, leader: 4) else { return }
+        let cx = spot.box.x + size.w / 2, cy = spot.box.y + h * 1.45
+        canvas.withState {
+            canvas.newPath()
+            canvas.move(to: at.lon, at.lat)
+            let (nx, ny) = nearestPoint(of: spot.box, to: at.lon, at.lat)
+            canvas.line(to: nx, ny)
+            canvas.setColor(.black)
+            canvas.setLineWidth(0.7 * pt)
+            canvas.stroke()
+        }
+        try symbols.unit(affiliation: u.affiliation, type: u.type, echelon: u.echelon, x: cx, y: cy)
+        legend.insert(.unit(u.affiliation))
+        let text = [u.name, u.strength].compactMap { $0 }.joined(separator: "\n")
+        try placeText(text, style: style.unitLabel, x: cx, y: cy, gap: size.w / 2 + 2 * pt, leader: 0)
+    }
+
+    private func label(_ p: ScenePoint, at: Coordinate) throws {
+        let s: TextStyle
+        switch p.symbol {
+        case .capital: s = style.capitalLabel
+        case .city, .port, .training, .base: s = style.cityLabel
+        default: s = style.townLabel
+        }
+        try placeText(p.label, style: s, x: at.lon, y: at.lat, gap: style.symbolSize * pt * 1.6 + 1 * pt, leader: 0)
+    }
+
+    /// Lays out and places a text next to (x, y); draws it with a halo when it fits.
+    @discardableResult
+    private func placeText(_ text: String, style s: TextStyle, x: Double, y: Double, gap: Double, leader: Int) throws -> Bool {
+        let t = try layout(text, s)
+        let e = t.extents
+        guard let spot = placer.place(text, width: e.width, height: e.height, x: x, y: y, gap: gap, leader: leader) else { return false }
+        if spot.leaderFrom != nil { leaderLine(from: x, y, to: spot.box) }
+        t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo, haloWidth: style.haloWidth * pt)
+        return true
+    }
+
+    private func layout(_ text: String, _ s: TextStyle) throws -> TextLayout {
+        let t = try TextLayout(text, style: s, on: canvas)
+        if t.missingGlyphs > 0 {
+            warnings.append("'\(text.prefix(40))' has \(t.missingGlyphs) character(s) that no installed font covers; they show as boxes (install a font for that script, e.g. from fonts-noto)")
+        }
+        return t
+    }
+
+    private func leaderLine(from x: Double, _ y: Double, to box: Rect) {
+        let (nx, ny) = nearestPoint(of: box, to: x, y)
+        canvas.withState {
+            canvas.newPath()
+            canvas.move(to: x, y)
+            canvas.line(to: nx, ny)
+            canvas.setColor(Color(hex: "#333333")!)
+            canvas.setLineWidth(0.6 * pt)
+            canvas.stroke()
+            canvas.newPath()
+            canvas.circle(x, y, radius: 1.3 * pt)
+            canvas.fill()
+        }
+    }
+
+    private func drawCallout(_ c: SceneCallout) throws {
+        guard let at = inFrame(c.anchor) else { return }
+        let head = try layout(c.heading, style.calloutHeading)
+        let body = try layout(c.lines.joined(separator: "\n"), style.calloutText)
+        let pad = 3 * pt
+        let w = max(head.extents.width, body.extents.width) + 2 * pad
+        let h = head.extents.height + body.extents.height + 2 * pad + 1 * pt
+        guard let spot = placer.place(c.heading, width: w, height: h, x: at.lon, y: at.lat, gap: 8 * pt, leader: 8) else {
+            warnings.append("no room for the callout '\(c.heading)': it is left off this map (the figures stay in tables); try a larger view")
+            return
+        }
+        leaderLine(from: at.lon, at.lat, to: spot.box)
+        MapFurniture(canvas: canvas, style: style, frame: frame).panel(spot.box)
+        canvas.withState {
+            canvas.newPath()
+            canvas.rectangle(spot.box.x, spot.box.y, 2 * pt, spot.box.height)
+            canvas.setColor(style.hostile)
+            canvas.fill()
+        }
+        head.draw(x: spot.box.x + pad - head.extents.x, y: spot.box.y + pad)
+        body.draw(x: spot.box.x + pad - body.extents.x, y: spot.box.y + pad + head.extents.height + 1 * pt)
+    }
+
+    /// The small picture of a legend entry, drawn in `r`.
+    private func drawSwatch(_ item: LegendItem, in r: Rect) throws {
+        let cx = r.x + r.width / 2, cy = r.y + r.height / 2
+        let symbols = Symbols(canvas: canvas, style: style, pt: pt)
+        let line = [Coordinate(lon: r.x + 1 * pt, lat: cy), Coordinate(lon: r.maxX - 1 * pt, lat: cy)]
+        let routes = RoutePainter(canvas: canvas, style: style, pt: pt)
+        switch item {
+        case .place(let k): symbols.place(k, x: cx, y: cy)
+        case .unit(let a):
+            try canvas.withState {
+                canvas.translate(cx, cy)
+                canvas.scale(0.6, 0.6)
+                canvas.translate(-cx, -cy)
+                try symbols.unit(affiliation: a, type: .unspecified, echelon: nil, x: cx, y: cy)
+            }
+        case .route(let mode): routes.stroke([line], mode: mode, color: color(.hostile), routed: true)
+        case .schematic: routes.stroke([line], mode: "rail", color: color(.hostile), routed: false)
+        case .arrow(let a):
+            var s = style
+            s.arrowWidth = min(style.arrowWidth, r.height / pt * 0.7)
+            RoutePainter(canvas: canvas, style: s, pt: pt).broadArrow(line, color: color(a))
+        case .area(let approx):
+            canvas.withState {
+                canvas.newPath()
+                canvas.rectangle(r.x + 2 * pt, r.y + 2 * pt, r.width - 4 * pt, r.height - 4 * pt)
+                canvas.setColor(color(.friendly).withAlpha(0.16))
+                canvas.fillPreserve()
+                canvas.setColor(color(.friendly))
+                canvas.setLineWidth(1.0 * pt)
+                canvas.setDash(approx ? [3 * pt, 2 * pt] : [])
+                canvas.stroke()
+            }
+        case .callout:
+            canvas.withState {
+                canvas.newPath()
+                canvas.rectangle(r.x + 5 * pt, r.y + 1.5 * pt, r.width - 6 * pt, r.height - 3 * pt)
+                canvas.setColor(style.panel)
+                canvas.fillPreserve()
+                canvas.setColor(style.panelBorder)
+                canvas.setLineWidth(0.5 * pt)
+                canvas.stroke()
+                canvas.newPath()
+                canvas.rectangle(r.x + 5 * pt, r.y + 1.5 * pt, 2 * pt, r.height - 3 * pt)
+                canvas.setColor(style.hostile)
+                canvas.fill()
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import GeoCore
+
+/// One story: metadata, sources, places, units, routes, figures, areas, events and the map views
+/// to draw of it. Read from YAML by `ScenarioParser`; documented in docs/scenario.md.
+public struct Scenario: Sendable {
+    public var file: String
+    public var title: String
+    public var subtitle: String?
+    public var asOf: StoryDate?
+    public var author: String?
+    public var markings: String?
+    /// Label language ("en", "ru", "ko", ...): places with `labels[language]` show that label.
+    public var language: String = "en"
+    public var summary: String?
+    public var sources: [Source] = []
+    public var places: [Place] = []
+    public var units: [Unit] = []
+    public var routes: [Route] = []
+    public var figures: [Figure] = []
+    public var areas: [Area] = []
+    public var events: [Event] = []
+    public var views: [View] = []
+    /// A theme file, relative to the scenario file.
+    public var theme: String?
+    /// The side of each country ("KP: hostile"), for units whose affiliation is a country code.
+    public var sides: [String: Affiliation] = [:]
+
+    public init(file: String, title: String) {
+        self.file = file
+        self.title = title
+    }
+
+    /// The reference number of a source (1-based, in the order of `sources`), as printed on maps
+    /// and in tables.
+    public func referenceNumber(of sourceID: String) -> Int? {
+        sources.firstIndex { $0.id == sourceID }.map { $0 + 1 }
+    }
+
+    /// The item named `id` among places, units, routes and areas.
+    public func item(_ id: String) -> ItemKind? {
+        if places.contains(where: { $0.id == id }) { return .place }
+        if units.contains(where: { $0.id == id }) { return .unit }
+        if routes.contains(where: { $0.id == id }) { return .route }
+        if areas.contains(where: { $0.id == id }) { return .area }
+        return nil
+    }
+
+    /// What an id names.
+    public enum ItemKind: String, Sendable { case place, unit, route, area }
+}
+
+/// Where something was written in the scenario file, for messages.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Who said something: a publisher or person, a title, a date and a link.
+public struct Source: Sendable {
+    public var id: String
+    public var publisher: String
+    public var title: String?
+    public var date: StoryDate?
+    public var url: String?
+    public var location: SourceLocation
+}
+
+/// A named place: geocoded from its name and hints, or given coordinates, or declared unlocated
+/// (named in the story, never drawn, never guessed).
+public struct Place: Sendable {
+    public var id: String
+    public var name: String
+    public var coordinate: Coordinate?
+    public var country: String?
+    public var admin1: String?
+    public var near: String?
+    public var kind: PlaceSymbol = .city
+    public var label: String?
+    public var labels: [String: String] = [:]
+    public var unlocated = false
+    public var note: String?
+    /// Higher draws its label first; defaults by kind.
+    public var priority: Int?
+    public var location: SourceLocation
+
+    /// The label in `language`, else `label`, else the name.
+    public func label(in language: String) -> String { labels[language] ?? label ?? name }
+}
+
+/// How a place is drawn on a map.
+public enum PlaceSymbol: String, Sendable, CaseIterable {
+    case capital, city, town, village, port, training = "training-site", base, border = "border-crossing"
+}
+
+/// A military unit: frame by affiliation, echelon marks and a type icon, in the APP-6 manner.
+public struct Unit: Sendable {
+    public var id: String
+    public var name: String
+    public var affiliation: Affiliation
+    /// ISO country code when the affiliation was given as a country.
+    public var country: String?
+    public var echelon: Echelon?
+    public var type: UnitType
+    /// A figure id or free text ("~11,000").
+    public var strength: String?
+    /// A place id.
+    public var at: String?
+    public var date: StoryDate?
+    public var location: SourceLocation
+}
+
+/// The standard identities of APP-6 frames.
+public enum Affiliation: String, Sendable, CaseIterable { case friendly, hostile, neutral, unknown }
+
+/// Unit size, shown as marks above the frame.
+public enum Echelon: String, Sendable, CaseIterable {
+    case team, squad, section, platoon, company, battalion, regiment, brigade, division, corps, army
+    /// The APP-6 mark: "Ø", "●", "●●", "●●●", "I", "II", "III", "X", "XX", "XXX", "XXXX".
+    public var mark: String {
+        switch self {
+        case .team: return "Ø"
+        case .squad: return "●"
+        case .section: return "●●"
+        case .platoon: return "●●●"
+        case .company: return "I"
+        case .battalion: return "II"
+        case .regiment: return "III"
+        case .brigade: return "X"
+        case .division: return "XX"
+        case .corps: return "XXX"
+        case .army: return "XXXX"
+        }
+    }
+}
+
+/// The type icons drawn inside a unit frame.
+public enum UnitType: String, Sendable, CaseIterable {
+    case infantry, artillery, armour, reconnaissance, engineer, specialForces = "special-forces", airDefence = "air-defence",
+         headquarters, logistics, unspecified
+}
+
+/// A deployment path: legs as in `geobrief route --legs`, drawn in a style, with a date.
+public struct Route: Sendable {
+    public var id: String
+    public var label: String?
+    /// Legs "Wonsan>Vladivostok:sea", "Vladivostok>Kursk:rail within RU": place ids or names.
+    public var legs: [String]
+    public var style: RouteStyle = .line
+    public var date: StoryDate?
+    public var affiliation: Affiliation = .hostile
+    public var location: SourceLocation
+}
+
+/// How a route is drawn: lines by mode with arrowheads, or one broad deployment arrow.
+public enum RouteStyle: String, Sendable, CaseIterable { case line, arrow }
+
+/// A number somebody reported: a value or range, its unit and date, who said it and how sure.
+public struct Figure: Sendable {
+    public var id: String
+    public var quantity: String
+    public var value: FigureValue
+    public var unit: String?
+    public var date: StoryDate?
+    public var sources: [String]
+    public var confidence: Confidence?
+    /// A place, unit, route or area id; nil for a figure shown only in tables.
+    public var attachedTo: String?
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// How sure the reporting is.
+public enum Confidence: String, Sendable, CaseIterable { case low, medium, high }
+
+/// A polygon from a file, or a circle around a place.
+public struct Area: Sendable {
+    public var id: String
+    public var label: String?
+    public var file: String?
+    public var center: String?
+    public var radiusKm: Double?
+    /// Drawn from a figure rather than surveyed: drawn dashed and labelled "approx.".
+    public var approximate = false
+    public var affiliation: Affiliation = .friendly
+    public var date: StoryDate?
+    public var location: SourceLocation
+}
+
+/// Something that happened, on a date, perhaps at a place.
+public struct Event: Sendable {
+    public var date: StoryDate
+    public var place: String?
+    public var text: String
+    public var sources: [String] = []
+    public var location: SourceLocation
+}
+
+/// A named map of the scenario.
+public struct View: Sendable {
+    public var name: String
+    public var title: String?
+    /// A lon/lat box; or nil to fit `fit`.
+    public var bbox: BoundingBox?
+    /// Ids of items to fit, with a margin in km.
+    public var fit: [String] = []
+    public var marginKm: Double = 100
+    public var projection: String?
+    public var width: Int = 2000
+    public var height: Int = 1400
+    public var dpi: Double = 144
+    /// Basemap layers; nil for the default set.
+    public var layers: [String]?
+    public var inset = true
+    /// Ids of places, units, routes and areas left off this view (and the figures attached to them).
+    public var hide: [String] = []
+    public var location: SourceLocation
+}
