@@ -54,6 +54,9 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoData", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Bindings", "GeoData", "GeoCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),
+        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenario", "Cartography", "Bindings", "GeoData", "GeoCore", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

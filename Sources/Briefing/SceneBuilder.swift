@@ -117,8 +117,7 @@ public struct SceneBuilder {
         scene.sourceNotes = scenario.sources.enumerated().filter { cited.contains($0.element.id) }.map { i, s in
             "[\(i + 1)] \(s.publisher)\(s.date.map { ", \($0.display)" } ?? "")"
         }
-        let inView = Set(view.fit)
-        scene.unlocated = scenario.places.filter { $0.unlocated && (inView.contains($0.id) || view.fit.isEmpty) }.map(\.name)
+        scene.unlocated = scenario.places.filter { $0.unlocated && !hidden.contains($0.id) }.map(\.name)
         return scene
     }
 

@@ -31,6 +31,9 @@ public struct MapFrame {
                         Coordinate(lon: extent.west, lat: lat), Coordinate(lon: extent.west + extent.width, lat: lat)]
         }
         let projected = projection.project(outline).compactMap { $0 }
+        guard projected.count == outline.count else {
+            throw CairoError(operation: "fit map", message: "\(outline.count - projected.count) of \(outline.count) points on the edge of \(extent) fall outside \(projection.definition)")
+        }
         guard let b = BoundingBox(enclosing: projected), b.width > 0, b.height > 0 else {
             throw CairoError(operation: "fit map", message: "the extent \(extent) cannot be shown in \(projection.definition)")
         }

@@ -81,14 +81,24 @@ struct MapFurniture {
         return box
     }
 
-    /// The legend in a panel with its bottom-left corner at (x, bottom).
-    func legend(_ items: [LegendItem], x: Double, bottom: Double, swatch: (LegendItem, Rect) throws -> Void) throws -> Rect? {
+    /// The legend's layout: texts, row height, width and height; nil when empty.
+    private func legendLayout(_ items: [LegendItem]) throws -> (layouts: [TextLayout], rowH: Double, w: Double, h: Double)? {
         guard !items.isEmpty else { return nil }
         let pad = 5 * pt, sw = 20 * pt, gap = 4 * pt
         let layouts = try items.map { try TextLayout($0.text, style: style.legendText, on: canvas) }
         let rowH = max(11 * pt, layouts.map { $0.extents.height }.max()! + 2 * pt)
-        let w = sw + gap + layouts.map { $0.extents.width }.max()! + 2 * pad
-        let h = rowH * Double(items.count) + 2 * pad
+        return (layouts, rowH, sw + gap + layouts.map { $0.extents.width }.max()! + 2 * pad, rowH * Double(items.count) + 2 * pad)
+    }
+
+    /// The legend's width and height.
+    func legendSize(_ items: [LegendItem]) throws -> (Double, Double)? {
+        try legendLayout(items).map { ($0.w, $0.h) }
+    }
+
+    /// The legend in a panel with its bottom-left corner at (x, bottom).
+    func legend(_ items: [LegendItem], x: Double, bottom: Double, swatch: (LegendItem, Rect) throws -> Void) throws -> Rect? {
+        guard let (layouts, rowH, w, h) = try legendLayout(items) else { return nil }
+        let pad = 5 * pt, sw = 20 * pt, gap = 4 * pt
         let box = Rect(x: x, y: bottom - h, width: w, height: h)
         panel(box)
         for (i, (item, t)) in zip(items, layouts).enumerated() {
@@ -108,8 +118,9 @@ struct MapFurniture {
         return Geodesic().distance(a, b) / 1000 / span
     }
 
-    /// A scale bar true at the map centre, with a north arrow beside it, bottom right above `bottom`.
-    func scaleBar(right: Double, bottom: Double) throws -> Rect? {
+    /// A scale bar true at the map centre, with a north arrow beside it, above `bottom`: its left
+    /// edge at `x` when given, else its right edge at `right`.
+    func scaleBar(x: Double? = nil, right: Double, bottom: Double) throws -> Rect? {
         guard let kmPerUnit = kilometresPerUnit(), kmPerUnit > 0 else { return nil }
         let target = frame.width * 0.16 * kmPerUnit
         let power = pow(10, floor(log10(target)))
@@ -121,7 +132,7 @@ struct MapFurniture {
         let pad = 5 * pt, barH = 3.5 * pt, north = 22 * pt
         let w = max(len + label.extents.width / 2, note.extents.width) + 2 * pad + north + 6 * pt
         let h = label.extents.height + barH + note.extents.height + 2 * pad + 3 * pt
-        let box = Rect(x: right - w, y: bottom - h, width: w, height: h)
+        let box = Rect(x: x ?? right - w, y: bottom - h, width: w, height: h)
         panel(box)
         let x0 = box.x + pad, yBar = box.y + pad + label.extents.height + 1 * pt
         zero.draw(x: x0 - zero.extents.width / 2, y: box.y + pad)

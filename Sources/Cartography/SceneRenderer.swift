@@ -26,7 +26,8 @@ final class SceneRenderer {
     var pt: Double { canvas.surface.dpi / 72 }
     private var legend = Set<LegendItem>()
     private var warnings: [String] = []
-    private var symbolBoxes: [Rect] = []
+    /// Frame points of what the map shows (route vertices, symbols), to keep the legend off them.
+    private var content: [Coordinate] = []
 
     init(data: DataDirectory, style: MapStyle, canvas: Canvas, frame: MapFrame) {
         self.data = data
@@ -49,6 +50,7 @@ final class SceneRenderer {
         }
         for (_, p, at) in points {
             let box = symbols.place(p.symbol, x: at.lon, y: at.lat)
+            content.append(at)
             placer.block(box)
             legend.insert(.place(p.symbol))
         }
@@ -75,20 +77,34 @@ final class SceneRenderer {
         let attribution = try BasemapRenderer.attribution(of: datasets, data: data)
         let footer = try furniture.footer(notes: notes, attribution: attribution)
         placer.block(footer)
-        if let s = try furniture.scaleBar(right: frame.width - furniture.margin, bottom: footer.y - furniture.margin) { placer.block(s) }
+        // The legend goes to the bottom corner that hides less of the map; the scale bar to the other.
+        for u in scene.units where inFrame(u.coordinate) != nil { legend.insert(.unit(u.affiliation)) }
+        if !scene.callouts.isEmpty { legend.insert(.callout) }
+        let items = legend.sorted()
+        content += scene.units.compactMap { inFrame($0.coordinate) } + scene.callouts.compactMap { inFrame($0.anchor) }
+        let bottom = footer.y - furniture.margin
+        var legendOnLeft = true
+        if let (w, h) = try furniture.legendSize(items) {
+            let left = Rect(x: furniture.margin, y: bottom - h, width: w, height: h)
+            let right = Rect(x: frame.width - furniture.margin - w, y: bottom - h, width: w, height: h)
+            legendOnLeft = covered(left) <= covered(right)
+            if let l = try furniture.legend(items, x: legendOnLeft ? left.x : right.x, bottom: bottom, swatch: drawSwatch) { placer.block(l) }
+        }
+        if let s = try furniture.scaleBar(x: legendOnLeft ? nil : furniture.margin, right: frame.width - furniture.margin, bottom: bottom) {
+            placer.block(s)
+        }
 
         // Units before labels: their symbols take the best spots near their places.
         for u in scene.units { try drawUnit(u, symbols: symbols) }
-        if !scene.callouts.isEmpty { legend.insert(.callout) }
-        let items = legend.sorted()
-        if let l = try furniture.legend(items, x: furniture.margin, bottom: footer.y - furniture.margin, swatch: drawSwatch) {
-            placer.block(l)
-        }
 
         let ranked = points.sorted { ($0.1.priority, -$0.0) > ($1.1.priority, -$1.0) }
-        for (_, p, at) in ranked where p.priority >= 70 { try label(p, at: at) }
+        // Major places and the places figures point at first; callouts can go out on leaders.
+        let anchors = Set(scene.callouts.map { "\($0.anchor.lon),\($0.anchor.lat)" })
+        let first = ranked.filter { $0.1.priority >= 70 || anchors.contains("\($0.1.coordinate.lon),\($0.1.coordinate.lat)") }
+        for (_, p, at) in first { try label(p, at: at) }
         for c in scene.callouts.sorted(by: { $0.priority > $1.priority }) { try drawCallout(c) }
-        for (_, p, at) in ranked where p.priority < 70 { try label(p, at: at) }
+        let firstIndices = Set(first.map(\.0))
+        for (i, p, at) in ranked where !firstIndices.contains(i) { try label(p, at: at) }
         for (text, at) in legLabels {
             try placeText(text, style: style.legLabel, x: at.lon, y: at.lat, gap: 3 * pt, leader: 0)
         }
@@ -105,6 +121,11 @@ final class SceneRenderer {
     private func inFrame(_ c: Coordinate) -> Coordinate? {
         guard let p = frame.frame([c]).first, p.lon >= 0, p.lat >= 0, p.lon <= frame.width, p.lat <= frame.height else { return nil }
         return p
+    }
+
+    /// How many content points fall inside `r`.
+    private func covered(_ r: Rect) -> Int {
+        content.reduce(0) { $0 + ($1.lon >= r.x && $1.lon <= r.maxX && $1.lat >= r.y && $1.lat <= r.maxY ? 1 : 0) }
     }
 
     /// Whether any point of a frame path lies inside the frame.
@@ -132,6 +153,7 @@ final class SceneRenderer {
             let paths = painter.paths([.lineString(all)])
             if let longest = paths.max(by: { $0.count < $1.count }) {
                 routes.broadArrow(longest, color: c)
+                content += longest
                 if visible(longest) { legend.insert(.arrow(route.affiliation)) }
             }
         }
@@ -147,6 +169,7 @@ final class SceneRenderer {
                     if part.routed || schematicLeg { legend.insert(.route(leg.mode)) } else if paths.contains(where: { length($0) > 2 * pt }) { legend.insert(.schematic) }
                 }
                 if let p = paths.last(where: { $0.count >= 2 }) { last = p }
+                content += paths.flatMap { $0 }
                 for p in paths where length(p) > length(longest) { longest = p }
             }
             if let last { routes.arrowhead(on: last, color: c, size: 7 * pt) }

@@ -8,10 +8,10 @@ enum ScenarioChecks {
                 r.problem(at: at, field, "the id '\(id)' is already used at line \(first.line): ids must be unique across places, units, routes and areas")
             } else { seen[id] = at }
         }
-        for (i, p) in s.places.enumerated() { unique(p.id, p.location, "places[\(i)].id") }
-        for (i, u) in s.units.enumerated() { unique(u.id, u.location, "units[\(i)].id") }
-        for (i, x) in s.routes.enumerated() { unique(x.id, x.location, "routes[\(i)].id") }
-        for (i, a) in s.areas.enumerated() { unique(a.id, a.location, "areas[\(i)].id") }
+        for p in s.places { unique(p.id, p.location, "places[\(p.id)].id") }
+        for u in s.units { unique(u.id, u.location, "units[\(u.id)].id") }
+        for x in s.routes { unique(x.id, x.location, "routes[\(x.id)].id") }
+        for a in s.areas { unique(a.id, a.location, "areas[\(a.id)].id") }
 
         var sourceIDs: [String: SourceLocation] = [:]
         for (i, src) in s.sources.enumerated() {
@@ -37,15 +37,16 @@ enum ScenarioChecks {
                 r.problem(at: at, field, "'\(id)' is a \(kind.rawValue); expected a \(kinds.map(\.rawValue).sorted().joined(separator: " or "))")
             }
         }
-        for (i, f) in s.figures.enumerated() {
-            checkSources(f.sources, f.location, "figures[\(i)].sources")
-            if let a = f.attachedTo { checkItem(a, f.location, "figures[\(i)].attach", kinds: [.place, .unit, .route, .area]) }
+        // Items are named by id: an item that failed to parse would shift list positions.
+        for f in s.figures {
+            checkSources(f.sources, f.location, "figures[\(f.id)].sources")
+            if let a = f.attachedTo { checkItem(a, f.location, "figures[\(f.id)].attach", kinds: [.place, .unit, .route, .area]) }
         }
-        for (i, u) in s.units.enumerated() {
-            if let at = u.at { checkItem(at, u.location, "units[\(i)].at", kinds: [.place]) }
+        for u in s.units {
+            if let at = u.at { checkItem(at, u.location, "units[\(u.id)].at", kinds: [.place]) }
         }
-        for (i, a) in s.areas.enumerated() {
-            if let c = a.center { checkItem(c, a.location, "areas[\(i)].center", kinds: [.place]) }
+        for a in s.areas {
+            if let c = a.center { checkItem(c, a.location, "areas[\(a.id)].center", kinds: [.place]) }
         }
         for (i, e) in s.events.enumerated() {
             checkSources(e.sources, e.location, "events[\(i)].sources")
@@ -57,9 +58,9 @@ enum ScenarioChecks {
             for id in v.fit { checkItem(id, v.location, "views[\(i)].fit", kinds: [.place, .unit, .route, .area]) }
             for id in v.hide { checkItem(id, v.location, "views[\(i)].hide", kinds: [.place, .unit, .route, .area]) }
         }
-        for (i, p) in s.places.enumerated() where p.unlocated {
-            for (j, u) in s.units.enumerated() where u.at == p.id {
-                r.problem(at: u.location, "units[\(j)].at", "'\(p.id)' (places[\(i)]) is unlocated: a unit cannot be drawn there")
+        for p in s.places where p.unlocated {
+            for u in s.units where u.at == p.id {
+                r.problem(at: u.location, "units[\(u.id)].at", "'\(p.id)' is unlocated: a unit cannot be drawn there")
             }
         }
     }
