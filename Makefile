@@ -33,12 +33,11 @@ build: setup
 geodata: build
 	@bash geodata/fetch.sh $(BIN)
 
-## demo: render the example maps into output/
+## demo: render every view of the example scenario (PNG, PDF, SVG) into output/
 demo: geodata
 	@mkdir -p output
-	$(BIN) map --bbox 33.6,50.55,38.6,52.45 --title "Kursk region" --size 1600x1200 \
-	  -o output/kursk-region.png -o output/kursk-region.pdf -o output/kursk-region.svg
-	$(BIN) map --bbox 25,35,145,62 --title "Wonsan to Kursk" --size 2000x1000 -o output/overview.png
+	$(BIN) validate examples/nk-deployment.yaml
+	$(BIN) render examples/nk-deployment.yaml --all-views --format png,pdf,svg -o output
 	@echo "demo: maps written to output/"; ls -l output/
 
 ## test: the whole test suite on the built data

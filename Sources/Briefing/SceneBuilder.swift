@@ -102,9 +102,11 @@ public struct SceneBuilder {
             scene.areas.append(SceneArea(polygons: polys, label: label, approximate: a.approximate, affiliation: a.affiliation))
         }
         var cited: Set<String> = []
+        // Callouts whose anchor is off the map are left out, and so are their sources' notes.
+        let extent = try? self.extent(of: view)
         for (anchorID, heading, figures) in calloutGroups() where !hidden.contains(anchorID) {
             if let u = scenario.units.first(where: { $0.id == anchorID }), hidden.contains(u.at ?? "") { continue }
-            guard let at = resolved.anchor(of: anchorID) else { continue }
+            guard let at = resolved.anchor(of: anchorID), extent?.contains(at) ?? true else { continue }
             let lines = figures.map { f -> String in
                 let refs = f.sources.compactMap(scenario.referenceNumber(of:)).map(String.init).joined(separator: ",")
                 let value = [f.value.description, f.unit].compactMap { $0 }.joined(separator: " ")

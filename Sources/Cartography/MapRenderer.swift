@@ -48,12 +48,15 @@ public final class MapRenderer {
         let frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h)
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
+        let trace = RenderTrace()
         try canvas.withState {
             canvas.rectangle(0, 0, w, h)
             canvas.clip()
             try basemap.draw(frame, on: canvas)
         }
+        trace.mark("basemap (read, project, draw)")
         if let scene {
+            defer { trace.mark("scene (overlays, labels, furniture)") }
             let report = try canvas.withState {
                 canvas.rectangle(0, 0, w, h)
                 canvas.clip()

@@ -2,12 +2,14 @@ import Foundation
 
 /// Wall-time of each drawing step, printed to stderr when `GEOBRIEF_TRACE=1`, so that slow layers
 /// show up without a profiler.
-final class RenderTrace {
-    static let enabled = ProcessInfo.processInfo.environment["GEOBRIEF_TRACE"] == "1"
+public final class RenderTrace {
+    public static let enabled = ProcessInfo.processInfo.environment["GEOBRIEF_TRACE"] == "1"
     private var last = Date()
 
+    public init() {}
+
     /// Notes the time since the previous mark under `step`.
-    func mark(_ step: String) {
+    public func mark(_ step: String) {
         guard RenderTrace.enabled else { return }
         let now = Date()
         let label = step.count < 28 ? step + String(repeating: " ", count: 28 - step.count) : step

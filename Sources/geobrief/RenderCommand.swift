@@ -41,7 +41,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        let trace = RenderTrace()
         let loaded = try ScenarioOutput.load(scenario, theme: theme)
+        trace.mark("load (parse, geocode, route)")
         let views = try view.map { [try loaded.view($0)] } ?? loaded.scenario.views
         guard !views.isEmpty else {
             ScenarioOutput.warn("\(scenario) has no views: add one under 'views' (see docs/scenario.md)")

@@ -24,6 +24,14 @@ run "map KURSK 1600x1200 PNG (large-scale set)" "$bin" map --bbox 33.6,50.55,38.
 run "map KURSK 1600x1200 PDF" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.pdf"
 run "map KURSK 1600x1200 SVG" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.svg"
 run "map OVERVIEW 2000x1000 PNG (small-scale set)" "$bin" map --bbox 25,35,145,62 --size 2000x1000 -o "$out/o.png"
+demo=examples/nk-deployment.yaml
+run "render: demo overview view, 2000x1400 PNG" "$bin" render "$demo" --view overview --format png -o "$out"
+run "render: demo overview view, 2000x1400 PDF" "$bin" render "$demo" --view overview --format pdf -o "$out"
+run "render: demo kursk view, 2000x1400 PNG" "$bin" render "$demo" --view kursk --format png -o "$out"
+echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; basemap includes its inset):"
+GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format png -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw png" | sed 's/^trace: /    /'
+echo "  and as PDF:"
+GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format pdf -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw pdf" | sed 's/^trace: /    /'
 run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers none -o "$out/e.png"
 
 # ---- Gazetteer -------------------------------------------------------------------------------

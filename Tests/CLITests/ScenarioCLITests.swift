@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `geobrief validate` and `geobrief render` on the built binary.
+final class ScenarioCLITests: XCTestCase {
+    let cli = BinaryRunner()
+    var dir: URL!
+    override func setUpWithError() throws { dir = try temporaryDirectory("geobrief-scenario-cli") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    var example: String { BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path }
+
+    func testExampleValidatesAndRendersEveryViewInThreeFormats() throws {
+        let v = try cli.run(["validate", example])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        XCTAssertTrue(v.stdout.contains("valid: 19 of 20 places located (1 unlocated)"), v.stdout)
+        let out = dir.appendingPathComponent("out").path
+        let r = try cli.run(["render", example, "--all-views", "--format", "png,pdf,svg", "-o", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for view in ["overview", "kursk"] {
+            for ext in ["png", "pdf", "svg"] {
+                let p = "\(out)/nk-deployment-\(view).\(ext)"
+                XCTAssertGreaterThan((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int) ?? 0, 10_000, p)
+            }
+        }
+        let text = try XCTUnwrap(runTool("pdftotext", ["-layout", "\(out)/nk-deployment-kursk.pdf", "-"]))
+        for s in ["Sudzha", "Martynovka", "Plekhovo", "Kursk", "North Korean casualties in Kursk oblast", ">3,000", "~1,100", "≥200",
+                  "≥30", "Vorozhba", "military intelligence (GUR)", "Natural Earth"] {
+            XCTAssertTrue(text.contains(s), "'\(s)' missing from the Kursk view's PDF text")
+        }
+        XCTAssertFalse(text.contains("US National Security Council"), "a source cited only off this map is not in its notes")
+        let overview = try XCTUnwrap(runTool("pdftotext", ["-layout", "\(out)/nk-deployment-overview.pdf", "-"]))
+        for s in ["Wonsan", "Vladivostok", "Khabarovsk", "Krasnoyarsk", "1,500", "3,000", "10,000–12,000", "searoute / MARNET"] {
+            XCTAssertTrue(overview.contains(s), "'\(s)' missing from the overview's PDF text")
+        }
+        XCTAssertNil(try? FileManager.default.contentsOfDirectory(atPath: out).first { $0.contains(".tmp") })
+    }
+
+    func testValidateReportsEveryProblemAsFileLineColumnAndRenderWritesNothing() throws {
+        let bad = dir.appendingPathComponent("bad.yaml").path
+        try """
+        title: Bad
+        sources: [{id: a, publisher: A}]
+        places:
+          - {id: x, name: Sudzha, country: RU, kindd: town}
+          - {id: y, name: Qwxzzyville}
+        figures:
+          - {id: F1, quantity: Q, value: "12-10", sources: [nope], date: 2024-13-01}
+        views:
+          - {name: v, fit: [x], size: 99999x99999}
+        """.write(toFile: bad, atomically: true, encoding: .utf8)
+        let v = try cli.run(["validate", bad])
+        XCTAssertEqual(v.status, 1)
+        for s in ["bad.yaml:4:40: places[0].kindd: unknown key 'kindd'; did you mean 'kind'?",
+                  "bad.yaml:7:34: figures[0].value: the range", "no source has the id 'nope'",
+                  "figures[0].date: '2024-13-01' is not a date", "views[0].size: '99999x99999' is not a size"] {
+            XCTAssertTrue(v.stderr.contains(s), "missing '\(s)' in:\n\(v.stderr)")
+        }
+        let out = dir.appendingPathComponent("out").path
+        let r = try cli.run(["render", bad, "-o", out])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("nothing was written"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        // Once the syntax is right, the unknown place is reported with the gazetteer's words.
+        try "title: T\nplaces: [{id: y, name: Qwxzzyville}]\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let g = try cli.run(["validate", bad])
+        XCTAssertEqual(g.status, 1)
+        XCTAssertTrue(g.stderr.contains("bad.yaml:2:10: places[0].name: 'Qwxzzyville' was not found"), g.stderr)
+    }
+
+    func testUnknownViewAndMalformedYAML() throws {
+        let r = try cli.run(["render", example, "--view", "overveiw", "-o", dir.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("no view is named 'overveiw'; did you mean 'overview'?"), r.stderr)
+        let bad = dir.appendingPathComponent("m.yaml").path
+        try "title: [unclosed\nplaces: x\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let m = try cli.run(["validate", bad])
+        XCTAssertEqual(m.status, 1)
+        XCTAssertTrue(m.stderr.contains("m.yaml:") && m.stderr.contains("malformed YAML"), m.stderr)
+    }
+
+    func testThemeFileChangesTheMapAndBadThemesAreLocated() throws {
+        let theme = dir.appendingPathComponent("t.yaml").path
+        try "ocean: '#000080'\nhostile: '#00aa00'\ntitle_size: 20\n".write(toFile: theme, atomically: true, encoding: .utf8)
+        let r = try cli.run(["render", example, "--view", "kursk", "--size", "400x300", "--theme", theme, "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        try "ocaen: '#000080'\nland: red\n".write(toFile: theme, atomically: true, encoding: .utf8)
+        let b = try cli.run(["validate", example, "--theme", theme])
+        XCTAssertEqual(b.status, 1)
+        XCTAssertTrue(b.stderr.contains("t.yaml:1:1: theme.ocaen: unknown key 'ocaen'; did you mean 'ocean'?"), b.stderr)
+        XCTAssertTrue(b.stderr.contains("'red' is not a colour"), b.stderr)
+    }
+}
