@@ -26,7 +26,7 @@ public enum ScenarioParser {
         return try parse(text, file: path)
     }
 
-    static let topKeys = ["title", "subtitle", "as_of", "author", "markings", "language", "summary", "theme", "sides",
+    public static let topKeys = ["title", "subtitle", "as_of", "author", "markings", "language", "summary", "theme", "sides",
                           "sources", "places", "units", "routes", "figures", "areas", "events", "views"]
 
     /// Parses YAML text; `file` names it in messages.

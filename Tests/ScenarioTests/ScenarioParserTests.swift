@@ -1,3 +1,4 @@
+import Foundation
 import Scenario
 import TestSupport
 import XCTest
@@ -156,5 +157,15 @@ final class ScenarioParserTests: XCTestCase {
         for n in 1...16 {
             XCTAssertTrue(s.figures.contains { $0.id == "F\(n)" || ($0.id.hasPrefix("F\(n)") && $0.id.dropFirst("F\(n)".count).allSatisfy(\.isLetter)) }, "F\(n)")
         }
+    }
+}
+
+/// The JSON Schema for editors lists the same keys the parser accepts.
+final class ScenarioSchemaTests: XCTestCase {
+    func testSchemaTopLevelKeysMatchTheParser() throws {
+        let url = BinaryRunner.packageRoot.appendingPathComponent("docs/scenario.schema.json")
+        let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let properties = try XCTUnwrap(schema["properties"] as? [String: Any])
+        XCTAssertEqual(Set(properties.keys), Set(ScenarioParser.topKeys))
     }
 }
