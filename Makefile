@@ -38,6 +38,7 @@ demo: geodata
 	@mkdir -p output
 	$(BIN) validate examples/nk-deployment.yaml
 	$(BIN) render examples/nk-deployment.yaml --all-views --format png,pdf,svg -o output
+	$(BIN) brief examples/nk-deployment.yaml -o output/nk-deployment.pdf
 	@echo "demo: maps written to output/"; ls -l output/
 
 ## test: the whole test suite on the built data

@@ -179,7 +179,7 @@ struct MapFurniture {
 
 extension TextStyle {
     /// The same style, bold or italic.
-    func with(bold: Bool? = nil, italic: Bool? = nil, size: Double? = nil, color: Color? = nil) -> TextStyle {
+    public func with(bold: Bool? = nil, italic: Bool? = nil, size: Double? = nil, color: Color? = nil) -> TextStyle {
         var s = self
         if let bold { s.bold = bold }
         if let italic { s.italic = italic }

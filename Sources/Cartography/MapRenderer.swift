@@ -43,7 +43,13 @@ public final class MapRenderer {
     /// Draws `request` (and `scene`) onto an existing canvas covering the whole surface.
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas) throws -> MapReport {
-        let w = canvas.surface.width, h = canvas.surface.height
+        try draw(request, scene: scene, on: canvas, width: canvas.surface.width, height: canvas.surface.height)
+    }
+
+    /// Draws `request` (and `scene`) into the `width` x `height` box at the canvas's origin
+    /// (translate the canvas to place it on a page).
+    @discardableResult
+    public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
         let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
         let frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h)
         let basemap = BasemapRenderer(data: data, style: style)
@@ -74,13 +80,13 @@ public final class MapRenderer {
             t.draw(x: 12 * pt, y: 10 * pt, halo: .white, haloWidth: 2.5 * pt)
         }
         let attribution = try basemap.attribution()
-        try drawAttribution(attribution, on: canvas)
+        try drawAttribution(attribution, on: canvas, width: w, height: h)
         try canvas.check("draw map")
         return MapReport(attribution: attribution)
     }
 
-    private func drawAttribution(_ text: String, on canvas: Canvas) throws {
-        let pt = canvas.surface.dpi / 72, w = canvas.surface.width, h = canvas.surface.height
+    private func drawAttribution(_ text: String, on canvas: Canvas, width w: Double, height h: Double) throws {
+        let pt = canvas.surface.dpi / 72
         let layout = try TextLayout(text, style: style.attribution, on: canvas, width: w * 0.7, alignment: .right)
         let e = layout.extents
         let pad = 3 * pt

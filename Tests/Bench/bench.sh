@@ -32,6 +32,7 @@ echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; basemap includes its
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format png -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw png" | sed 's/^trace: /    /'
 echo "  and as PDF:"
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format pdf -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw pdf" | sed 's/^trace: /    /'
+run "brief: demo briefing PDF, end to end" "$bin" brief "$demo" -o "$out/brief.pdf"
 run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers none -o "$out/e.png"
 
 # ---- Gazetteer -------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ public final class Surface {
     let handle: OpaquePointer
     public let kind: Kind
     /// Width and height in user units: pixels for images, points (1/72 in) for PDF and SVG.
-    public let width: Double
-    public let height: Double
+    public private(set) var width: Double
+    public private(set) var height: Double
     /// Dots per inch that text is laid out for: the image's DPI, 72 for PDF and SVG.
     public let dpi: Double
     /// Final path of a PDF or SVG.
@@ -108,6 +108,14 @@ public final class Surface {
     public func addOutline(_ title: String, page: Int, parent: Int32 = 0) -> Int32 {
         guard kind == .pdf else { return 0 }
         return cairo_pdf_surface_add_outline(handle, parent, title, "page=\(page)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+    }
+
+    /// Sets the size of the pages that follow (PDF only; call before drawing on a new page).
+    public func setPageSize(width: Double, height: Double) {
+        guard kind == .pdf else { return }
+        cairo_pdf_surface_set_size(handle, width, height)
+        self.width = width
+        self.height = height
     }
 
     /// Throws when Cairo recorded an error while drawing.

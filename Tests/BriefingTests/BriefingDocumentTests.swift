@@ -1,0 +1,89 @@
+import Briefing
+import Foundation
+import GeoData
+import Scenario
+import TestSupport
+import XCTest
+
+/// PDF briefings: structure, text, outline, page breaks and bad input.
+final class BriefingDocumentTests: TemporaryFolderTestCase {
+    var example: String { BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path }
+
+    /// The text of `path`, or of one page of it.
+    func text(_ path: String, page: Int? = nil) throws -> String {
+        var args = ["-layout"]
+        if let page { args += ["-f", "\(page)", "-l", "\(page)"] }
+        return try XCTUnwrap(runTool("pdftotext", args + [path, "-"]))
+    }
+
+    /// Outline titles as cairo writes them (literal strings for ASCII titles).
+    func outline(_ path: String) throws -> [String] {
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let s = String(decoding: bytes, as: UTF8.self)
+        let regex = try NSRegularExpression(pattern: "/Title \\(([^)]*)\\)")
+        return regex.matches(in: s, range: NSRange(s.startIndex..., in: s)).map { String(s[Range($0.range(at: 1), in: s)!]) }
+    }
+
+    func testDemoBriefingHasEveryFigureSourceAndPageNumber() throws {
+        let loaded = try LoadedScenario.load(example, data: try DataDirectory.locate())
+        let path = dir.appendingPathComponent("b.pdf").path
+        let report = try BriefingWriter(loaded: loaded).write(to: path)
+        XCTAssertGreaterThanOrEqual(report.pages, 6)
+        XCTAssertEqual(report.sections, ["Cover", "Maps", "Figures", "Estimates over time", "Chronology", "Sources"])
+        XCTAssertTrue(report.warnings.isEmpty, "\(report.warnings)")
+        let all = try text(path)
+        let flat = all.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        for f in loaded.scenario.figures {
+            XCTAssertTrue(all.contains(f.value.description), "figure \(f.id) value \(f.value) missing")
+            XCTAssertTrue(all.contains(f.id), "figure id \(f.id) missing")
+        }
+        for (i, s) in loaded.scenario.sources.enumerated() {
+            XCTAssertTrue(flat.contains(s.publisher), "source \(s.publisher) missing")
+            XCTAssertTrue(all.contains("[\(i + 1)]"), "reference [\(i + 1)] missing")
+        }
+        for n in 1...report.pages { XCTAssertTrue(try text(path, page: n).contains("Page \(n)"), "page number \(n) missing") }
+        XCTAssertTrue(try text(path, page: 2).contains("Vladivostok"), "the overview map is page 2")
+        XCTAssertTrue(try text(path, page: 3).contains("Martynovka"), "the Kursk map is page 3")
+        XCTAssertTrue(flat.contains("3 estimates from 4 sources, highest 8× the lowest"), "the conflict in troop numbers is stated")
+        XCTAssertTrue(flat.contains("Outside the period shown: E1"), "the June treaty is named under the timeline")
+        let titles = try outline(path)
+        for s in ["Cover", "Maps", "Figures", "Estimates over time", "Chronology", "Sources"] { XCTAssertTrue(titles.contains(s), "\(titles)") }
+        let info = try XCTUnwrap(runTool("pdfinfo", [path]))
+        XCTAssertTrue(info.contains("Title:           North Korean troops in Russia"), info)
+        // Same input, same bytes.
+        let again = dir.appendingPathComponent("b2.pdf").path
+        try BriefingWriter(loaded: loaded).write(to: again)
+        XCTAssertEqual(FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: again))
+    }
+
+    func testNoViewsLongTablesAndUncoveredScripts() throws {
+        var yaml = "title: Long\nmarkings: TEST\nsources: [{id: a, publisher: Agency A}]\nfigures:\n"
+        for i in 0..<120 { yaml += "  - {id: F\(i), quantity: Q\(i % 7), value: \(i + 1), date: 2024-10-\(String(format: "%02d", i % 28 + 1)), sources: [a]}\n" }
+        yaml += "  - {id: X, quantity: \"Glyphs \u{E000}\u{E001}\", value: 1, sources: [a]}\n"
+        let path = try write(yaml, "long.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let pdf = dir.appendingPathComponent("long.pdf").path
+        let report = try BriefingWriter(loaded: loaded, paper: .letter).write(to: pdf)
+        XCTAssertTrue(report.warnings.contains { $0.contains("no views") }, "\(report.warnings)")
+        XCTAssertTrue(report.warnings.contains { $0.contains("no installed font covers") }, "\(report.warnings)")
+        XCTAssertFalse(report.sections.contains("Maps"))
+        // The table runs over several pages, each starting with the header row.
+        let groupRow = try NSRegularExpression(pattern: "F[0-9]+ {2,}[0-9]")
+        let pagesWithTable = try (1...report.pages).filter { n in
+            let t = try text(pdf, page: n)
+            return groupRow.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
+        }
+        XCTAssertGreaterThanOrEqual(pagesWithTable.count, 2)
+        for p in pagesWithTable { XCTAssertTrue(try text(pdf, page: p).contains("Conf."), "page \(p) repeats the header") }
+        for i in [0, 59, 119] { XCTAssertTrue(try text(pdf).contains("F\(i) "), "row F\(i)") }
+        let info = try XCTUnwrap(runTool("pdfinfo", [pdf]))
+        XCTAssertTrue(info.contains("612 x 792"), info)
+    }
+
+    func testAHugeTitleIsRefusedWithAMessage() throws {
+        let path = try write("title: \"" + String(repeating: "x", count: 5_000) + "\"\n", "t.yaml")
+        XCTAssertThrowsError(try LoadedScenario.load(path, data: try DataDirectory.locate())) { error in
+            XCTAssertTrue("\(error)".contains("t.yaml:1:8: scenario.title: 5000 characters; at most 300 are allowed"), "\(error)")
+        }
+    }
+}
