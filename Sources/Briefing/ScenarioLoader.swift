@@ -7,7 +7,7 @@ import Scenario
 
 /// Reads, checks and resolves a scenario file with the built data: everything `render`,
 /// `validate`, `brief` and `batch` start from.
-public struct LoadedScenario {
+public struct LoadedScenario: Sendable {
     public var resolved: ResolvedScenario
     public var style: MapStyle
     public var data: DataDirectory

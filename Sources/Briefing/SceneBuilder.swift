@@ -45,9 +45,9 @@ public struct SceneBuilder {
             throw ScenarioError([ScenarioProblem(view.location, field: "views.\(view.name).fit",
                                                  "none of \(view.fit.joined(separator: ", ")) has coordinates: fit located items or give a bbox")])
         }
-        // Room for the furniture: the items keep to the middle of the frame, clear of the title
-        // block and inset above and the legend and footer below.
-        let padX = box.width * 0.08, padY = box.height * 0.22
+        // A little room around the items for their labels and callouts (the renderer keeps the
+        // title block and footer clear on its own).
+        let padX = box.width * 0.05, padY = box.height * 0.08
         let dLat = view.marginKm / 111.2
         let dLon = view.marginKm / (111.2 * max(0.1, cos(box.center.lat * .pi / 180)))
         var grown = BoundingBox(west: box.west - dLon - padX, south: max(-89, box.south - dLat - padY),

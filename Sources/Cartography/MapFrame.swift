@@ -14,8 +14,9 @@ public struct MapFrame {
     /// Projected units (metres) per user unit.
     public let unitsPerPixel: Double
 
-    /// Fits `extent` into a `width` x `height` frame in `projection`.
-    public init(extent: BoundingBox, projection: MapProjection, width: Double, height: Double) throws {
+    /// Fits `extent` into a `width` x `height` frame in `projection`, between `top` and `bottom`
+    /// user units kept free for furniture (the map still fills the whole frame).
+    public init(extent: BoundingBox, projection: MapProjection, width: Double, height: Double, top: Double = 0, bottom: Double = 0) throws {
         self.projection = projection
         self.extent = extent
         self.width = width
@@ -37,10 +38,12 @@ public struct MapFrame {
         guard let b = BoundingBox(enclosing: projected), b.width > 0, b.height > 0 else {
             throw CairoError(operation: "fit map", message: "the extent \(extent) cannot be shown in \(projection.definition)")
         }
-        let scale = max(b.width / width, b.height / height)
+        let band = max(height * 0.5, height - top - bottom)
+        let scale = max(b.width / width, b.height / band)
         let cx = (b.west + b.east) / 2, cy = (b.south + b.north) / 2
+        let bandCentre = min(top, height - band) + band / 2
         minX = cx - scale * width / 2; maxX = cx + scale * width / 2
-        minY = cy - scale * height / 2; maxY = cy + scale * height / 2
+        maxY = cy + scale * bandCentre; minY = maxY - scale * height
         unitsPerPixel = scale
     }
 

@@ -27,7 +27,7 @@ struct MapFurniture {
     }
 
     /// Title, subtitle, date line and markings, top left; wraps within 45 % of the width.
-    func titleBlock(title: String?, subtitle: String?, dateLine: String?, markings: String?, warn: (String) -> Void) throws -> Rect? {
+    func titleBlock(title: String?, subtitle: String?, dateLine: String?, markings: String?, draw: Bool = true, warn: (String) -> Void) throws -> Rect? {
         let width = max(frame.width * 0.45, 160 * pt)
         var items: [(TextLayout, Double)] = []
         func add(_ text: String?, _ s: TextStyle, gap: Double) throws {
@@ -47,6 +47,7 @@ struct MapFurniture {
         let w = items.map { $0.0.extents.width }.max()! + 2 * pad
         let h = items.reduce(0) { $0 + $1.0.extents.height + $1.1 } + 2 * pad
         let box = Rect(x: margin, y: margin, width: w, height: h)
+        guard draw else { return box }
         panel(box)
         var y = box.y + pad
         for (t, gap) in items {
@@ -58,12 +59,13 @@ struct MapFurniture {
 
     /// The footer band across the bottom: numbered sources and notes on the left, attribution on
     /// the right.
-    func footer(notes: String, attribution: String) throws -> Rect {
+    func footer(notes: String, attribution: String, draw: Bool = true) throws -> Rect {
         let pad = 4 * pt
         let left = notes.isEmpty ? nil : try TextLayout(notes, style: style.notes, on: canvas, width: frame.width * 0.62 - 2 * pad)
         let right = try TextLayout(attribution, style: style.attribution, on: canvas, width: frame.width * 0.34 - 2 * pad, alignment: .right)
         let h = max(left?.extents.height ?? 0, right.extents.height) + 2 * pad
         let box = Rect(x: 0, y: frame.height - h, width: frame.width, height: h)
+        guard draw else { return box }
         canvas.withState {
             canvas.newPath()
             canvas.rectangle(box.x, box.y, box.width, box.height)

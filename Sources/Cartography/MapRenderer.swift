@@ -51,7 +51,12 @@ public final class MapRenderer {
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
         let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
-        let frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h)
+        var frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h)
+        if let scene {
+            // The extent goes between the title block and the footer, not under them.
+            let band = try SceneRenderer.reservedBand(scene, style: style, canvas: canvas, provisional: frame)
+            frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h, top: band.top, bottom: band.bottom)
+        }
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
         let trace = RenderTrace()

@@ -70,10 +70,7 @@ final class SceneRenderer {
             }
             placer.block(box.insetBy(-2 * pt))
         }
-        var notes = scene.sourceNotes.isEmpty ? "" : "Sources: " + scene.sourceNotes.joined(separator: "  ")
-        if !scene.unlocated.isEmpty {
-            notes += (notes.isEmpty ? "" : "\n") + "Named in reports but not shown (no reliable coordinates): \(scene.unlocated.joined(separator: ", "))."
-        }
+        let notes = SceneRenderer.footerNotes(scene)
         let attribution = try BasemapRenderer.attribution(of: datasets, data: data)
         let footer = try furniture.footer(notes: notes, attribution: attribution)
         placer.block(footer)
@@ -121,6 +118,27 @@ final class SceneRenderer {
     private func inFrame(_ c: Coordinate) -> Coordinate? {
         guard let p = frame.frame([c]).first, p.lon >= 0, p.lat >= 0, p.lon <= frame.width, p.lat <= frame.height else { return nil }
         return p
+    }
+
+    /// The footer's left text: numbered sources and the places not shown.
+    static func footerNotes(_ scene: MapScene) -> String {
+        var notes = scene.sourceNotes.isEmpty ? "" : "Sources: " + scene.sourceNotes.joined(separator: "  ")
+        if !scene.unlocated.isEmpty {
+            notes += (notes.isEmpty ? "" : "\n") + "Named in reports but not shown (no reliable coordinates): \(scene.unlocated.joined(separator: ", "))."
+        }
+        return notes
+    }
+
+    /// Space the title block takes at the top and the footer at the bottom of a `w` x `h` map,
+    /// so that the map's items can be fitted between them.
+    static func reservedBand(_ scene: MapScene, style: MapStyle, canvas: Canvas, provisional: MapFrame) throws -> (top: Double, bottom: Double) {
+        let f = MapFurniture(canvas: canvas, style: style, frame: provisional)
+        let top = try f.titleBlock(title: scene.title, subtitle: scene.subtitle, dateLine: scene.dateLine, markings: scene.markings,
+                                   draw: false, warn: { _ in })?.maxY ?? 0
+        let bottom = try f.footer(notes: footerNotes(scene), attribution: "Natural Earth · GSHHG (Wessel & Smith) · © OpenStreetMap contributors", draw: false).height
+        // Never more than half the height between them.
+        let cap = provisional.height * 0.25
+        return (min(top + f.margin, cap), min(bottom + f.margin, cap))
     }
 
     /// How many content points fall inside `r`.

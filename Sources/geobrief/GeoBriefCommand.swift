@@ -13,6 +13,6 @@ struct GeoBriefCommand: ParsableCommand {
         by `make geodata`. Set GEOBRIEF_DATA to use another built data folder.
         """,
         version: version,
-        subcommands: [DataCommand.self, GeocodeCommand.self, MapCommand.self, RouteCommand.self, RenderCommand.self, ValidateCommand.self, BriefCommand.self]
+        subcommands: [DataCommand.self, GeocodeCommand.self, MapCommand.self, RouteCommand.self, RenderCommand.self, ValidateCommand.self, BriefCommand.self, BatchCommand.self]
     )
 }

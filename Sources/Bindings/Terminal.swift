@@ -1,0 +1,6 @@
+import Glibc
+
+/// Whether standard streams are terminals (progress lines redraw in place only there).
+public enum Terminal {
+    public static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+}

@@ -1,0 +1,142 @@
+import Bindings
+import Cartography
+import Foundation
+import GeoData
+
+/// What became of one item.
+public struct BatchResult: Sendable, Codable {
+    public enum Status: String, Sendable, Codable { case written, skipped, failed }
+    public var name: String
+    public var path: String
+    public var status: Status
+    public var bytes: Int
+    public var seconds: Double
+    public var error: String?
+}
+
+/// Progress after each item, for the terminal.
+public struct BatchProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var elapsed: Double
+    public var last: BatchResult
+}
+
+/// Runs a batch plan on several threads, one renderer (GDAL and Cairo contexts) per worker and
+/// item: every file written atomically, each item's failure kept to itself, outputs that are up to
+/// date (same scenario, theme, data manifest and options) skipped unless forced.
+public final class BatchRunner: Sendable {
+    public let output: String
+    public let workers: Int
+    public let force: Bool
+    let data: DataDirectory
+
+    public init(output: String, data: DataDirectory, workers: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
+        self.output = output
+        self.data = data
+        self.workers = max(1, min(workers, 64))
+        self.force = force
+    }
+
+    /// Makes every item; returns their results in plan order.
+    public func run(_ plan: BatchPlan, progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> [BatchResult] {
+        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
+            throw BatchError("cannot create the output folder \(output): \(error.localizedDescription)")
+        }
+        guard FileManager.default.isWritableFile(atPath: output) else {
+            throw BatchError("the output folder \(output) is not writable: choose another with -o")
+        }
+        try? FileManager.default.createDirectory(atPath: stampFolder, withIntermediateDirectories: true)
+        removeStaleTemporaries()
+        let items = plan.items
+        let state = Shared(count: items.count)
+        let start = Date()
+        let manifestHash = FileManager.default.contents(atPath: data.file("manifest.json")).map(Checksum.sha256) ?? ""
+        DispatchQueue.concurrentPerform(iterations: min(workers, max(items.count, 1))) { _ in
+            while let i = state.next() {
+                let result = self.make(items[i], plan: plan, manifestHash: manifestHash)
+                let done = state.finish(i, result)
+                progress(BatchProgress(done: done, total: items.count, elapsed: Date().timeIntervalSince(start), last: result))
+            }
+        }
+        return state.results.map { $0! }
+    }
+
+    var stampFolder: String { (output as NSString).appendingPathComponent(".geobrief") }
+
+    /// One item, isolated: any error becomes its result.
+    private func make(_ item: BatchItem, plan: BatchPlan, manifestHash: String) -> BatchResult {
+        let path = (output as NSString).appendingPathComponent(item.name)
+        let t0 = Date()
+        func result(_ status: BatchResult.Status, _ error: String? = nil) -> BatchResult {
+            let bytes = status == .failed ? 0 : ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            return BatchResult(name: item.name, path: path, status: status, bytes: bytes, seconds: Date().timeIntervalSince(t0), error: error)
+        }
+        if let problem = item.problem { return result(.failed, problem) }
+        guard let loaded = plan.scenarios[item.scenario], let view = loaded.scenario.views.first(where: { $0.name == item.view }) else {
+            return result(.failed, "view '\(item.view)' of \(item.scenario) is not available")
+        }
+        let stamp = (stampFolder as NSString).appendingPathComponent(item.name + ".sha256")
+        let hash = self.hash(item, loaded: loaded, manifestHash: manifestHash)
+        if !force, FileManager.default.fileExists(atPath: path),
+           let old = try? String(contentsOfFile: stamp, encoding: .utf8), old == hash {
+            return result(.skipped)
+        }
+        do {
+            let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style)
+            try renderer.render(view, to: path, size: (item.size.width, item.size.height), dpi: item.size.dpi, asOfDay: item.frame?.day)
+            try? AtomicFile.write(Data(hash.utf8), to: stamp)
+            return result(.written)
+        } catch {
+            return result(.failed, "\(error)")
+        }
+    }
+
+    /// The digest that says whether an output is up to date: scenario and theme bytes, the data
+    /// manifest and every option of the item.
+    private func hash(_ item: BatchItem, loaded: LoadedScenario, manifestHash: String) -> String {
+        var d = Data()
+        d.append((try? Data(contentsOf: URL(fileURLWithPath: item.scenario))) ?? Data())
+        if let theme = loaded.scenario.theme {
+            let p = theme.hasPrefix("/") ? theme : URL(fileURLWithPath: item.scenario).deletingLastPathComponent().appendingPathComponent(theme).path
+            d.append((try? Data(contentsOf: URL(fileURLWithPath: p))) ?? Data())
+        }
+        let options = "\(manifestHash)|\(item.view)|\(item.size.width)x\(item.size.height)@\(item.size.dpi ?? 0)|\(item.format.rawValue)|\(item.frame?.day ?? -1)|\(BatchRunner.formatVersion)"
+        d.append(Data(options.utf8))
+        return Checksum.sha256(d)
+    }
+
+    /// Bumped when the same inputs would draw differently.
+    public static let formatVersion = 1
+
+    /// Removes temporary files left by a killed run (their process is gone).
+    private func removeStaleTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            let parts = name.components(separatedBy: ".tmp-")
+            guard let pid = parts.last?.split(separator: "-").first, !FileManager.default.fileExists(atPath: "/proc/\(pid)") else { continue }
+            try? FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The work queue and results, shared by the workers.
+    private final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cursor = 0
+        private var done = 0
+        var results: [BatchResult?]
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func next() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard cursor < results.count else { return nil }
+            cursor += 1
+            return cursor - 1
+        }
+        func finish(_ i: Int, _ r: BatchResult) -> Int {
+            lock.lock(); defer { lock.unlock() }
+            results[i] = r
+            done += 1
+            return done
+        }
+    }
+}
