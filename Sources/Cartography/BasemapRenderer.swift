@@ -11,6 +11,8 @@ public final class BasemapRenderer {
     public let style: MapStyle
     /// Layers to draw; all by default.
     public var layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)
+    /// A locator (inset) map: land and the chosen layers only, no lakes or coastline.
+    public var locator = false
     /// Dataset ids drawn so far, in drawing order, for the attribution line.
     public private(set) var drawn: [String] = []
 
@@ -21,12 +23,16 @@ public final class BasemapRenderer {
 
     /// Maps whose frame spans less than this many km across use the large-scale set.
     public static let largeScaleLimitKm = 2_500.0
+    /// Maps with more metres than this per pixel (or point) read the generalized `*_small`
+    /// layers (simplified by ~2 km when the data was built): under a pixel, and far fewer points.
+    public static let generalizedAboveMetresPerPixel = 1_000.0
 
     /// Draws every selected layer into `canvas`, whose user units match `frame`.
     public func draw(_ frame: MapFrame, on canvas: Canvas) throws {
         drawn = []
         let pt = canvas.surface.dpi / 72 // user units per point
         let large = frame.unitsPerPixel * frame.width / 1000 < BasemapRenderer.largeScaleLimitKm
+        let small = frame.unitsPerPixel > BasemapRenderer.generalizedAboveMetresPerPixel ? "_small" : ""
         let box = frame.coveringBox
         let reader = LayerReader(data: data)
         let painter = GeometryPainter(frame: frame, canvas: canvas)
@@ -35,7 +41,7 @@ public final class BasemapRenderer {
         canvas.setColor(style.ocean)
         canvas.rectangle(0, 0, frame.width, frame.height)
         canvas.fill()
-        let land = try reader.geometries(dataset: "basemap", layer: "land", in: box)
+        let land = try reader.geometries(dataset: "basemap", layer: "land" + small, in: box)
         canvas.setColor(style.land)
         painter.fill(land)
         use("basemap")
@@ -48,9 +54,11 @@ public final class BasemapRenderer {
             }
             trace.mark("relief")
         }
-        canvas.setColor(style.lakes)
-        painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes", in: box))
-        trace.mark("lakes")
+        if !locator {
+            canvas.setColor(style.lakes)
+            painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes" + small, in: box))
+            trace.mark("lakes")
+        }
 
         /// Reads a layer in view, crediting its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [Geometry] {
@@ -64,8 +72,10 @@ public final class BasemapRenderer {
         }
         if layers.contains(.regions) {
             // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
-            painter.stroke(try read("basemap", "admin1_lines"), color: style.regionBorder, width: style.regionBorderWidth * pt,
-                           dash: style.regionDash.map { $0 * pt })
+            // Dashing tens of thousands of short lines is Cairo's slowest path; on generalized maps
+            // the lines are too fine for a dash to show, so they are drawn solid and lighter.
+            painter.stroke(try read("basemap", "admin1_lines" + small), color: small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
+                           width: style.regionBorderWidth * pt, dash: small.isEmpty ? style.regionDash.map { $0 * pt } : [])
             trace.mark("regions")
         }
         if layers.contains(.roads) && large {
@@ -78,20 +88,24 @@ public final class BasemapRenderer {
         }
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
-            let paths = painter.paths(try read("rail", "lines"))
+            let paths = painter.paths(try read("rail", "lines" + small))
             painter.stroke(paths: paths, color: style.rail, width: style.railWidth * pt)
-            painter.stroke(paths: paths, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
+            if small.isEmpty {
+                painter.stroke(paths: paths, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
+            }
             trace.mark("rail")
         }
         if layers.contains(.borders) {
-            let paths = painter.paths(large ? try read("detail", "borders") : try read("basemap", "boundary_lines"))
+            let paths = painter.paths(large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small))
             painter.stroke(paths: paths, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
             painter.stroke(paths: paths, color: style.countryBorder, width: style.countryBorderWidth * pt)
             trace.mark("borders")
         }
-        let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline")
-        painter.stroke(coast, color: style.coastline, width: style.coastlineWidth * pt)
-        trace.mark("coastline")
+        if !locator {
+            let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline" + small)
+            painter.stroke(coast, color: style.coastline, width: style.coastlineWidth * pt)
+            trace.mark("coastline")
+        }
         try canvas.check("draw basemap")
     }
 

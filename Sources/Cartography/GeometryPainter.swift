@@ -80,8 +80,9 @@ struct GeometryPainter {
         canvas.withState {
             canvas.setColor(color)
             canvas.setLineWidth(width)
-            canvas.setLineJoin(.round)
-            canvas.setLineCap(cap)
+            // Round joins cost Cairo an arc per vertex; on lines under 2 px they cannot be seen.
+            canvas.setLineJoin(width < 2 ? .butt : .round)
+            canvas.setLineCap(width < 2 && dash.isEmpty ? .butt : cap)
             canvas.setDash(dash)
             canvas.newPath()
             var pending = 0

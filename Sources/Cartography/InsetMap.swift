@@ -29,6 +29,7 @@ struct InsetMap {
         let frame = try MapFrame(extent: area, projection: projection, width: box.width, height: box.height)
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = [.borders]
+        basemap.locator = true
         // The main map's lon/lat extent (its frame may reach over the pole on large maps).
         let e = main.extent
         let lonlat = [Coordinate(lon: e.west, lat: e.south), Coordinate(lon: e.west + e.width, lat: e.south),

@@ -35,6 +35,8 @@ extension DataBuilder {
         try ds.execute(sql: "CREATE INDEX edges_from ON edges(from_node)")
         try ds.execute(sql: "CREATE INDEX edges_to ON edges(to_node)")
         try ds.close()
+        // Only rail is drawn on maps of large areas (roads only at large scale).
+        if kind == "rail" { try generalize(dest, layers: ["lines"], chain: true) }
         let what = kind == "rail" ? "railways" : "highways (heavily simplified)"
         return entry(id: kind, path: rel, kind: "vector",
                      description: "World \(what) from OpenStreetMap via scgraph-data: \(graph.nodes.count) nodes, \(graph.edges.count) edges",

@@ -144,21 +144,13 @@ public final class Surface {
         try AtomicFile.rename(temporaryPath, to: path)
     }
 
-    /// Encodes an image surface as PNG at `path`, through a temporary file and a rename.
+    /// Encodes an image surface as PNG at `path`, through a temporary file and a rename
+    /// (zlib level 1 through GDAL: see `PNGEncoder`).
     public func writePNG(to path: String) throws {
-        guard kind == .image else { throw CairoError(operation: "write PNG", message: "only image surfaces encode to PNG") }
-        cairo_surface_flush(handle)
-        let tmp = Surface.temporaryName(for: path)
-        let status = cairo_surface_write_to_png(handle, tmp)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw CairoError("write PNG \(path)", status: status)
-        }
-        try AtomicFile.rename(tmp, to: path)
+        try PNGEncoder.write(self, to: path)
     }
 }
 
-/// Renames a finished temporary file into place so that readers never see a partial file.
 public enum AtomicFile {
     /// Moves `temporary` over `destination` in one step (same folder, so rename(2) is atomic).
     public static func rename(_ temporary: String, to destination: String) throws {

@@ -1,13 +1,9 @@
-import GeoCore
-
 /// Joins paths that meet end to end into longer polylines, so that a network of short edges
 /// (rail and road graphs hold one feature per edge) strokes as a few lines rather than hundreds of
 /// thousands of separate pieces, each with its own caps and dash pattern.
-enum PathChaining {
-    /// Ends closer than this (user units) count as the same point.
-    static let snap = 0.05
-
-    static func chained(_ paths: [[Coordinate]]) -> [[Coordinate]] {
+public enum PathChaining {
+    /// Joins `paths`; ends closer than `snap` (in the paths' units) count as the same point.
+    public static func chained(_ paths: [[Coordinate]], snap: Double = 0.05) -> [[Coordinate]] {
         let usable = paths.filter { $0.count >= 2 }
         guard usable.count > 1 else { return usable }
         func key(_ c: Coordinate) -> Int64 {
