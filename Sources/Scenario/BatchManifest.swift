@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A batch manifest: jobs, each a scenario with the views, sizes, formats and timeline frames to
 /// export. Read from YAML with every problem located, like a scenario.
@@ -37,18 +36,8 @@ public struct BatchManifest: Sendable {
 
     /// Reads `path`; scenario paths are taken relative to the manifest's folder.
     public static func parse(file path: String) throws -> BatchManifest {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= ScenarioParser.maxBytes,
-              let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([ScenarioProblem(SourceLocation(file: path, line: 0, column: 0), field: "file",
-                                                 "cannot read the manifest (missing, too large or not UTF-8)")])
-        }
-        let root: Node
-        do {
-            guard let r = try Yams.compose(yaml: text) else { return BatchManifest() }
-            root = r
-        } catch let e as YamlError {
-            throw ScenarioError([ScenarioParser.yamlProblem(e, file: path)])
-        }
+        let text = try YAMLDocument.text(path, what: "manifest", maxBytes: ScenarioParser.maxBytes)
+        guard let root = try YAMLDocument.compose(text, file: path) else { return BatchManifest() }
         let r = YAMLReader(file: path)
         var manifest = BatchManifest()
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -11,34 +11,17 @@ public enum ScenarioParser {
 
     /// Parses the file at `path`.
     public static func parse(file path: String) throws -> Scenario {
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else {
-            throw ScenarioError([ScenarioProblem(SourceLocation(file: path, line: 0, column: 0), field: "file",
-                                                 "cannot read the scenario file: check the path")])
-        }
-        if let size = attrs[.size] as? Int, size > maxBytes {
-            throw ScenarioError([ScenarioProblem(SourceLocation(file: path, line: 0, column: 0), field: "file",
-                                                 "\(size) bytes; a scenario may have at most \(maxBytes): keep polygons in separate files")])
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([ScenarioProblem(SourceLocation(file: path, line: 0, column: 0), field: "file",
-                                                 "the file is not UTF-8 text")])
-        }
-        return try parse(text, file: path)
+        try parse(try YAMLDocument.text(path, what: "scenario", maxBytes: maxBytes), file: path)
     }
 
+    /// The keys a scenario may have at its top level.
     public static let topKeys = ["title", "subtitle", "as_of", "author", "markings", "language", "summary", "theme", "sides",
                           "sources", "places", "units", "routes", "figures", "areas", "events", "views"]
 
     /// Parses YAML text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws -> Scenario {
-        let root: Node
-        do {
-            guard let r = try Yams.compose(yaml: text) else {
-                throw ScenarioError([ScenarioProblem(SourceLocation(file: file, line: 1, column: 1), field: "document", "the file is empty: start with 'title:'")])
-            }
-            root = r
-        } catch let error as YamlError {
-            throw ScenarioError([yamlProblem(error, file: file)])
+        guard let root = try YAMLDocument.compose(text, file: file) else {
+            throw ScenarioError([ScenarioProblem(SourceLocation(file: file, line: 1, column: 1), field: "document", "the file is empty: start with 'title:'")])
         }
         let r = YAMLReader(file: file)
         guard let top = r.fields(root, "scenario", keys: topKeys, required: ["title"]) else { throw ScenarioError(r.problems) }

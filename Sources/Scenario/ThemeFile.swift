@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A theme YAML file read against the keys a renderer knows: colours ("#rrggbb[aa]"), numbers
 /// and texts, each problem located like a scenario's.
@@ -10,18 +9,8 @@ public struct ThemeFile: Sendable {
 
     /// Reads `path`; numbers must lie in 0...200.
     public static func read(_ path: String, colorKeys: [String], numberKeys: [String], textKeys: [String]) throws -> ThemeFile {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 200_000,
-              let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([ScenarioProblem(SourceLocation(file: path, line: 0, column: 0), field: "theme",
-                                                 "cannot read the theme file (missing, over 200 kB, or not UTF-8)")])
-        }
-        let root: Node
-        do {
-            guard let r = try Yams.compose(yaml: text) else { return ThemeFile() }
-            root = r
-        } catch let e as YamlError {
-            throw ScenarioError([ScenarioParser.yamlProblem(e, file: path)])
-        }
+        let text = try YAMLDocument.text(path, what: "theme", maxBytes: 200_000)
+        guard let root = try YAMLDocument.compose(text, file: path) else { return ThemeFile() }
         let r = YAMLReader(file: path)
         var theme = ThemeFile()
         if let f = r.fields(root, "theme", keys: (colorKeys + numberKeys + textKeys).sorted()) {
