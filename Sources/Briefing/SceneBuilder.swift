@@ -33,13 +33,18 @@ public struct SceneBuilder {
             }
         }
         let (w, h) = size ?? (view.width, view.height)
-        return MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: dpi ?? view.dpi,
-                          title: view.title ?? scenario.title, layers: layers)
+        var request = MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: dpi ?? view.dpi,
+                                 title: view.title ?? scenario.title, layers: layers)
+        request.window = view.window
+        return request
     }
 
     /// The lon/lat box of a view: its bbox, or its items' coordinates grown by the margin.
     public func extent(of view: View) throws -> BoundingBox {
         if let b = view.bbox { return b }
+        if let w = view.window, let p = view.projection {
+            return try MapFrame(window: w, projection: try MapProjection(definition: p), width: 1000, height: 1000).extent
+        }
         let points = view.fit.flatMap(resolved.coordinates(of:))
         guard let box = BoundingBox(enclosing: points) else {
             throw ScenarioError([ScenarioProblem(view.location, field: "views.\(view.name).fit",

@@ -47,6 +47,32 @@ public struct MapFrame {
         unitsPerPixel = scale
     }
 
+    /// A frame showing the projected `window` [minX, minY, maxX, maxY], widened to the frame's
+    /// aspect ratio about its centre; `extent` becomes the lon/lat box around it.
+    public init(window: [Double], projection: MapProjection, width: Double, height: Double) throws {
+        guard window.count == 4, window[0] < window[2], window[1] < window[3] else {
+            throw CairoError(operation: "fit map", message: "window \(window) is not [minX, minY, maxX, maxY]")
+        }
+        self.projection = projection
+        self.width = width
+        self.height = height
+        let scale = max((window[2] - window[0]) / width, (window[3] - window[1]) / height)
+        let cx = (window[0] + window[2]) / 2, cy = (window[1] + window[3]) / 2
+        minX = cx - scale * width / 2; maxX = cx + scale * width / 2
+        minY = cy - scale * height / 2; maxY = cy + scale * height / 2
+        unitsPerPixel = scale
+        var border: [Coordinate] = []
+        for i in 0...16 {
+            let t = Double(i) / 16
+            border += [Coordinate(lon: minX + (maxX - minX) * t, lat: minY), Coordinate(lon: minX + (maxX - minX) * t, lat: maxY),
+                       Coordinate(lon: minX, lat: minY + (maxY - minY) * t), Coordinate(lon: maxX, lat: minY + (maxY - minY) * t)]
+        }
+        guard let box = BoundingBox(enclosing: projection.unproject(border).compactMap { $0 }) else {
+            throw CairoError(operation: "fit map", message: "window \(window) lies outside \(projection.definition)")
+        }
+        extent = box
+    }
+
     /// Projected point to frame coordinates (y down).
     @inline(__always)
     public func toFrame(_ p: Coordinate) -> Coordinate {

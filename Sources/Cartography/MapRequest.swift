@@ -12,6 +12,8 @@ public struct MapRequest: Sendable {
     public var dpi: Double
     public var title: String?
     public var layers: Set<BasemapLayer>
+    /// A projected window [minX, minY, maxX, maxY] shown exactly (then `extent` only guides the inset).
+    public var window: [Double]?
 
     public init(extent: BoundingBox, projection: String? = nil, width: Int = 1600, height: Int = 1200,
                 dpi: Double = 144, title: String? = nil, layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)) {

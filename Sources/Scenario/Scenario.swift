@@ -204,6 +204,9 @@ public struct View: Sendable {
     public var title: String?
     /// A lon/lat box; or nil to fit `fit`.
     public var bbox: BoundingBox?
+    /// A window in projected units [minX, minY, maxX, maxY] (with `projection`): the map shows
+    /// exactly this, as other tools' definitions give it.
+    public var window: [Double]?
     /// Ids of items to fit, with a margin in km.
     public var fit: [String] = []
     public var marginKm: Double = 100

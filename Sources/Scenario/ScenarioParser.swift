@@ -175,7 +175,7 @@ public enum ScenarioParser {
     }
 
     static func view(_ n: Node, _ p: String, _ r: YAMLReader) -> View? {
-        guard let f = r.fields(n, p, keys: ["name", "title", "bbox", "fit", "margin_km", "projection", "size", "paper", "dpi", "layers", "inset", "hide"],
+        guard let f = r.fields(n, p, keys: ["name", "title", "bbox", "fit", "margin_km", "projection", "size", "paper", "dpi", "layers", "inset", "hide", "window"],
                                required: ["name"]),
               let name = f.id("name") else { return nil }
         var v = View(name: name, location: f.location)
@@ -189,9 +189,18 @@ public enum ScenarioParser {
             }
         }
         v.fit = f.strings("fit", limit: 500)
-        if v.bbox == nil && v.fit.isEmpty && !f.has("bbox") { r.problem(n, p, "give 'bbox' or 'fit' (ids of places, routes, areas to show)") }
-        v.marginKm = f.double("margin_km", in: 0...10_000) ?? 100
+        if f.has("window") {
+            let nums = f.strings("window", limit: 4).compactMap(Double.init)
+            if nums.count == 4, nums[0] < nums[2], nums[1] < nums[3], nums.allSatisfy({ $0.isFinite }) { v.window = nums } else {
+                r.problem(f.node("window")!, f.path("window"), "expected [minX, minY, maxX, maxY] in the projection's units, min < max")
+            }
+        }
         v.projection = f.string("projection", maxLength: 2_000)
+        if v.window != nil && v.projection == nil { r.problem(n, p, "a 'window' is in projected units: give its 'projection' too") }
+        if v.bbox == nil && v.fit.isEmpty && v.window == nil && !f.has("bbox") && !f.has("window") {
+            r.problem(n, p, "give 'bbox', 'window' or 'fit' (ids of places, routes, areas to show)")
+        }
+        v.marginKm = f.double("margin_km", in: 0...10_000) ?? 100
         v.dpi = f.double("dpi", in: 36...1200) ?? 144
         if let size = f.string("size", maxLength: 40) {
             if let (w, h) = ViewSize.parse(size) { (v.width, v.height) = (w, h) } else {

@@ -20,21 +20,46 @@ PY
 
 echo "GeoBrief benchmarks ($(nproc) cores), median of ${RUNS:-5} runs"
 run "data info (manifest + every dataset opened)" "$bin" data info
-run "map KURSK 1600x1200 PNG (large-scale set)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.png"
-run "map KURSK 1600x1200 PDF" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.pdf"
-run "map KURSK 1600x1200 SVG" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 -o "$out/k.svg"
-run "map OVERVIEW 2000x1000 PNG (small-scale set)" "$bin" map --bbox 25,35,145,62 --size 2000x1000 -o "$out/o.png"
+# ---- Maps ------------------------------------------------------------------------------------
+# The two anchor maps of ../shared/bench/maps.conf as a scenario (same projection, window, size, DPI).
+anch=Tests/Bench/anchors.yaml
+run "anchor OVERVIEW 2000x1000 PNG" "$bin" render "$anch" --view overview --format png -o "$out"
+run "anchor OVERVIEW 2000x1000 PDF" "$bin" render "$anch" --view overview --format pdf -o "$out"
+run "anchor KURSK 1600x1200 PNG" "$bin" render "$anch" --view kursk --format png -o "$out"
+run "anchor KURSK 1600x1200 PDF" "$bin" render "$anch" --view kursk --format pdf -o "$out"
 demo=examples/nk-deployment.yaml
 run "render: demo overview view, 2000x1400 PNG" "$bin" render "$demo" --view overview --format png -o "$out"
 run "render: demo overview view, 2000x1400 PDF" "$bin" render "$demo" --view overview --format pdf -o "$out"
 run "render: demo kursk view, 2000x1400 PNG" "$bin" render "$demo" --view kursk --format png -o "$out"
-echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; basemap includes its inset):"
+echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; the scene includes the inset map):"
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format png -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw png" | sed 's/^trace: /    /'
 echo "  and as PDF:"
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format pdf -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw pdf" | sed 's/^trace: /    /'
 run "brief: demo briefing PDF, end to end" "$bin" brief "$demo" -o "$out/brief.pdf"
 run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers none -o "$out/e.png"
 
+# ---- Batch -----------------------------------------------------------------------------------
+timed() { # name command... : wall seconds and peak MB of one run
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$out/t" "$@" > /dev/null 2>&1 || true
+  read -r secs kb < <(tail -1 "$out/t")
+  printf '%-44s %8.2f s    peak %d MB\n' "$name" "$secs" "$((kb / 1024))"
+  echo "$secs" > "$out/last"
+}
+widths="600 700 800 900 1000 1100 1200 1300 1400 1500 1600 1700 1800 1900 2000 2100 2200 2300 2400 2500"
+anchor_sizes=$(for w in $widths; do printf '%dx%d,' "$w" $((w / 2)); done); anchor_sizes=${anchor_sizes%,}
+demo_sizes=$(for w in $widths; do printf '%dx%d,' "$w" $((w * 7 / 10)); done); demo_sizes=${demo_sizes%,}
+timed "batch: anchor OVERVIEW at 20 widths, 2 workers" "$bin" batch "$anch" --views overview --sizes "$anchor_sizes" --jobs 2 --force --quiet -o "$out/b20"
+timed "batch: anchor OVERVIEW at 20 widths, 1 worker" "$bin" batch "$anch" --views overview --sizes "$anchor_sizes" --jobs 1 --force --quiet -o "$out/b20"
+frames=2024-10-01/2024-12-31:22   # 5 dates
+timed "batch: demo overview, 20 sizes x 5 dates, 1 worker" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 1 --force --quiet -o "$out/b100"
+one=$(cat "$out/last")
+timed "batch: demo overview, 20 sizes x 5 dates, 2 workers" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 2 --force --quiet -o "$out/b100"
+two=$(cat "$out/last")
+python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{\"batch: 100 items\":<44} {100/b:8.1f} items/s on 2 workers, speedup 1 -> 2 workers {a/b:.2f}x')" "$one" "$two"
+timed "batch: demo overview, 20 items (memory check)" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --jobs 2 --force --quiet -o "$out/b20d"
+timed "batch: re-run, all 100 up to date" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 2 --quiet -o "$out/b100"
+echo
 # ---- Gazetteer -------------------------------------------------------------------------------
 # The anchor's 20 misspelled queries (../shared/bench/bench/geocode_bench.py), cycled to 1,000,
 # and 20 exact names cycled to 20,000, answered through stdin in one warm process.
