@@ -69,6 +69,23 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(g.stderr.contains("bad.yaml:2:10: places[0].name: 'Qwxzzyville' was not found"), g.stderr)
     }
 
+    func testBenchAnchorScenarioShowsTheAnchorsWindowExactly() throws {
+        let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
+        let v = try cli.run(["validate", anchors])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        let r = try cli.run(["render", anchors, "--view", "kursk", "--format", "pdf", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let info = try XCTUnwrap(runTool("pdfinfo", [dir.appendingPathComponent("anchors-kursk.pdf").path]))
+        XCTAssertTrue(info.contains("1152 x 864 pts"), "1600x1200 px at 100 dpi: \(info)")
+        let bad = dir.appendingPathComponent("w.yaml").path
+        try "title: T\nviews: [{name: v, window: [5, 0, 1, 1]}]\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let b = try cli.run(["validate", bad])
+        XCTAssertTrue(b.stderr.contains("views[0].window: expected [minX, minY, maxX, maxY]"), b.stderr)
+        try "title: T\nviews: [{name: v, window: [0, 0, 1, 1]}]\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let c = try cli.run(["validate", bad])
+        XCTAssertTrue(c.stderr.contains("give its 'projection' too"), c.stderr)
+    }
+
     func testUnknownViewAndMalformedYAML() throws {
         let r = try cli.run(["render", example, "--view", "overveiw", "-o", dir.path])
         XCTAssertEqual(r.status, 1)
