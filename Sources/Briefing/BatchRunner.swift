@@ -30,6 +30,8 @@ public final class BatchRunner: Sendable {
     public let workers: Int
     public let force: Bool
     let data: DataDirectory
+    /// Projected basemap layers and relief warps shared by all items and workers.
+    let cache = ProjectedLayerCache(capacity: 256)
 
     public init(output: String, data: DataDirectory, workers: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
         self.output = output
@@ -83,7 +85,7 @@ public final class BatchRunner: Sendable {
             return result(.skipped)
         }
         do {
-            let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style)
+            let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style, cache: cache)
             try renderer.render(view, to: path, size: (item.size.width, item.size.height), dpi: item.size.dpi, asOfDay: item.frame?.day)
             try? AtomicFile.write(Data(hash.utf8), to: stamp)
             return result(.written)

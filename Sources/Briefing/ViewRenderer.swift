@@ -8,9 +8,9 @@ public final class ViewRenderer {
     public let renderer: MapRenderer
     public let resolved: ResolvedScenario
 
-    public init(resolved: ResolvedScenario, data: DataDirectory, style: MapStyle) {
+    public init(resolved: ResolvedScenario, data: DataDirectory, style: MapStyle, cache: ProjectedLayerCache? = nil) {
         self.resolved = resolved
-        renderer = MapRenderer(data: data, style: style)
+        renderer = MapRenderer(data: data, style: style, cache: cache)
     }
 
     /// Renders `view` to `path` (format by extension), at its size or `size`, as of `asOfDay`.

@@ -13,6 +13,8 @@ public final class BasemapRenderer {
     public var layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)
     /// A locator (inset) map: land and the chosen layers only, no lakes or coastline.
     public var locator = false
+    /// Projected layers shared with other maps of the same projection and area, when given.
+    public var cache: ProjectedLayerCache?
     /// Dataset ids drawn so far, in drawing order, for the attribution line.
     public private(set) var drawn: [String] = []
 
@@ -41,54 +43,64 @@ public final class BasemapRenderer {
         canvas.setColor(style.ocean)
         canvas.rectangle(0, 0, frame.width, frame.height)
         canvas.fill()
-        let land = try reader.geometries(dataset: "basemap", layer: "land" + small, in: box)
+        /// A layer's polygons in view, projected (through the cache when there is one).
+        func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
+            let make = { ProjectedLayerCache.Entry.polygons(painter.projectedPolygons(try reader.geometries(dataset: id, layer: layer, in: box))) }
+            let entry = try cache?.value("\(frame.projection.definition)|\(box)|\(id)|\(layer)", make: make) ?? make()
+            guard case .polygons(let p) = entry else { return [] }
+            return p
+        }
+        /// A layer's lines in view, framed; credits its dataset when anything is there.
+        func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
+            let make = { ProjectedLayerCache.Entry.lines(painter.projectedPaths(try reader.geometries(dataset: id, layer: layer, in: box))) }
+            let entry = try cache?.value("\(frame.projection.definition)|\(box)|\(id)|\(layer)", make: make) ?? make()
+            guard case .lines(let l) = entry, !l.isEmpty else { return [] }
+            use(id)
+            return painter.framed(l)
+        }
+
+        let land = try polygons("basemap", "land" + small)
         canvas.setColor(style.land)
-        painter.fill(land)
+        painter.fill(projected: land)
         use("basemap")
         trace.mark("land")
         if layers.contains(.relief) {
             // Relief shades the land only; the sea stays flat.
             try canvas.withState {
-                painter.clip(to: land)
+                painter.clip(projected: land)
                 try drawRelief(frame, canvas: canvas)
             }
             trace.mark("relief")
         }
         if !locator {
             canvas.setColor(style.lakes)
-            painter.fill(try reader.geometries(dataset: "basemap", layer: "lakes" + small, in: box))
+            painter.fill(projected: try polygons("basemap", "lakes" + small))
             trace.mark("lakes")
         }
 
-        /// Reads a layer in view, crediting its dataset when anything is there.
-        func read(_ id: String, _ layer: String) throws -> [Geometry] {
-            let found = try reader.geometries(dataset: id, layer: layer, in: box)
-            use(id, found)
-            return found
-        }
         if layers.contains(.rivers) && large {
-            painter.stroke(try read("detail", "rivers"), color: style.rivers, width: style.riverWidth * pt)
+            painter.stroke(paths: try read("detail", "rivers"), color: style.rivers, width: style.riverWidth * pt)
             trace.mark("rivers")
         }
         if layers.contains(.regions) {
             // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
             // Dashing tens of thousands of short lines is Cairo's slowest path; on generalized maps
             // the lines are too fine for a dash to show, so they are drawn solid and lighter.
-            painter.stroke(try read("basemap", "admin1_lines" + small), color: small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
+            painter.stroke(paths: try read("basemap", "admin1_lines" + small), color: small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
                            width: style.regionBorderWidth * pt, dash: small.isEmpty ? style.regionDash.map { $0 * pt } : [])
             trace.mark("regions")
         }
         if layers.contains(.roads) && large {
-            painter.stroke(try read("road", "lines"), color: style.road, width: style.roadWidth * pt)
+            painter.stroke(paths: try read("road", "lines"), color: style.road, width: style.roadWidth * pt)
             trace.mark("roads")
         }
         if layers.contains(.seaLanes) {
-            painter.stroke(try read("sea", "sea_lanes"), color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
+            painter.stroke(paths: try read("sea", "sea_lanes"), color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
             trace.mark("sea lanes")
         }
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
-            let paths = painter.paths(try read("rail", "lines" + small))
+            let paths = try read("rail", "lines" + small)
             painter.stroke(paths: paths, color: style.rail, width: style.railWidth * pt)
             if small.isEmpty {
                 painter.stroke(paths: paths, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
@@ -96,14 +108,14 @@ public final class BasemapRenderer {
             trace.mark("rail")
         }
         if layers.contains(.borders) {
-            let paths = painter.paths(large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small))
+            let paths = large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small)
             painter.stroke(paths: paths, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
             painter.stroke(paths: paths, color: style.countryBorder, width: style.countryBorderWidth * pt)
             trace.mark("borders")
         }
         if !locator {
             let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline" + small)
-            painter.stroke(coast, color: style.coastline, width: style.coastlineWidth * pt)
+            painter.stroke(paths: coast, color: style.coastline, width: style.coastlineWidth * pt)
             trace.mark("coastline")
         }
         try canvas.check("draw basemap")
@@ -123,23 +135,27 @@ public final class BasemapRenderer {
         return parts.joined(separator: " · ")
     }
 
-    /// Records `id` for the attribution when it contributed anything to the map.
-    private func use(_ id: String, _ geometries: [Geometry]? = nil) {
-        if geometries?.isEmpty != true && !drawn.contains(id) { drawn.append(id) }
+    /// Records `id` for the attribution.
+    private func use(_ id: String) {
+        if !drawn.contains(id) { drawn.append(id) }
     }
 
     private func drawRelief(_ frame: MapFrame, canvas: Canvas) throws {
-        let relief = try Dataset.open(try data.path(of: "relief"), kind: .raster)
         // Warp at most ~0.5 Mpx: relief is a soft background, and Cairo scales it to the frame.
         // The source has 30 pixels a degree; warping finer than ~2 target pixels per source pixel adds nothing.
         let pixels = frame.width * frame.height
         let degreesAcross = max(frame.coveringBox.width, frame.coveringBox.height * frame.width / max(frame.height, 1))
         let f = min(1, (500_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
         let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
-        let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
-                                                        maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))
-        let bands = try (1...(warped.rasterInfo?.bandCount ?? 0)).map { try warped.readBytes(band: $0) }
-        guard bands.count == 4 || bands.count == 3 else { return }
+        let make = { () throws -> ProjectedLayerCache.Entry in
+            let relief = try Dataset.open(try self.data.path(of: "relief"), kind: .raster)
+            let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
+                                                            maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))
+            return .raster(width: w, height: h, bands: try (1...(warped.rasterInfo?.bandCount ?? 0)).map { try warped.readBytes(band: $0) })
+        }
+        // The same window at the same size (the dated frames of one view) shares one warp.
+        let key = "relief|\(frame.projection.definition)|\(frame.minX),\(frame.minY),\(frame.maxX),\(frame.maxY)|\(w)x\(h)"
+        guard case .raster(_, _, let bands) = try cache?.value(key, make: make) ?? make(), bands.count == 4 || bands.count == 3 else { return }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
         canvas.draw(image, x: 0, y: 0, width: frame.width, height: frame.height, alpha: style.reliefAlpha)
         canvas.setColor(style.landTint)

@@ -2,7 +2,9 @@ import Bindings
 import GeoCore
 
 /// Turns lon/lat geometries into Cairo paths on a frame: cut at the projection's seam, densified
-/// so that lines curve, projected, thinned to output resolution.
+/// so that lines curve, projected, thinned to output resolution. Projection (in the projection's
+/// metres) and framing (to user units, thinned) are separate steps, so that projected layers can
+/// be shared between maps of different sizes (`ProjectedLayerCache`).
 struct GeometryPainter {
     let frame: MapFrame
     let canvas: Canvas
@@ -11,16 +13,31 @@ struct GeometryPainter {
     /// Points closer than this (user units) to the previous one are dropped.
     var tolerance = 0.4
 
-    /// The projected, thinned paths of many geometries in frame coordinates, projected in one
-    /// call to PROJ (per-call overhead dominates for the short lines of a network).
+    /// The thinned frame paths of many geometries.
     func paths(_ geometries: [Geometry]) -> [[Coordinate]] {
-        let projected = project(geometries.flatMap { prepared($0)?.paths ?? [] })
-        // Networks of short edges: join them end to end, then thin the joined lines.
-        guard projected.count > 1_000 else { return projected }
-        return PathChaining.chained(projected).map { thinned($0, tolerance: tolerance) }
+        framed(projectedPaths(geometries))
     }
 
-    /// Projects lon/lat paths to thinned frame paths, all points in one transformation.
+    /// The lines of `geometries` in projected metres, all points projected in one call to PROJ
+    /// (per-call overhead dominates for the short lines of a network); networks of short edges
+    /// joined end to end.
+    func projectedPaths(_ geometries: [Geometry]) -> [[Coordinate]] {
+        let projected = project(geometries.flatMap { prepared($0)?.paths ?? [] })
+        guard projected.count > 1_000 else { return projected }
+        return PathChaining.chained(projected, snap: 0.5)
+    }
+
+    /// The polygons of `geometries` in projected metres.
+    func projectedPolygons(_ geometries: [Geometry]) -> [[[Coordinate]]] {
+        geometries.flatMap { g in (prepared(g)?.polygons ?? []).map(project) }
+    }
+
+    /// Projected paths to frame coordinates, thinned to the output resolution.
+    func framed(_ projected: [[Coordinate]]) -> [[Coordinate]] {
+        projected.map { thinned($0.map(frame.toFrame), tolerance: tolerance) }
+    }
+
+    /// Projects lon/lat paths (points the projection cannot take are dropped).
     private func project(_ lonlat: [[Coordinate]]) -> [[Coordinate]] {
         let flat = lonlat.flatMap { $0 }
         let projected = frame.projection.project(flat)
@@ -28,9 +45,8 @@ struct GeometryPainter {
         out.reserveCapacity(lonlat.count)
         var i = 0
         for path in lonlat {
-            let piece = projected[i..<i + path.count].compactMap { $0.map(frame.toFrame) }
+            out.append(projected[i..<i + path.count].compactMap { $0 })
             i += path.count
-            out.append(thinned(piece, tolerance: tolerance))
         }
         return out
     }
@@ -47,26 +63,29 @@ struct GeometryPainter {
     /// Fills polygons with the current colour, all in one path (even-odd, so holes stay open and
     /// pieces cut from one polygon join without hairline seams).
     func fill(_ geometries: [Geometry]) {
+        fill(projected: projectedPolygons(geometries))
+    }
+
+    /// Fills polygons given in projected metres.
+    func fill(projected polygons: [[[Coordinate]]]) {
         canvas.withState {
-            addPolygons(geometries)
+            addPolygons(polygons)
             canvas.fill()
         }
     }
 
-    /// Restricts later drawing to the polygons (until the canvas state is restored).
-    func clip(to geometries: [Geometry]) {
-        addPolygons(geometries)
+    /// Restricts later drawing to polygons given in projected metres (until the state is restored).
+    func clip(projected polygons: [[[Coordinate]]]) {
+        addPolygons(polygons)
         canvas.clip()
     }
 
     /// Starts a new even-odd path holding every ring of the polygons.
-    private func addPolygons(_ geometries: [Geometry]) {
+    private func addPolygons(_ polygons: [[[Coordinate]]]) {
         canvas.setEvenOddFill(true)
         canvas.newPath()
-        for g in geometries {
-            for polygon in cutPolygons(g) {
-                for ring in polygon where ring.count >= 3 { canvas.addPath(ring, closed: true) }
-            }
+        for polygon in polygons {
+            for ring in framed(polygon) where ring.count >= 3 { canvas.addPath(ring, closed: true) }
         }
     }
 
@@ -94,9 +113,5 @@ struct GeometryPainter {
             }
             canvas.stroke()
         }
-    }
-
-    private func cutPolygons(_ g: Geometry) -> [[[Coordinate]]] {
-        (prepared(g)?.polygons ?? []).map(project)
     }
 }

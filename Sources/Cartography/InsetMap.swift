@@ -8,6 +8,7 @@ struct InsetMap {
     let data: DataDirectory
     let style: MapStyle
     let canvas: Canvas
+    var cache: ProjectedLayerCache?
 
     /// The area an inset shows around `extent`: three times as wide and tall, at least 30 degrees
     /// across, clamped to the globe.
@@ -30,6 +31,7 @@ struct InsetMap {
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = [.borders]
         basemap.locator = true
+        basemap.cache = cache
         // The main map's lon/lat extent (its frame may reach over the pole on large maps).
         let e = main.extent
         let lonlat = [Coordinate(lon: e.west, lat: e.south), Coordinate(lon: e.west + e.width, lat: e.south),

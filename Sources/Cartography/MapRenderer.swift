@@ -11,9 +11,13 @@ public final class MapRenderer {
     /// Problems that did not stop the map, such as text no installed font can draw.
     public private(set) var warnings: [String] = []
 
-    public init(data: DataDirectory, style: MapStyle = MapStyle()) {
+    /// Projected basemap layers shared with other renderers (a batch's workers), when given.
+    public var cache: ProjectedLayerCache?
+
+    public init(data: DataDirectory, style: MapStyle = MapStyle(), cache: ProjectedLayerCache? = nil) {
         self.data = data
         self.style = style
+        self.cache = cache
     }
 
     /// Draws `request` (with `scene` over the basemap, when given) into `path` (format by extension).
@@ -60,6 +64,7 @@ public final class MapRenderer {
         }
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
+        basemap.cache = cache
         let trace = RenderTrace()
         try canvas.withState {
             canvas.rectangle(0, 0, w, h)
@@ -72,7 +77,7 @@ public final class MapRenderer {
             let report = try canvas.withState {
                 canvas.rectangle(0, 0, w, h)
                 canvas.clip()
-                return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame).draw(scene, basemapDatasets: basemap.drawn)
+                return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache).draw(scene, basemapDatasets: basemap.drawn)
             }
             warnings += report.warnings
             return report

@@ -29,7 +29,10 @@ final class SceneRenderer {
     /// Frame points of what the map shows (route vertices, symbols), to keep the legend off them.
     private var content: [Coordinate] = []
 
-    init(data: DataDirectory, style: MapStyle, canvas: Canvas, frame: MapFrame) {
+    let cache: ProjectedLayerCache?
+
+    init(data: DataDirectory, style: MapStyle, canvas: Canvas, frame: MapFrame, cache: ProjectedLayerCache? = nil) {
+        self.cache = cache
         self.data = data
         self.style = style
         self.canvas = canvas
@@ -65,7 +68,7 @@ final class SceneRenderer {
         if scene.inset {
             let w = max(90 * pt, frame.width * 0.2), h = w * 0.72
             let box = Rect(x: frame.width - w - furniture.margin, y: furniture.margin, width: w, height: h)
-            for id in try InsetMap(data: data, style: style, canvas: canvas).draw(in: box, main: frame) where !datasets.contains(id) {
+            for id in try InsetMap(data: data, style: style, canvas: canvas, cache: cache).draw(in: box, main: frame) where !datasets.contains(id) {
                 datasets.append(id)
             }
             placer.block(box.insetBy(-2 * pt))

