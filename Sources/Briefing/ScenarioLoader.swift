@@ -18,10 +18,12 @@ public struct LoadedScenario: Sendable {
     /// Loads `path`; `theme` overrides the scenario's own theme file. Throws `ScenarioError`
     /// with every problem found.
     public static func load(_ path: String, theme: String? = nil, data: DataDirectory) throws -> LoadedScenario {
+        let trace = RenderTrace()
         let scenario = try ScenarioParser.parse(file: path)
+        trace.mark("load: parse")
         let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
         let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil
-        let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data)).resolve(scenario)
+        let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data), trace: trace).resolve(scenario)
         var style = MapStyle()
         let themePath = theme ?? scenario.theme.map { t in
             t.hasPrefix("/") ? t : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(t).path

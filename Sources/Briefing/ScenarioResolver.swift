@@ -1,5 +1,6 @@
 import Foundation
 import Bindings
+import Cartography
 import GeoCore
 import Gazetteer
 import Routing
@@ -10,11 +11,13 @@ import Scenario
 public final class ScenarioResolver {
     let gazetteer: Gazetteer?
     let planner: RoutePlanner?
+    let trace: RenderTrace
 
     /// `gazetteer` may be nil when every place has coordinates; `planner` when no route uses a network.
-    public init(gazetteer: Gazetteer?, planner: RoutePlanner?) {
+    public init(gazetteer: Gazetteer?, planner: RoutePlanner?, trace: RenderTrace = RenderTrace()) {
         self.gazetteer = gazetteer
         self.planner = planner
+        self.trace = trace
     }
 
     public func resolve(_ s: Scenario) throws -> ResolvedScenario {
@@ -35,11 +38,13 @@ public final class ScenarioResolver {
                 problems.append(ScenarioProblem(p.location, field: "places[\(i)].name", "\(error)"))
             }
         }
+        trace.mark("load: geocode \(s.places.count) places")
         for (i, route) in s.routes.enumerated() {
             do { r.routes[route.id] = try legs(route, resolved: r) } catch {
                 problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", "\(error)"))
             }
         }
+        trace.mark("load: route \(s.routes.count) routes")
         for (i, area) in s.areas.enumerated() {
             do { r.areas[area.id] = try polygons(area, resolved: r, file: s.file) } catch {
                 problems.append(ScenarioProblem(area.location, field: "areas[\(i)]", "\(error)"))

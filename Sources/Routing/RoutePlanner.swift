@@ -83,7 +83,7 @@ public final class RoutePlanner {
     public func graph(_ mode: String) throws -> RoutingGraph {
         if let g = graphs[mode] { return g }
         let start = Date()
-        let g = mode == "sea" ? try RoutingGraph.sea(data: data) : try RoutingGraph.cached(mode, data: data)
+        let g = try RoutingGraph.cached(mode, data: data)
         if tracing { timings.append(String(format: "load %@ graph %.1f ms (%d nodes)", mode, Date().timeIntervalSince(start) * 1000, g.nodes.count)) }
         graphs[mode] = g
         return g

@@ -4,29 +4,30 @@ import GeoCore
 import GeoData
 
 extension RoutingGraph {
-    /// The cached graph of dataset `id` ("rail", "road"), as `data build` wrote it.
+    /// The cached graph of dataset `id` ("rail", "road", "sea"), as `data build` wrote it.
     public static func cached(_ id: String, data: DataDirectory) throws -> RoutingGraph {
         try RoutingGraphFile.read(data.file("transport/\(id).graph"))
     }
 
-    /// Builds the cached graph files of the rail and road networks, with each node's country, and
-    /// returns their manifest entry.
+    /// Builds the cached graph files of the rail, road and sea networks, with each node's country,
+    /// and returns their manifest entry.
     public static func buildCaches(data: DataDirectory, log: (String) -> Void = { print($0) }) throws -> DatasetEntry {
         let start = Date()
         let countries = try CountryLocator(data: data)
         var layers: [LayerEntry] = []
-        for id in ["rail", "road"] {
-            var graph = try load(id, data: data)
+        for id in ["rail", "road", "sea"] {
+            var graph = id == "sea" ? try sea(data: data) : try load(id, data: data)
             graph.countryCodes = countries.codes
             graph.nodeCountries = graph.nodes.map { $0.isValid ? countries.country(at: $0) : 0 }
             try RoutingGraphFile.write(graph, to: data.file("transport/\(id).graph"))
             layers.append(LayerEntry(name: "\(id).graph", features: graph.nodes.count, extent: nil, geometry: "graph"))
         }
-        log(String(format: "routing: rail and road graphs cached in %.1f s", Date().timeIntervalSince(start)))
+        log(String(format: "routing: rail, road and sea graphs cached in %.1f s", Date().timeIntervalSince(start)))
         return DatasetEntry(id: "graphs", path: "transport", kind: "table",
-                            description: "Routing graphs of the rail and road networks (CSR, node countries from Natural Earth), loaded in milliseconds",
-                            detail: "", layers: layers, sources: ["scgraph-data", "Natural Earth admin-0"],
-                            licence: "ODbL 1.0 (OpenStreetMap); public domain (Natural Earth)", attribution: "© OpenStreetMap contributors")
+                            description: "Routing graphs of the rail, road and sea-lane networks (CSR, node countries from Natural Earth), loaded in milliseconds",
+                            detail: "", layers: layers, sources: ["scgraph-data", "searoute", "Natural Earth admin-0"],
+                            licence: "ODbL 1.0 (OpenStreetMap); Apache-2.0 (searoute); public domain (Natural Earth)",
+                            attribution: "© OpenStreetMap contributors · searoute / MARNET")
     }
 
     /// Rebuilds a network exactly from the `edges` layer of the data folder's `rail` or `road`
