@@ -20,11 +20,12 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
         // The only layer that touches C: owned handles, typed errors, no raw pointers out.
-        .target(name: "Bindings", dependencies: ["GeoCore", "CGDAL", "CCairo", "CPango", "CPROJ"]),
+        .target(name: "Bindings", dependencies: ["GeoCore", "CGDAL", "CCairo", "CPango", "CPROJ", "CZlib"]),
         // Domain modules.
         .target(name: "GeoData", dependencies: ["GeoCore", "Bindings"]),
         // A story as data: the scenario file's model, read from YAML with every problem located.
