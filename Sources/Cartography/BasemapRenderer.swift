@@ -35,7 +35,9 @@ public final class BasemapRenderer {
         let pt = canvas.surface.dpi / 72 // user units per point
         let large = frame.unitsPerPixel * frame.width / 1000 < BasemapRenderer.largeScaleLimitKm
         let small = frame.unitsPerPixel > BasemapRenderer.generalizedAboveMetresPerPixel ? "_small" : ""
-        let box = frame.coveringBox
+        // Read a box snapped outward to a coarse grid: maps of one view at different sizes (whose
+        // title blocks shift the frame a little) then read, and share, the same features.
+        let box = BasemapRenderer.snapped(frame.coveringBox)
         let reader = LayerReader(data: data)
         let painter = GeometryPainter(frame: frame, canvas: canvas)
         let trace = RenderTrace()
@@ -119,6 +121,14 @@ public final class BasemapRenderer {
             trace.mark("coastline")
         }
         try canvas.check("draw basemap")
+    }
+
+    /// `box` grown outward to multiples of a power-of-two step about an eighth of its size.
+    static func snapped(_ box: BoundingBox) -> BoundingBox {
+        let size = max(box.width, box.height, 1e-6)
+        let step = pow(2, (log2(size / 8)).rounded(.down))
+        return BoundingBox(west: (box.west / step).rounded(.down) * step, south: max(-90, (box.south / step).rounded(.down) * step),
+                           east: (box.east / step).rounded(.up) * step, north: min(90, (box.north / step).rounded(.up) * step))
     }
 
     /// The attribution line for everything drawn: each dataset's text once, in drawing order.
