@@ -167,27 +167,33 @@ public struct BriefingWriter {
     private func sourcesAppendix(_ flow: PageFlow) throws {
         try flow.newPage()
         _ = try flow.heading("Sources")
-        let table = TableWriter(flow: flow, columns: [("No.", 0.07), ("Publisher or person", 0.35), ("Title", 0.28), ("Date", 0.12), ("Link", 0.18)])
+        // A link column only when some source has a link.
+        let links = scenario.sources.contains { $0.url != nil }
+        let table = TableWriter(flow: flow, columns: links
+            ? [("No.", 0.07), ("Publisher or person", 0.35), ("Title", 0.28), ("Date", 0.12), ("Link", 0.18)]
+            : [("No.", 0.07), ("Publisher or person", 0.42), ("Title", 0.36), ("Date", 0.15)])
         try table.header()
         for (i, s) in scenario.sources.enumerated() {
             let cited = scenario.figures.filter { $0.sources.contains(s.id) }.map(\.id)
             let parts: [String?] = [s.title, cited.isEmpty ? nil : "figures \(cited.joined(separator: ", "))"]
             let title = parts.compactMap { $0 }.joined(separator: " — ")
-            try table.row(["[\(i + 1)]", s.publisher, title, s.date?.display ?? "—", s.url ?? ""], links: s.url.map { [4: $0] } ?? [:])
+            var cells = ["[\(i + 1)]", s.publisher, title, s.date?.display ?? "—"]
+            if links { cells.append(s.url ?? "") }
+            try table.row(cells, links: s.url.map { [4: $0] } ?? [:])
         }
         flow.y += 12
-        let unlocated = scenario.places.filter(\.unlocated)
-        if !unlocated.isEmpty {
-            _ = try flow.heading("Places without coordinates", level: 2)
-            for p in unlocated {
-                try flow.paragraph("\(p.name): \(p.note ?? "named in reports; no reliable coordinates, so not drawn on any map.")", TextStyle(size: 9))
-            }
+        _ = try flow.heading("Places", level: 2)
+        let places = TableWriter(flow: flow, columns: [("Place", 0.22), ("Latitude, longitude", 0.2), ("Located by", 0.58)])
+        try places.header()
+        for p in scenario.places {
+            let located = loaded.resolved.places[p.id]
+            let position = located.map { String(format: "%.4f, %.4f", $0.coordinate.lat, $0.coordinate.lon) } ?? "not located"
+            try places.row([p.name, position, located?.origin ?? (p.note ?? "named in reports; no reliable coordinates, so not drawn")])
         }
+        flow.y += 12
         _ = try flow.heading("Map data", level: 2)
         let manifest = try loaded.data.manifest()
         let credits = Set(manifest.datasets.map(\.attribution)).sorted().joined(separator: " · ")
         try flow.paragraph(credits, TextStyle(size: 8, color: Color(hex: "#444444")!))
-        try flow.paragraph("Place positions: \(Set(loaded.resolved.places.values.map { $0.origin.split(separator: ":").first.map(String.init) ?? "" }).sorted().joined(separator: ", ")).",
-                           TextStyle(size: 8, color: Color(hex: "#444444")!))
     }
 }

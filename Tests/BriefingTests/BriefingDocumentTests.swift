@@ -46,6 +46,9 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         XCTAssertTrue(try text(path, page: 3).contains("Martynovka"), "the Kursk map is page 3")
         XCTAssertTrue(flat.contains("3 estimates from 4 sources, highest 8× the lowest"), "the conflict in troop numbers is stated")
         XCTAssertTrue(flat.contains("Outside the period shown: E1"), "the June treaty is named under the timeline")
+        XCTAssertTrue(flat.contains("GeoNames cities500 486816: Sudzha, Kursk, RU"), "every place says where its position comes from")
+        XCTAssertTrue(flat.contains("supplement: Spanish Wikipedia"), "supplement places cite their source")
+        XCTAssertTrue(flat.contains("Vorozhba not located"), "unlocated places are listed as such")
         let titles = try outline(path)
         for s in ["Cover", "Maps", "Figures", "Estimates over time", "Chronology", "Sources"] { XCTAssertTrue(titles.contains(s), "\(titles)") }
         let info = try XCTUnwrap(runTool("pdfinfo", [path]))
