@@ -28,6 +28,19 @@ fi
 mkdir -p "$cache"
 mkdir -p "$(dirname "$out")"
 stage=$(mktemp -d "$(dirname "$out")/.build-XXXXXX")
+
+# A copy of data built from exactly these inputs (same stamp) is reused from the cache: a fresh
+# clone, or CI, then skips the build. The copy is checked against its own stamp and manifest.
+built="$cache/built-$stamp"
+if [ -z "${FORCE:-}" ] && [ -f "$built/.stamp" ] && [ "$(cat "$built/.stamp")" = "$stamp" ] && [ -f "$built/manifest.json" ]; then
+  echo "geodata: copying the data built from these inputs from $built"
+  cp -a "$built" "$stage/data"
+  if [ -d "$out" ]; then mv "$out" "$stage/old"; fi
+  mv "$stage/data" "$out"
+  rm -rf "$stage"
+  echo "geodata: built $out (from the cache)"
+  exit 0
+fi
 trap 'rm -rf "$stage"' EXIT
 raw="$stage/raw"; mkdir -p "$raw"
 
@@ -112,4 +125,8 @@ echo "$stamp" > "$stage/data/.stamp"
 # Swap in the new data: the old copy is removed only after the new one is in place.
 if [ -d "$out" ]; then mv "$out" "$stage/old"; fi
 mv "$stage/data" "$out"
+# Keep one built copy in the cache for the next clone (replacing older ones), written aside and
+# renamed so that an interrupted copy is never taken for a whole one.
+rm -rf "$cache"/built-* "$cache"/.built-tmp-*
+if cp -a "$out" "$cache/.built-tmp-$$"; then mv "$cache/.built-tmp-$$" "$built"; else rm -rf "$cache/.built-tmp-$$"; fi
 echo "geodata: built $out"
