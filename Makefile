@@ -53,6 +53,7 @@ test: geodata
 ## bench: timings of the hot paths
 bench: geodata
 	@bash Tests/Bench/bench.sh $(BIN)
+	@bash Tests/Bench/anchors.sh $(BIN)
 
 ## clean: remove build products, built geodata and outputs (the download cache stays)
 clean:

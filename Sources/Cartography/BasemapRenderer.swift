@@ -167,6 +167,8 @@ public final class BasemapRenderer {
         let key = "relief|\(frame.projection.definition)|\(frame.minX),\(frame.minY),\(frame.maxX),\(frame.maxY)|\(w)x\(h)"
         guard case .raster(_, _, let bands) = try cache?.value(key, make: make) ?? make(), bands.count == 4 || bands.count == 3 else { return }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
+        // PDF and SVG embed the relief as JPEG: it is a soft photograph-like background.
+        if canvas.surface.kind != .image { try image.attachJPEG(bands: bands) }
         canvas.draw(image, x: 0, y: 0, width: frame.width, height: frame.height, alpha: style.reliefAlpha)
         canvas.setColor(style.landTint)
         canvas.paint()

@@ -34,9 +34,24 @@ struct GeometryPainter {
         geometries.flatMap { g in (prepared(g)?.polygons ?? []).map(project) }
     }
 
-    /// Projected paths to frame coordinates, thinned to the output resolution.
+    /// Projected paths to frame coordinates, thinned to the output resolution; paths wholly
+    /// outside the frame (layers are read for a box somewhat larger than the map) are left out.
     func framed(_ projected: [[Coordinate]]) -> [[Coordinate]] {
-        projected.map { thinned($0.map(frame.toFrame), tolerance: tolerance) }
+        let margin = 8.0
+        let lo = Coordinate(lon: frame.minX - margin * frame.unitsPerPixel, lat: frame.minY - margin * frame.unitsPerPixel)
+        let hi = Coordinate(lon: frame.maxX + margin * frame.unitsPerPixel, lat: frame.maxY + margin * frame.unitsPerPixel)
+        var out: [[Coordinate]] = []
+        out.reserveCapacity(projected.count)
+        for path in projected {
+            var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+            for c in path {
+                minX = Swift.min(minX, c.lon); maxX = Swift.max(maxX, c.lon)
+                minY = Swift.min(minY, c.lat); maxY = Swift.max(maxY, c.lat)
+            }
+            guard maxX >= lo.lon, minX <= hi.lon, maxY >= lo.lat, minY <= hi.lat else { continue }
+            out.append(thinned(path.map(frame.toFrame), tolerance: tolerance))
+        }
+        return out
     }
 
     /// Projects lon/lat paths (points the projection cannot take are dropped).
