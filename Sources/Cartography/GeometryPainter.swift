@@ -10,9 +10,9 @@ struct GeometryPainter {
     let canvas: Canvas
     /// Longest lon/lat step before projecting, in degrees.
     var maxStep = 0.5
-    /// Points closer than this (user units) to the previous one are dropped: 0.7 px or pt keeps
-    /// every line within a pixel of its source while Cairo rasterizes (and PDF writes out) far
-    /// fewer vertices.
+    /// Points closer than this (user units) to the previous one are dropped, then points within
+    /// half of it of a straight run (Douglas-Peucker): every line stays within a pixel of its
+    /// source while Cairo rasterizes (and PDF writes out) far fewer vertices.
     var tolerance = 0.7
 
     /// The thinned frame paths of many geometries.
@@ -49,7 +49,7 @@ struct GeometryPainter {
                 minY = Swift.min(minY, c.lat); maxY = Swift.max(maxY, c.lat)
             }
             guard maxX >= lo.lon, minX <= hi.lon, maxY >= lo.lat, minY <= hi.lat else { continue }
-            out.append(thinned(path.map(frame.toFrame), tolerance: tolerance))
+            out.append(simplified(thinned(path.map(frame.toFrame), tolerance: tolerance), tolerance: tolerance * 0.5))
         }
         return out
     }

@@ -55,3 +55,44 @@ public func thinned(_ points: [Coordinate], tolerance: Double) -> [Coordinate] {
     out.append(points[points.count - 1])
     return out
 }
+
+/// Douglas-Peucker simplification: drops every point within `tolerance` of the line between the
+/// points kept around it (both ends kept). Removes the straight runs that densifying leaves while
+/// keeping every bend larger than the tolerance.
+public func simplified(_ points: [Coordinate], tolerance: Double) -> [Coordinate] {
+    guard points.count > 2, tolerance > 0 else { return points }
+    let t2 = tolerance * tolerance
+    var keep = [Bool](repeating: false, count: points.count)
+    keep[0] = true
+    keep[points.count - 1] = true
+    var stack: [(Int, Int)] = [(0, points.count - 1)]
+    while let (a, b) = stack.popLast() {
+        guard b > a + 1 else { continue }
+        let pa = points[a], pb = points[b]
+        let dx = pb.lon - pa.lon, dy = pb.lat - pa.lat
+        let len2 = dx * dx + dy * dy
+        var worst = -1.0, index = a
+        for i in (a + 1)..<b {
+            let p = points[i]
+            var d2: Double
+            if len2 == 0 {
+                d2 = (p.lon - pa.lon) * (p.lon - pa.lon) + (p.lat - pa.lat) * (p.lat - pa.lat)
+            } else {
+                // Distance to the segment (not the infinite line), so that loops back are kept.
+                let t = max(0, min(1, ((p.lon - pa.lon) * dx + (p.lat - pa.lat) * dy) / len2))
+                let x = pa.lon + t * dx - p.lon, y = pa.lat + t * dy - p.lat
+                d2 = x * x + y * y
+            }
+            if d2 > worst { worst = d2; index = i }
+        }
+        if worst > t2 {
+            keep[index] = true
+            stack.append((a, index))
+            stack.append((index, b))
+        }
+    }
+    var out: [Coordinate] = []
+    out.reserveCapacity(points.count / 4)
+    for (i, p) in points.enumerated() where keep[i] { out.append(p) }
+    return out
+}
