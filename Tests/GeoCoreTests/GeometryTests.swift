@@ -59,3 +59,28 @@ final class GeometryTests: XCTestCase {
         XCTAssertEqual(t.count, 11)
     }
 }
+
+/// Douglas-Peucker simplification and path chaining.
+final class SimplificationTests: XCTestCase {
+    func testStraightRunsCollapseAndBendsStay() {
+        let straight = (0...100).map { Coordinate(lon: Double($0), lat: 0) }
+        XCTAssertEqual(simplified(straight, tolerance: 0.5), [straight[0], straight[100]])
+        var bent = straight
+        bent[50] = Coordinate(lon: 50, lat: 3)
+        let s = simplified(bent, tolerance: 0.5)
+        XCTAssertTrue(s.contains(Coordinate(lon: 50, lat: 3)), "a 3-unit bend is kept at tolerance 0.5")
+        XCTAssertLessThan(s.count, 8)
+        // A loop back over itself keeps its far end (distance to the segment, not the line).
+        let loop = [Coordinate(lon: 0, lat: 0), Coordinate(lon: 10, lat: 0), Coordinate(lon: 5, lat: 0.1)]
+        XCTAssertEqual(simplified(loop, tolerance: 0.5).count, 3)
+    }
+
+    func testChainingJoinsEdgesEndToEnd() {
+        let a = [Coordinate(lon: 0, lat: 0), Coordinate(lon: 1, lat: 0)]
+        let b = [Coordinate(lon: 2, lat: 0), Coordinate(lon: 1, lat: 0)]
+        let c = [Coordinate(lon: 5, lat: 5), Coordinate(lon: 6, lat: 5)]
+        let chained = PathChaining.chained([a, b, c], snap: 1e-6)
+        XCTAssertEqual(chained.count, 2)
+        XCTAssertEqual(chained.map(\.count).sorted(), [2, 3])
+    }
+}
