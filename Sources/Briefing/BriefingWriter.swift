@@ -33,6 +33,7 @@ public struct BriefingWriter {
                                 dateLine: scenario.asOf.map { "As of \($0.display)" })
         flow.surface.setPDFMetadata(title: scenario.title, author: scenario.author ?? "GeoBrief",
                                     subject: scenario.subtitle ?? "", creationDate: creationDate())
+        let trace = RenderTrace()
         try cover(flow)
         report.sections.append("Cover")
         if scenario.views.isEmpty {
@@ -40,6 +41,7 @@ public struct BriefingWriter {
         } else {
             try maps(flow, report: &report)
             report.sections.append("Maps")
+            trace.mark("briefing: maps")
         }
         if !scenario.figures.isEmpty {
             try figuresTable(flow)
@@ -59,7 +61,9 @@ public struct BriefingWriter {
         try sourcesAppendix(flow)
         report.sections.append("Sources")
         try flow.canvas.check("draw briefing")
+        trace.mark("briefing: tables, chart, text")
         try flow.surface.finish()
+        trace.mark("briefing: PDF written")
         report.pages = flow.page
         for text in Set(flow.missing).sorted() {
             report.warnings.append("'\(text)' has characters that no installed font covers; they show as boxes (install a font for that script, e.g. from fonts-noto)")

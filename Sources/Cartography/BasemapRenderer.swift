@@ -41,6 +41,10 @@ public final class BasemapRenderer {
         let reader = LayerReader(data: data)
         let painter = GeometryPainter(frame: frame, canvas: canvas)
         let trace = RenderTrace()
+        let store = cache ?? ProjectedLayerCache(capacity: 64)
+        let lineLayers = wantedLines(large: large, small: small)
+        try prefetch(frame, box: box, polygons: locator ? ["land" + small] : ["land" + small, "lakes" + small], lines: lineLayers, into: store)
+        trace.mark("prefetch (read, project)")
 
         canvas.setColor(style.ocean)
         canvas.rectangle(0, 0, frame.width, frame.height)
@@ -48,14 +52,14 @@ public final class BasemapRenderer {
         /// A layer's polygons in view, projected (through the cache when there is one).
         func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
             let make = { ProjectedLayerCache.Entry.polygons(painter.projectedPolygons(try reader.geometries(dataset: id, layer: layer, in: box))) }
-            let entry = try cache?.value("\(frame.projection.definition)|\(box)|\(id)|\(layer)", make: make) ?? make()
+            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer), make: make)
             guard case .polygons(let p) = entry else { return [] }
             return p
         }
         /// A layer's lines in view, framed; credits its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
             let make = { ProjectedLayerCache.Entry.lines(painter.projectedPaths(try reader.geometries(dataset: id, layer: layer, in: box))) }
-            let entry = try cache?.value("\(frame.projection.definition)|\(box)|\(id)|\(layer)", make: make) ?? make()
+            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer), make: make)
             guard case .lines(let l) = entry, !l.isEmpty else { return [] }
             use(id)
             return painter.framed(l)
@@ -70,7 +74,7 @@ public final class BasemapRenderer {
             // Relief shades the land only; the sea stays flat.
             try canvas.withState {
                 painter.clip(projected: land)
-                try drawRelief(frame, canvas: canvas)
+                try drawRelief(frame, canvas: canvas, store: store)
             }
             trace.mark("relief")
         }
@@ -123,6 +127,60 @@ public final class BasemapRenderer {
         try canvas.check("draw basemap")
     }
 
+    /// The cache key of a layer read for `box` in the frame's projection.
+    static func key(_ frame: MapFrame, _ box: BoundingBox, _ id: String, _ layer: String) -> String {
+        "\(frame.projection.definition)|\(box)|\(id)|\(layer)"
+    }
+
+    /// The (dataset, layer) line layers `draw` strokes, in its order.
+    private func wantedLines(large: Bool, small: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if layers.contains(.rivers) && large { out.append(("detail", "rivers")) }
+        if layers.contains(.regions) { out.append(("basemap", "admin1_lines" + small)) }
+        if layers.contains(.roads) && large { out.append(("road", "lines")) }
+        if layers.contains(.seaLanes) { out.append(("sea", "sea_lanes")) }
+        if layers.contains(.rail) { out.append(("rail", "lines" + small)) }
+        if layers.contains(.borders) { out.append(large ? ("detail", "borders") : ("basemap", "boundary_lines" + small)) }
+        if !locator { out.append(large ? ("detail", "shorelines") : ("basemap", "coastline" + small)) }
+        return out
+    }
+
+    /// Reads and projects the layers (and warps the relief) on all cores into `store` before the
+    /// drawing, which is sequential, takes them. Each worker has its own GDAL datasets and PROJ
+    /// transformation. A failure is left for the drawing to meet and report.
+    private func prefetch(_ frame: MapFrame, box: BoundingBox, polygons: [String], lines: [(String, String)], into store: ProjectedLayerCache) throws {
+        enum Task { case polygons(String), lines(String, String), relief }
+        let tasks: [Task] = (layers.contains(.relief) ? [.relief] : []) + polygons.map { Task.polygons($0) } + lines.map { Task.lines($0.0, $0.1) }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, tasks.count, 4)
+        guard workers > 1 else { return }
+        let next = LockedCounter()
+        let definition = frame.projection.definition
+        // Read-only across the workers: the renderer's data folder, the frame's numbers, the tasks.
+        let shared = UncheckedSendable((self, frame, tasks))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let (renderer, frame, tasks) = shared.value
+            guard let projection = try? MapProjection(definition: definition) else { return }
+            let own = MapFrame(copying: frame, projection: projection)
+            let reader = LayerReader(data: renderer.data)
+            let painter = GeometryPainter(frame: own, canvas: nil)
+            while let i = next.take(below: tasks.count) {
+                switch tasks[i] {
+                case .relief:
+                    let (key, _, _, make) = renderer.reliefWarp(own)
+                    _ = try? store.value(key, make: make)
+                case .polygons(let layer):
+                    _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", layer)) {
+                        .polygons(painter.projectedPolygons(try reader.geometries(dataset: "basemap", layer: layer, in: box)))
+                    }
+                case .lines(let id, let layer):
+                    _ = try? store.value(BasemapRenderer.key(frame, box, id, layer)) {
+                        .lines(painter.projectedPaths(try reader.geometries(dataset: id, layer: layer, in: box)))
+                    }
+                }
+            }
+        }
+    }
+
     /// `box` grown outward to multiples of a power-of-two step about an eighth of its size.
     static func snapped(_ box: BoundingBox) -> BoundingBox {
         let size = max(box.width, box.height, 1e-6)
@@ -150,9 +208,10 @@ public final class BasemapRenderer {
         if !drawn.contains(id) { drawn.append(id) }
     }
 
-    private func drawRelief(_ frame: MapFrame, canvas: Canvas) throws {
-        // Warp at most ~0.5 Mpx: relief is a soft background, and Cairo scales it to the frame.
-        // The source has 30 pixels a degree; warping finer than ~2 target pixels per source pixel adds nothing.
+    /// The relief warp of a frame: its cache key, size and maker. At most ~0.5 Mpx: relief is a
+    /// soft background and Cairo scales it to the frame; the source has 30 pixels a degree, and
+    /// warping finer than ~2 target pixels per source pixel adds nothing.
+    private func reliefWarp(_ frame: MapFrame) -> (key: String, w: Int, h: Int, make: () throws -> ProjectedLayerCache.Entry) {
         let pixels = frame.width * frame.height
         let degreesAcross = max(frame.coveringBox.width, frame.coveringBox.height * frame.width / max(frame.height, 1))
         let f = min(1, (500_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
@@ -164,8 +223,12 @@ public final class BasemapRenderer {
             return .raster(width: w, height: h, bands: try (1...(warped.rasterInfo?.bandCount ?? 0)).map { try warped.readBytes(band: $0) })
         }
         // The same window at the same size (the dated frames of one view) shares one warp.
-        let key = "relief|\(frame.projection.definition)|\(frame.minX),\(frame.minY),\(frame.maxX),\(frame.maxY)|\(w)x\(h)"
-        guard case .raster(_, _, let bands) = try cache?.value(key, make: make) ?? make(), bands.count == 4 || bands.count == 3 else { return }
+        return ("relief|\(frame.projection.definition)|\(frame.minX),\(frame.minY),\(frame.maxX),\(frame.maxY)|\(w)x\(h)", w, h, make)
+    }
+
+    private func drawRelief(_ frame: MapFrame, canvas: Canvas, store: ProjectedLayerCache) throws {
+        let (key, w, h, make) = reliefWarp(frame)
+        guard case .raster(_, _, let bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
         // PDF and SVG embed the relief as JPEG: it is a soft photograph-like background.
         if canvas.surface.kind != .image { try image.attachJPEG(bands: bands) }

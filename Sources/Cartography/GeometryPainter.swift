@@ -7,7 +7,8 @@ import GeoCore
 /// be shared between maps of different sizes (`ProjectedLayerCache`).
 struct GeometryPainter {
     let frame: MapFrame
-    let canvas: Canvas
+    /// nil for a painter that only projects (a prefetching worker).
+    let canvas: Canvas!
     /// Longest lon/lat step before projecting, in degrees.
     var maxStep = 0.5
     /// Points closer than this (user units) to the previous one are dropped, then points within

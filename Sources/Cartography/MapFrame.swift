@@ -73,6 +73,16 @@ public struct MapFrame {
         extent = box
     }
 
+    /// The same frame with another (equal) projection object: PROJ transformations are not shared
+    /// between threads, so each worker projects with its own.
+    init(copying other: MapFrame, projection: MapProjection) {
+        self.projection = projection
+        extent = other.extent
+        minX = other.minX; minY = other.minY; maxX = other.maxX; maxY = other.maxY
+        width = other.width; height = other.height
+        unitsPerPixel = other.unitsPerPixel
+    }
+
     /// Projected point to frame coordinates (y down).
     @inline(__always)
     public func toFrame(_ p: Coordinate) -> Coordinate {
