@@ -26,7 +26,8 @@ public final class BasemapRenderer {
     /// Maps whose frame spans less than this many km across use the large-scale set.
     public static let largeScaleLimitKm = 2_500.0
     /// Maps with more metres than this per pixel (or point) read the generalized `*_small`
-    /// layers (simplified by ~2 km when the data was built): under a pixel, and far fewer points.
+    /// layers (simplified by ~2 km when the data was built), and above five times this the
+    /// `*_tiny` ones (~10 km): under a pixel, and far fewer points.
     public static let generalizedAboveMetresPerPixel = 1_000.0
 
     /// Draws every selected layer into `canvas`, whose user units match `frame`.
@@ -34,7 +35,8 @@ public final class BasemapRenderer {
         drawn = []
         let pt = canvas.surface.dpi / 72 // user units per point
         let large = frame.unitsPerPixel * frame.width / 1000 < BasemapRenderer.largeScaleLimitKm
-        let small = frame.unitsPerPixel > BasemapRenderer.generalizedAboveMetresPerPixel ? "_small" : ""
+        let small = frame.unitsPerPixel > 5 * BasemapRenderer.generalizedAboveMetresPerPixel ? "_tiny"
+            : frame.unitsPerPixel > BasemapRenderer.generalizedAboveMetresPerPixel ? "_small" : ""
         // Read a box snapped outward to a coarse grid: maps of one view at different sizes (whose
         // title blocks shift the frame a little) then read, and share, the same features.
         let box = BasemapRenderer.snapped(frame.coveringBox)

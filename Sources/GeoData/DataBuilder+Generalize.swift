@@ -3,15 +3,24 @@ import Foundation
 import GeoCore
 
 extension DataBuilder {
-    /// Degrees of simplification of the small-scale layers: about 2 km, under a pixel on maps
-    /// of a continent (GeoBrief draws them when a pixel spans more than 1 km).
-    static let smallScaleTolerance = 0.02
+    /// The generalized levels written next to a layer: suffix, simplification in degrees, and the
+    /// extent in degrees under which a line is left out. `_small`
+    /// (~2 km) is drawn above 1 km a pixel, `_tiny` (~10 km) above 5 km a pixel (a continent on a
+    /// page), each under a pixel at its scale.
+    static let levels: [(suffix: String, tolerance: Double, minimum: Double)] = [("_small", 0.02, 0), ("_tiny", 0.1, 0.15)]
 
-    /// Writes `<layer>_small` next to each of `layers` in the GeoPackage at `path`: the same
-    /// features simplified (topology kept), those that vanish dropped. Lines are first joined end
-    /// to end (`chain`), so that a network of short edges becomes a few long simplified lines.
-    /// Maps of large areas read these, so that their cost does not grow with the source's detail.
+    /// Writes `<layer>_small` and `<layer>_tiny` next to each of `layers` in the GeoPackage at
+    /// `path`: the same features simplified (topology kept), those that vanish or are too small to
+    /// see dropped. Lines are first joined end to end (`chain`), so that a network of short edges
+    /// becomes a few long simplified lines. Maps of large areas read these, so that their cost
+    /// does not grow with the source's detail.
     func generalize(_ path: String, layers: [String], chain: Bool = false) throws {
+        for level in DataBuilder.levels {
+            try generalize(path, layers: layers, chain: chain, suffix: level.suffix, tolerance: level.tolerance, minimum: level.minimum)
+        }
+    }
+
+    private func generalize(_ path: String, layers: [String], chain: Bool, suffix: String, tolerance: Double, minimum: Double) throws {
         let ds = try Dataset.open(path, kind: .vector, update: true)
         for name in layers {
             let source = try ds.layer(named: name)
@@ -20,11 +29,13 @@ extension DataBuilder {
             if chain && !polygons {
                 geometries = PathChaining.chained(geometries.flatMap(\.paths), snap: 1e-7).map { .lineString($0) }
             }
-            let target = try ds.createLayer(name + "_small", geometry: polygons ? .multiPolygon : .multiLineString,
+            let target = try ds.createLayer(name + suffix, geometry: polygons ? .multiPolygon : .multiLineString,
                                             srs: SpatialReference.wgs84(), fields: [], options: ["SPATIAL_INDEX=YES"])
             try ds.transaction {
                 for g in geometries {
-                    let simple = try GeometryOperations.simplify(g, tolerance: DataBuilder.smallScaleTolerance)
+                    // Short lines go; polygons stay (a land tile's small piece may join its neighbour's).
+                    if minimum > 0, !polygons, let b = g.boundingBox, max(b.width, b.height) < minimum { continue }
+                    let simple = try GeometryOperations.simplify(g, tolerance: tolerance)
                     if polygons {
                         let kept = simple.polygons.filter { ($0.first?.count ?? 0) >= 4 }
                         if !kept.isEmpty { try target.add(Feature(attributes: [:], geometry: .multiPolygon(kept))) }
