@@ -40,7 +40,7 @@ final class BatchCLITests: XCTestCase {
     }
 
     func testBrokenItemsAreReportedAndTheGoodOnesWritten() throws {
-        let s = try scenario()
+        _ = try scenario() // s.yaml, named by the manifest
         let manifest = dir.appendingPathComponent("m.yaml").path
         try """
         output: out
@@ -48,7 +48,6 @@ final class BatchCLITests: XCTestCase {
           - {scenario: s.yaml, views: [a, nope, ".."], sizes: [300x200, 5x5, 300x200], formats: [png, bmp]}
           - {scenario: missing.yaml, views: [a]}
         """.write(toFile: manifest, atomically: true, encoding: .utf8)
-        _ = s
         let r = try cli.run(["batch", manifest, "--quiet"])
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
         let out = dir.appendingPathComponent("out")
