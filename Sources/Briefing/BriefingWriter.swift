@@ -133,11 +133,7 @@ public struct BriefingWriter {
                            TextStyle(size: 9, italic: true, color: Color(hex: "#444444")!), after: 8)
         let table = TableWriter(flow: flow, columns: [("Id", 0.07), ("Value", 0.15), ("Unit", 0.14), ("Date", 0.13), ("Sources", 0.2), ("Conf.", 0.08), ("Note", 0.23)])
         try table.header()
-        var groups: [(String, [Figure])] = []
-        for f in scenario.figures {
-            if let i = groups.firstIndex(where: { $0.0 == f.quantity }) { groups[i].1.append(f) } else { groups.append((f.quantity, [f])) }
-        }
-        for (quantity, figures) in groups {
+        for (quantity, figures) in Scenario.byQuantity(scenario.figures) {
             var head = quantity
             if figures.count > 1 {
                 let sources = Set(figures.flatMap(\.sources)).count

@@ -63,8 +63,7 @@ final class PageFlow {
         if let markings {
             let m = try layout(markings, red, width: w * 0.4, alignment: .right)
             m.draw(x: w - margin - w * 0.4, y: margin - 14)
-            let mb = try layout(markings, red, width: w * 0.4, alignment: .right)
-            mb.draw(x: w - margin - w * 0.4, y: h - margin + 8)
+            m.draw(x: w - margin - w * 0.4, y: h - margin + 8)
         }
         canvas.withState {
             canvas.setColor(Color(hex: "#9a9a9a")!)

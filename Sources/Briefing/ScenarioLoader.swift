@@ -35,12 +35,7 @@ public struct LoadedScenario: Sendable {
         for v in scenario.views {
             do {
                 let request = try builder.request(for: v)
-                let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
-                if let w = request.window {
-                    _ = try MapFrame(window: w, projection: projection, width: Double(request.width), height: Double(request.height))
-                } else {
-                    _ = try MapFrame(extent: request.extent, projection: projection, width: Double(request.width), height: Double(request.height))
-                }
+                _ = try request.frame(width: Double(request.width), height: Double(request.height))
             } catch let e as ScenarioError {
                 problems += e.problems
             } catch {

@@ -13,11 +13,7 @@ struct TimelineChart {
 
     /// The groups worth a panel: quantities with two or more dated figures.
     static func groups(_ s: Scenario) -> [(quantity: String, figures: [Figure])] {
-        var out: [(String, [Figure])] = []
-        for f in s.figures where f.date != nil {
-            if let i = out.firstIndex(where: { $0.0 == f.quantity }) { out[i].1.append(f) } else { out.append((f.quantity, [f])) }
-        }
-        return out.filter { $0.1.count >= 2 }.map { (quantity: $0.0, figures: $0.1) }
+        Scenario.byQuantity(s.figures.filter { $0.date != nil }).filter { $0.figures.count >= 2 }
     }
 
     /// The days shown: the dated figures, widened to take in events no further out than half

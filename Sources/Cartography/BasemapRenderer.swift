@@ -53,15 +53,17 @@ public final class BasemapRenderer {
         canvas.fill()
         /// A layer's polygons in view, projected (through the cache when there is one).
         func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
-            let make = { ProjectedLayerCache.Entry.polygons(painter.projectedPolygons(try reader.geometries(dataset: id, layer: layer, in: box))) }
-            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer), make: make)
+            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer)) {
+                try BasemapRenderer.entry(id, layer, polygons: true, box: box, reader: reader, painter: painter)
+            }
             guard case .polygons(let p) = entry else { return [] }
             return p
         }
         /// A layer's lines in view, framed; credits its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
-            let make = { ProjectedLayerCache.Entry.lines(painter.projectedPaths(try reader.geometries(dataset: id, layer: layer, in: box))) }
-            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer), make: make)
+            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer)) {
+                try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
+            }
             guard case .lines(let l) = entry, !l.isEmpty else { return [] }
             use(id)
             return painter.framed(l)
@@ -134,6 +136,13 @@ public final class BasemapRenderer {
         "\(frame.projection.definition)|\(box)|\(id)|\(layer)"
     }
 
+    /// A layer read for `box` and projected by `painter`, as polygons or as lines.
+    static func entry(_ id: String, _ layer: String, polygons: Bool, box: BoundingBox, reader: LayerReader,
+                      painter: GeometryPainter) throws -> ProjectedLayerCache.Entry {
+        let found = try reader.geometries(dataset: id, layer: layer, in: box)
+        return polygons ? .polygons(painter.projectedPolygons(found)) : .lines(painter.projectedPaths(found))
+    }
+
     /// The (dataset, layer) line layers `draw` strokes, in its order.
     private func wantedLines(large: Bool, small: String) -> [(String, String)] {
         var out: [(String, String)] = []
@@ -172,11 +181,11 @@ public final class BasemapRenderer {
                     _ = try? store.value(key, make: make)
                 case .polygons(let layer):
                     _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", layer)) {
-                        .polygons(painter.projectedPolygons(try reader.geometries(dataset: "basemap", layer: layer, in: box)))
+                        try BasemapRenderer.entry("basemap", layer, polygons: true, box: box, reader: reader, painter: painter)
                     }
                 case .lines(let id, let layer):
                     _ = try? store.value(BasemapRenderer.key(frame, box, id, layer)) {
-                        .lines(painter.projectedPaths(try reader.geometries(dataset: id, layer: layer, in: box)))
+                        try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
                     }
                 }
             }

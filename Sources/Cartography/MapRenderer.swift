@@ -54,13 +54,11 @@ public final class MapRenderer {
     /// (translate the canvas to place it on a page).
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
-        let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
-        var frame = try request.window.map { try MapFrame(window: $0, projection: projection, width: w, height: h) }
-            ?? MapFrame(extent: request.extent, projection: projection, width: w, height: h)
+        var frame = try request.frame(width: w, height: h)
         if let scene, request.window == nil {
             // The extent goes between the title block and the footer, not under them.
             let band = try SceneRenderer.reservedBand(scene, style: style, canvas: canvas, provisional: frame)
-            frame = try MapFrame(extent: request.extent, projection: projection, width: w, height: h, top: band.top, bottom: band.bottom)
+            frame = try MapFrame(extent: request.extent, projection: frame.projection, width: w, height: h, top: band.top, bottom: band.bottom)
         }
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers

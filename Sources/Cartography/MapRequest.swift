@@ -27,6 +27,16 @@ public struct MapRequest: Sendable {
     }
 }
 
+extension MapRequest {
+    /// The frame the request draws in a `width` x `height` box: its projection (given, or fitted
+    /// to the extent), showing its window exactly or fitting its extent.
+    public func frame(width: Double, height: Double) throws -> MapFrame {
+        let projection = try self.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: extent)
+        if let window { return try MapFrame(window: window, projection: projection, width: width, height: height) }
+        return try MapFrame(extent: extent, projection: projection, width: width, height: height)
+    }
+}
+
 /// Output formats, chosen by file extension.
 public enum MapFormat: String, CaseIterable, Sendable {
     case png, pdf, svg

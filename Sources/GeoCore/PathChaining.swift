@@ -3,7 +3,7 @@
 /// thousands of separate pieces, each with its own caps and dash pattern.
 public enum PathChaining {
     /// Joins `paths`; ends closer than `snap` (in the paths' units) count as the same point.
-    public static func chained(_ paths: [[Coordinate]], snap: Double = 0.05) -> [[Coordinate]] {
+    public static func chained(_ paths: [[Coordinate]], snap: Double) -> [[Coordinate]] {
         let usable = paths.filter { $0.count >= 2 }
         guard usable.count > 1 else { return usable }
         func key(_ c: Coordinate) -> Int64 {

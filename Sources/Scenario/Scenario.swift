@@ -36,6 +36,15 @@ public struct Scenario: Sendable {
         sources.firstIndex { $0.id == sourceID }.map { $0 + 1 }
     }
 
+    /// `figures` grouped by quantity, groups in order of first appearance, figures in file order.
+    public static func byQuantity(_ figures: [Figure]) -> [(quantity: String, figures: [Figure])] {
+        var groups: [(quantity: String, figures: [Figure])] = []
+        for f in figures {
+            if let i = groups.firstIndex(where: { $0.quantity == f.quantity }) { groups[i].figures.append(f) } else { groups.append((f.quantity, [f])) }
+        }
+        return groups
+    }
+
     /// The item named `id` among places, units, routes and areas.
     public func item(_ id: String) -> ItemKind? {
         if places.contains(where: { $0.id == id }) { return .place }

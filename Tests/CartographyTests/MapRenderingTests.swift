@@ -19,8 +19,7 @@ final class MapRenderingTests: XCTestCase {
 
     /// The colour of the pixel where `c` lands on a map drawn with `request`.
     func pixel(_ request: MapRequest, at c: Coordinate, in path: String) throws -> Pixel {
-        let projection = try request.projection.map { try MapProjection(definition: $0) } ?? MapProjection.automatic(for: request.extent)
-        let frame = try MapFrame(extent: request.extent, projection: projection, width: Double(request.width), height: Double(request.height))
+        let frame = try request.frame(width: Double(request.width), height: Double(request.height))
         let p = try XCTUnwrap(frame.frame([c]).first)
         let image = try ImageBuffer(png: path)
         guard (0..<Double(image.width)).contains(p.lon), (0..<Double(image.height)).contains(p.lat) else {
