@@ -24,9 +24,9 @@ setup:
 	    || { echo "setup: apt-get install failed; install these by hand: $$missing" >&2; exit 1; }; \
 	fi
 
-## build: compile the geobrief command (release)
+## build: compile the geobrief command and the engine it hands map commands to (release)
 build: setup
-	@set -o pipefail; $(SWIFT) build -c $(CONFIG) --product geobrief 2>&1 | { grep -v 'prohibited flag' || true; } \
+	@set -o pipefail; $(SWIFT) build -c $(CONFIG) 2>&1 | { grep -v 'prohibited flag' || true; } \
 	  || { echo "build failed: see the compiler output above" >&2; exit 1; }
 
 ## geodata: fetch the pinned packages (cached in ~/.cache/geobrief) and build geodata/data

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "geobrief", targets: ["geobrief"]),
+        .executable(name: "geobrief-engine", targets: ["geobrief-engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,23 +25,38 @@ let package = Package(
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
-        // The only layer that touches C: owned handles, typed errors, no raw pointers out.
+        // The only layer that touches C: owned handles, typed errors, no raw pointers out. Bindings
+        // wraps the libraries; PosixBindings only the C library (mapped files, exec), so that a
+        // program needing no library links none.
         .target(name: "Bindings", dependencies: ["GeoCore", "CGDAL", "CCairo", "CPango", "CPROJ", "CZlib"]),
+        .target(name: "PosixBindings"),
         // Domain modules.
-        .target(name: "GeoData", dependencies: ["GeoCore", "Bindings"]),
+        // Where the built data folder is and what its manifest says (no GDAL needed to read it).
+        .target(name: "DataCatalog", dependencies: ["GeoCore"]),
+        .target(name: "GeoData", dependencies: ["GeoCore", "DataCatalog", "Bindings"]),
         // A story as data: the scenario file's model, read from YAML with every problem located.
         .target(name: "Scenario", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData", "Scenario"]),
-        // Names to places: an SQLite index built from GeoNames and friends, queried through GRDB.
-        .target(name: "Gazetteer", dependencies: ["GeoCore", "Bindings", "GeoData", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Names to places, looked up in a memory-mapped key table (no GDAL: lookups start fast).
+        .target(name: "Gazetteer", dependencies: ["GeoCore", "DataCatalog", "PosixBindings"]),
+        // The gazetteer's build (GeoNames and friends into SQLite, then the key table) and reverse geocoding.
+        .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "Bindings", "GeoData",
+                                                       .product(name: "GRDB", package: "GRDB.swift")]),
         // Shortest paths over the rail, road and sea networks.
         .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "GeoData"]),
         // Scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
         .target(name: "Briefing", dependencies: ["GeoCore", "Bindings", "GeoData", "Scenario", "Cartography", "Gazetteer", "Routing"]),
+        // `geobrief geocode` for the front binary and the engine.
+        .target(name: "GeocodeCLI", dependencies: ["Gazetteer", "DataCatalog", "GeoCore",
+                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `geobrief`: answers name lookups itself and hands every other command to the engine.
+        .executableTarget(name: "geobrief", dependencies: ["GeocodeCLI", "PosixBindings",
+                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Every command: data, maps, routes, scenarios, briefings, batches.
         .executableTarget(
-            name: "geobrief",
+            name: "geobrief-engine",
             dependencies: [
-                "GeoCore", "GeoData", "Cartography", "Gazetteer", "Routing", "Scenario", "Briefing",
+                "GeoCore", "GeoData", "Cartography", "Gazetteer", "GazetteerIndex", "GeocodeCLI", "Routing", "Scenario", "Briefing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +68,7 @@ let package = Package(
         .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "Bindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoData", "GeoCore", "TestSupport"],
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerIndex", "GeoData", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Bindings", "GeoData", "GeoCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),

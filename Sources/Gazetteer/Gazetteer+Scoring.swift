@@ -1,7 +1,5 @@
-import Bindings
 import Foundation
 import GeoCore
-import GRDB
 
 /// Hints resolved to what the index stores.
 struct Filter {
@@ -26,7 +24,6 @@ struct Filter {
 extension Gazetteer {
     /// Scores, filters and sorts candidates (best first).
     func score(_ found: [Candidate], regionQuery: Bool, filter: Filter) throws -> [Candidate] {
-        let g = Geodesic()
         var out: [Candidate] = []
         for var c in found where filter.accepts(c) {
             var s: Double
@@ -48,7 +45,7 @@ extension Gazetteer {
             case .country: break
             }
             if let near = filter.near {
-                let km = g.distance(near, c.coordinate) / 1000
+                let km = near.greatCircleKm(to: c.coordinate)
                 c.nearKm = km.rounded(toPlaces: 1)
                 s -= 12 * log10(1 + km / 25)
             }
@@ -86,28 +83,32 @@ extension Gazetteer {
     func countryCodes(_ hint: String) throws -> Set<String> {
         if hint.count == 2, hint.allSatisfy(\.isLetter) { return [hint.uppercased()] }
         let key = NameKey(hint)
-        let codes = try db.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT p.country FROM name n JOIN place p ON p.id = n.place
-                WHERE p.kind = 'country' AND (n.folded = ? OR n.latin = ? OR n.skeleton = (SELECT id FROM skeleton WHERE text = ?))
-                """, arguments: [key.folded, key.latin, key.skeleton])
+        var codes = Set<String>()
+        for (map, k) in [(KeyMap.folded, key.folded), (.latin, key.latin), (.skeleton, key.skeleton)] {
+            for i in table.lookup(map, Array(k.utf8)) {
+                let p = table.namePlace(table.posting(map, i))
+                if table.placeKind(p) == .country { codes.insert(table.placeCountry(p)) }
+            }
         }
         guard !codes.isEmpty else {
             throw GazetteerError.badQuery("unknown country '\(hint)': give an ISO code (RU, UA, KP) or a country name")
         }
-        return Set(codes)
+        return codes
     }
 
     func admin1Codes(_ hint: String, within countries: Set<String>?) throws -> Set<String> {
-        let rows = try db.read { db -> [Row] in
-            if hint.allSatisfy({ $0.isNumber || $0.isUppercase }) && hint.count <= 3 {
-                return try Row.fetchAll(db, sql: "SELECT DISTINCT country, code FROM admin1 WHERE code = ?", arguments: [hint])
+        var codes = Set<String>()
+        if hint.allSatisfy({ $0.isNumber || $0.isUppercase }) && hint.count <= 3 {
+            for a in 0..<table.admin1Count where table.admin1Code(a) == hint {
+                codes.insert("\(table.admin1Country(a)).\(hint)")
             }
-            let skeleton = NameKey(RegionWords.strip(hint)).skeleton
-            return try Row.fetchAll(db, sql: "SELECT DISTINCT country, code FROM admin1 WHERE skeleton = ?", arguments: [skeleton])
+        } else {
+            for i in table.lookup(.admin1, Array(NameKey(RegionWords.strip(hint)).skeleton.utf8)) {
+                let a = table.posting(.admin1, i)
+                codes.insert("\(table.admin1Country(a)).\(table.admin1Code(a))")
+            }
         }
-        let codes = Set(rows.map { "\($0["country"] as String).\($0["code"] as String)" }
-            .filter { code in countries.map { $0.contains(String(code.prefix(2))) } ?? true })
+        codes = codes.filter { code in countries.map { $0.contains(String(code.prefix(2))) } ?? true }
         guard !codes.isEmpty else {
             throw GazetteerError.badQuery("unknown first-level region '\(hint)'\(countries.map { " in \($0.sorted().joined(separator: ","))" } ?? ""): give its name (Kursk, Kurskaya oblast) or GeoNames code (41)")
         }

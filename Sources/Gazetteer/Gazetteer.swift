@@ -1,37 +1,28 @@
 import Foundation
 import GeoCore
-import GeoData
-import GRDB
+import DataCatalog
 
 /// Finds places by name in any spelling or script, offline, from the index `make geodata` builds.
 /// Never guesses silently: close candidates make the answer ambiguous, and a hint that excludes
 /// every match makes it "not found".
-public final class Gazetteer {
-    let db: DatabaseQueue
+public final class Gazetteer: Sendable {
+    let table: KeyTable
+    /// The lookup file (`gazetteer.keys`).
     public let path: String
 
-    /// Opens an index read-only; a missing or corrupt file says to run `make geodata`.
+    /// Relative path of the lookup file inside the data folder; the SQLite index beside it holds
+    /// the same places for other tools and for reverse geocoding.
+    public static let keysPath = "gazetteer/gazetteer.keys"
+
+    /// Maps the lookup file; a missing or corrupt file says to run `make geodata`.
     public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw GazetteerError.missingIndex(path) }
         self.path = path
-        var config = Configuration()
-        config.readonly = true
-        do {
-            db = try DatabaseQueue(path: path, configuration: config)
-            let schema = try db.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
-            guard schema == String(IndexSchema.version) else {
-                throw GazetteerError.corruptIndex(path, reason: "schema \(schema ?? "none"), expected \(IndexSchema.version)")
-            }
-        } catch let e as GazetteerError {
-            throw e
-        } catch {
-            throw GazetteerError.corruptIndex(path, reason: "\(error)")
-        }
+        table = try KeyTable(path: path)
     }
 
-    /// The index of a data folder.
+    /// The lookup file of a data folder.
     public convenience init(data: DataDirectory) throws {
-        try self.init(path: data.file(GazetteerBuilder.indexPath))
+        try self.init(path: data.file(Gazetteer.keysPath))
     }
 
     /// Geocodes one name with hints.
@@ -40,10 +31,10 @@ public final class Gazetteer {
         let filter = try resolve(hints)
         let regionQuery = RegionWords.marks(query)
         let core = regionQuery ? RegionWords.strip(query) : query
-        let found = try db.read { db in try Matcher(db: db).candidates(for: query, core: core) }
+        let found = Matcher(table: table).candidates(for: query, core: core)
         var scored = try score(found, regionQuery: regionQuery, filter: filter)
         if scored.isEmpty {
-            let suggestions = try db.read { db in try Matcher(db: db).suggestions(for: core) }
+            let suggestions = Matcher(table: table).suggestions(for: core)
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
             unfiltered = Array(unfiltered.prefix(5))
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
@@ -76,7 +67,17 @@ public final class Gazetteer {
         guard raw.utf8.count <= NameKey.maxLength * 4 else {
             throw GazetteerError.badQuery("name of \(raw.utf8.count) bytes is longer than the \(NameKey.maxLength)-byte limit")
         }
-        let visible = raw.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? " " : String($0) }.joined()
+        let bytes = raw.utf8
+        let space = UInt8(ascii: " ")
+        // Printable ASCII without leading, trailing or doubled spaces is already clean.
+        if !bytes.isEmpty, bytes.first != space, bytes.last != space, bytes.count <= NameKey.maxLength,
+           bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F || $0 == space }),
+           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == space && $1 == space }) {
+            return raw
+        }
+        let visible = String(String.UnicodeScalarView(raw.unicodeScalars.map {
+            CharacterSet.controlCharacters.contains($0) ? " " : $0
+        }))
         let collapsed = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !collapsed.isEmpty else { throw GazetteerError.badQuery("empty name: give a place name, e.g. Sudzha") }
         guard collapsed.utf8.count <= NameKey.maxLength else {

@@ -52,6 +52,37 @@ public struct Candidate: Sendable, Codable, Equatable {
     }
 
     public var coordinate: Coordinate { Coordinate(lon: lon, lat: lat) }
+
+    /// A place as found by other means than a name (reverse geocoding): an exact match on its own name.
+    public init(id: Int64, name: String, kind: PlaceKind, country: String, admin1: String, admin1Name: String,
+                population: Int64, coordinate: Coordinate, source: String) {
+        self.init(id: id, name: name, kind: kind, country: country, admin1: admin1, admin1Name: admin1Name, population: population,
+                  lat: coordinate.lat, lon: coordinate.lon, box: nil, source: source, score: 0, match: .exact, matched: name,
+                  distance: 0, nearKm: nil, priority: 0, primary: true)
+    }
+
+    init(id: Int64, name: String, kind: PlaceKind, country: String, admin1: String, admin1Name: String, population: Int64,
+         lat: Double, lon: Double, box: BoundingBox?, source: String, score: Double, match: MatchKind, matched: String,
+         distance: Int, nearKm: Double?, priority: Int, primary: Bool) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.country = country
+        self.admin1 = admin1
+        self.admin1Name = admin1Name
+        self.population = population
+        self.lat = lat
+        self.lon = lon
+        self.box = box
+        self.source = source
+        self.score = score
+        self.match = match
+        self.matched = matched
+        self.distance = distance
+        self.nearKm = nearKm
+        self.priority = priority
+        self.primary = primary
+    }
 }
 
 /// The answer to one query: found (one place), ambiguous (several fit), or not found (with suggestions).

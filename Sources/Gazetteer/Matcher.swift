@@ -1,51 +1,55 @@
 import GeoCore
-import GRDB
 
-/// Finds index rows for a query at each match strength and turns them into candidates.
+/// Finds the names matching a query at each match strength in the key table and turns them into candidates.
 struct Matcher {
-    let db: Database
+    let table: KeyTable
 
-    /// Candidates at up to this many rows per lookup: a common name ("Ivanovka") has hundreds.
+    /// Names taken per key and strength: a common name ("Ivanovka") has hundreds of places.
     static let maxRows = 2_000
+    /// Names taken per skeleton found by typo matching.
+    static let maxRowsPerTypo = 200
+
+    private typealias Best = [Int: (kind: MatchKind, name: Int, distance: Int)]
 
     /// Every place whose names match `query` (or `core`, the query without region words),
     /// each once with its strongest match. Falls back to typo matching when nothing else matches.
-    func candidates(for query: String, core: String) throws -> [Candidate] {
-        let q = NameKey(core), full = NameKey(query)
-        var best: [Int64: (MatchKind, String, Int)] = [:]
-        func note(_ id: Int64, _ kind: MatchKind, _ variant: String, _ distance: Int = 0) {
-            if let old = best[id], old.0 < kind || (old.0 == kind && old.2 <= distance) { return }
-            best[id] = (kind, variant, distance)
+    func candidates(for query: String, core: String) -> [Candidate] {
+        let q = NameKey(core), full = query == core ? q : NameKey(query)
+        var best: Best = [:]
+        func note(_ map: KeyMap, _ keys: [String], _ kind: MatchKind) {
+            for key in Set(keys) {
+                for i in table.lookup(map, Array(key.utf8)).prefix(Matcher.maxRows) {
+                    let n = table.posting(map, i)
+                    Matcher.note(&best, table.namePlace(n), kind, n, 0)
+                }
+            }
         }
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT place, variant, folded, latin FROM name WHERE variant IN (?, ?)
-            UNION ALL SELECT place, variant, folded, latin FROM name WHERE folded IN (?, ?)
-            UNION ALL SELECT place, variant, folded, latin FROM name WHERE latin IN (?, ?)
-            UNION ALL SELECT place, variant, folded, latin FROM name WHERE skeleton IN (SELECT id FROM skeleton WHERE text IN (?, ?))
-            LIMIT \(Matcher.maxRows * 4)
-            """), arguments: [query, core, q.folded, full.folded, q.latin, full.latin, q.skeleton, full.skeleton])
-        for r in rows {
-            let variant: String = r["variant"], folded: String = r["folded"], latin: String = r["latin"]
-            let id: Int64 = r["place"]
-            if variant == query || variant == core { note(id, .exact, variant) }
-            else if folded == q.folded || folded == full.folded { note(id, .folded, variant) }
-            else if latin == q.latin || latin == full.latin { note(id, .transliterated, variant) }
-            else { note(id, .variant, variant) }
-        }
+        note(.variant, [query, core], .exact)
+        note(.folded, [q.folded, full.folded], .folded)
+        note(.latin, [q.latin, full.latin], .transliterated)
+        note(.skeleton, [q.skeleton, full.skeleton], .variant)
         if best.isEmpty {
-            for (id, variant, d) in try fuzzy(q.skeleton, limit: Matcher.typoLimit(q.skeleton)) { note(id, .fuzzy, variant, d) }
+            for (n, d) in fuzzy(q.skeleton, limit: Matcher.typoLimit(q.skeleton)) {
+                Matcher.note(&best, table.namePlace(n), .fuzzy, n, d)
+            }
         }
-        return try load(best)
+        return load(best)
     }
 
     /// The closest names, with a looser typo limit, for a "not found" answer.
-    func suggestions(for core: String) throws -> [Candidate] {
+    func suggestions(for core: String) -> [Candidate] {
         let q = NameKey(core)
-        var best: [Int64: (MatchKind, String, Int)] = [:]
-        for (id, variant, d) in try fuzzy(q.skeleton, limit: max(2, q.skeleton.count / 2)) where best[id] == nil {
-            best[id] = (.fuzzy, variant, d)
+        var best: Best = [:]
+        for (n, d) in fuzzy(q.skeleton, limit: max(2, q.skeleton.utf8.count / 2)) {
+            Matcher.note(&best, table.namePlace(n), .fuzzy, n, d)
         }
-        return try load(best)
+        return load(best)
+    }
+
+    /// Keeps a place's strongest match (then the smallest distance, then the first name).
+    private static func note(_ best: inout Best, _ place: Int, _ kind: MatchKind, _ name: Int, _ distance: Int) {
+        if let old = best[place], old.kind < kind || (old.kind == kind && (old.distance, old.name) <= (distance, name)) { return }
+        best[place] = (kind, name, distance)
     }
 
     /// Typos allowed for a skeleton of this length: none for short names, up to 3 for long ones.
@@ -58,66 +62,56 @@ struct Matcher {
         }
     }
 
-    /// Skeletons within `limit` edits of `skeleton`, with one name each. Candidates come from the
-    /// SQLite FTS5 trigram index: an edit touches at most 4 trigrams, so any skeleton within `limit`
-    /// edits shares at least one of any `4 * limit + 1` trigrams of the query. Taking the rarest
-    /// ones keeps the candidate lists short; each candidate is then checked by edit distance.
-    private func fuzzy(_ skeleton: String, limit: Int) throws -> [(Int64, String, Int)] {
-        guard limit > 0, skeleton.count >= 3 else { return [] }
-        let chars = Array(skeleton)
-        let grams = Array(Set((0...(chars.count - 3)).map { String(chars[$0..<$0 + 3]) }))
-        let needed = 4 * limit + 1
-        var chosen = grams
-        if grams.count > needed {
-            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.skeleton_vocab USING fts5vocab(main, skeleton_grams, row)")
-            let marks = grams.map { _ in "?" }.joined(separator: ",")
-            var docs: [String: Int] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.skeleton_vocab WHERE term IN (\(marks))",
-                                      arguments: StatementArguments(grams)) {
-                docs[r["term"]] = r["doc"]
-            }
-            chosen = Array(grams.sorted { (docs[$0] ?? 0, $0) < (docs[$1] ?? 0, $1) }.prefix(needed))
+    /// Names whose skeletons lie closest to `skeleton`, no more than `limit` edits away: one edit is
+    /// tried first, and more only when nothing lies that close (a nearer spelling is the stronger
+    /// evidence, and the search for one edit is much cheaper).
+    private func fuzzy(_ skeleton: String, limit: Int) -> [(name: Int, distance: Int)] {
+        guard limit > 0 else { return [] }
+        for k in 1...limit {
+            let found = fuzzy(skeleton, within: k)
+            if !found.isEmpty { return found }
         }
-        // Quote each trigram for FTS5 (a quote inside is doubled).
-        let match = chosen.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+        return []
+    }
+
+    /// Names whose skeletons lie within `limit` edits of `skeleton`, with the distance. An edit
+    /// touches at most 3 byte trigrams, so a skeleton within `limit` edits shares at least one of
+    /// any `3 * limit + 1` distinct trigrams of the query: the rarest ones are taken, their posting
+    /// lists merged, and each candidate checked by length and then by edit distance.
+    private func fuzzy(_ skeleton: String, within limit: Int) -> [(name: Int, distance: Int)] {
         let target = Array(skeleton.utf8)
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT s.id, s.text FROM skeleton s WHERE s.id IN (SELECT rowid FROM skeleton_grams WHERE skeleton_grams MATCH ?)
-              AND length(s.text) BETWEEN ? AND ?
-            """), arguments: [match, target.count - limit, target.count + limit])
-        var out: [(Int64, String, Int)] = []
-        for r in rows {
-            let text: String = r["text"]
-            let d = editDistance(Array(text.utf8), target, limit: limit)
-            guard d <= limit else { continue }
-            let sid: Int64 = r["id"]
-            for n in try Row.fetchAll(try db.cachedStatement(sql: "SELECT place, variant FROM name WHERE skeleton = ? LIMIT 200"), arguments: [sid]) {
-                out.append((n["place"], n["variant"], d))
+        guard limit > 0, target.count >= 3 else { return [] }
+        var grams: [(postings: Range<Int>, key: [UInt8])] = []
+        var seen = Set<[UInt8]>()
+        for i in 0...(target.count - 3) {
+            let g = Array(target[i..<i + 3])
+            if seen.insert(g).inserted { grams.append((table.lookup(.trigram, g), g)) }
+        }
+        grams.sort { $0.postings.count != $1.postings.count ? $0.postings.count < $1.postings.count : $0.key.lexicographicallyPrecedes($1.key) }
+        let measure = BitParallelDistance(pattern: target)
+        var checked = [UInt64](repeating: 0, count: table.entryCount(.skeleton) / 64 + 1)
+        var found: [(skeleton: Int, distance: Int)] = []
+        for gram in grams.prefix(3 * limit + 1) {
+            for i in gram.postings {
+                let e = table.posting(.trigram, i)
+                guard e / 64 < checked.count, checked[e / 64] & (1 << UInt64(e % 64)) == 0 else { continue }
+                checked[e / 64] |= 1 << UInt64(e % 64)
+                let d = table.withEntryKey(.skeleton, e) { length, byte in measure.distance(length: length, limit: limit, byte: byte) }
+                if d <= limit { found.append((e, d)) }
             }
+        }
+        var out: [(name: Int, distance: Int)] = []
+        for (e, d) in found.sorted(by: { ($0.distance, $0.skeleton) < ($1.distance, $1.skeleton) }) {
+            for i in table.entryPostings(.skeleton, e).prefix(Matcher.maxRowsPerTypo) { out.append((table.posting(.skeleton, i), d)) }
         }
         return out
     }
 
-    /// The place rows behind matched ids, with their admin-1 names.
-    private func load(_ best: [Int64: (MatchKind, String, Int)]) throws -> [Candidate] {
-        guard !best.isEmpty else { return [] }
-        let statement = try db.cachedStatement(sql: """
-            SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
-            FROM place p WHERE p.id = ?
-            """)
-        var out: [Candidate] = []
-        for id in best.keys.sorted() {
-            guard let r = try Row.fetchOne(statement, arguments: [id]), let m = best[id], let kind = PlaceKind(rawValue: r["kind"]) else { continue }
-            var box: BoundingBox?
-            if let w: Double = r["west"], let s: Double = r["south"], let e: Double = r["east"], let n: Double = r["north"] {
-                box = BoundingBox(west: w, south: s, east: e, north: n)
-            }
-            let name: String = r["name"]
-            out.append(Candidate(id: id, name: name, kind: kind, country: r["country"], admin1: r["admin1"],
-                                 admin1Name: r["admin1_name"] ?? "", population: r["population"], lat: r["lat"], lon: r["lon"],
-                                 box: box, source: r["source"], score: 0, match: m.0, matched: m.1, distance: m.2,
-                                 nearKm: nil, priority: r["priority"], primary: name == m.1 || NameKey.fold(name) == NameKey.fold(m.1)))
+    /// The places behind the matches, in place order.
+    private func load(_ best: Best) -> [Candidate] {
+        best.keys.sorted().compactMap { p in
+            guard let m = best[p] else { return nil }
+            return table.candidate(p, match: m.kind, matched: table.nameVariant(m.name), distance: m.distance)
         }
-        return out
     }
 }

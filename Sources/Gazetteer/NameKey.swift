@@ -17,13 +17,19 @@ public struct NameKey: Sendable, Equatable {
     public init(_ name: String) {
         folded = NameKey.fold(name)
         // Latin letters (with or without marks) need no ICU: folding already made them ASCII.
-        let latinOnly = name.unicodeScalars.allSatisfy { $0.value < 0x250 && NameKey.digraphs[Character($0)] == nil }
+        let latinOnly = name.utf8.allSatisfy { $0 < 0x80 }
+            || name.unicodeScalars.allSatisfy { $0.value < 0x250 && NameKey.digraphs[Character($0)] == nil }
         latin = latinOnly ? folded : NameKey.fold(NameKey.transliterate(name))
         skeleton = NameKey.skeleton(of: latin)
     }
 
     /// Lower case, diacritics stripped, everything but letters and digits turned into single spaces.
     public static func fold(_ s: String) -> String {
+        foldASCII(s) ?? foldUnicode(s)
+    }
+
+    /// `fold` through Foundation, for any script.
+    public static func foldUnicode(_ s: String) -> String {
         let stripped = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         out.reserveCapacity(stripped.utf8.count)
@@ -38,6 +44,32 @@ public struct NameKey: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// `fold` for plain ASCII, without Foundation: lower case, letters and digits kept, apostrophes
+    /// dropped, every other run of characters one space. Nil when `s` is not plain ASCII.
+    public static func foldASCII(_ s: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if space && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                space = false
+                out.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if space && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                space = false
+                out.append(b + 32)
+            case UInt8(ascii: "'"):
+                break
+            default:
+                space = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scholarly letters mapped to the English digraphs they stand for, before ICU drops their marks.
@@ -71,7 +103,7 @@ public struct NameKey: Sendable, Equatable {
     public static func skeleton(of latin: String) -> String {
         var s = Array(latin.utf8).filter { $0 != UInt8(ascii: " ") }
         for (from, to) in byteRewrites {
-            guard s.count >= from.count else { continue }
+            guard s.count >= from.count, s.contains(from[0]) else { continue }
             var out: [UInt8] = []
             out.reserveCapacity(s.count)
             var i = 0

@@ -20,5 +20,5 @@ public func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if rowMin > limit { return limit + 1 }
         (before, prev, cur) = (prev, cur, before)
     }
-    return prev[b.count]
+    return min(prev[b.count], limit + 1)
 }

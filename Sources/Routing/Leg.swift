@@ -92,7 +92,7 @@ extension RoutingGraph {
             }
             follow(p1)
             parts.append(LegPart(routed: false, coordinates: [nodes[Int(n1)], nodes[Int(n2)]],
-                                 km: RoutingGraph.greatCircleKm(nodes[Int(n1)], nodes[Int(n2)])))
+                                 km: nodes[Int(n1)].greatCircleKm(to: nodes[Int(n2)])))
             follow(p2)
         }
         if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [nodes[Int(e.node)], b], km: e.km)) }

@@ -75,7 +75,7 @@ public struct RoutingGraph: Sendable {
     func nearestNode(to c: Coordinate, among accept: (Int32) -> Bool) -> Int32? {
         var best: Int32?, bestKm = Double.infinity
         for (i, n) in nodes.enumerated() where n.isValid && accept(Int32(i)) {
-            let km = RoutingGraph.greatCircleKm(c, n)
+            let km = c.greatCircleKm(to: n)
             if km < bestKm { bestKm = km; best = Int32(i) }
         }
         return best
@@ -96,20 +96,12 @@ public struct RoutingGraph: Sendable {
                 let dx = Coordinate.normalizeLongitude(n.lon - c.lon) * cosLat
                 let approx = dx * dx + dy * dy
                 if approx < bestApprox * 1.1 {
-                    let km = RoutingGraph.greatCircleKm(c, n)
+                    let km = c.greatCircleKm(to: n)
                     if km < bestKm { bestKm = km; best = Int32(i) }
                     bestApprox = min(bestApprox, approx)
                 }
             }
         }
         return best < 0 ? nil : (best, bestKm)
-    }
-
-    /// Great-circle distance on a 6,371 km sphere: a lower bound for A*, and the snapping distance.
-    public static func greatCircleKm(_ a: Coordinate, _ b: Coordinate) -> Double {
-        let r = Double.pi / 180
-        let dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r
-        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * r) * cos(b.lat * r) * sin(dLon / 2) * sin(dLon / 2)
-        return 2 * 6_371.0 * asin(min(1, h.squareRoot()))
     }
 }

@@ -35,7 +35,7 @@ extension RoutingGraph {
                     for c in path.dropFirst() where c.isValid {
                         let id = node(c)
                         if id != previous {
-                            edges.append((previous, id, greatCircleKm(nodes[Int(previous)], nodes[Int(id)])))
+                            edges.append((previous, id, nodes[Int(previous)].greatCircleKm(to: nodes[Int(id)])))
                             previous = id
                         }
                     }

@@ -86,14 +86,14 @@ final class CLITests: XCTestCase {
     }
 }
 
-/// The layering rule: only the Bindings target imports the C modules.
+/// The layering rule: only the C layer (Bindings, PosixBindings) imports the C modules.
 final class ArchitectureTests: XCTestCase {
     func testNoModuleAboveBindingsImportsC() throws {
         let sources = BinaryRunner.packageRoot.appendingPathComponent("Sources")
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
         var offenders: [String] = []
         var checked = 0
-        for case let file as String in enumerator where file.hasSuffix(".swift") && !file.hasPrefix("Bindings/") {
+        for case let file as String in enumerator where file.hasSuffix(".swift") && !file.hasPrefix("Bindings/") && !file.hasPrefix("PosixBindings/") {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             checked += 1
             for line in text.split(separator: "\n") where ["import CGDAL", "import CCairo", "import CPango", "import CPROJ", "import CZlib", "import Glibc"].contains(line.trimmingCharacters(in: .whitespaces)) {
@@ -101,7 +101,27 @@ final class ArchitectureTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 10)
-        XCTAssertEqual(offenders, [], "only Sources/Bindings may import C modules")
+        XCTAssertEqual(offenders, [], "only Sources/Bindings and Sources/PosixBindings may import C modules")
+    }
+
+    /// `geobrief` answers lookups without loading GDAL, Cairo, Pango or PROJ; the engine beside it links them.
+    func testFrontBinaryLinksNoMapLibraries() throws {
+        func libraries(_ binary: String) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+            p.arguments = [BinaryRunner.productsDirectory.appendingPathComponent(binary).path]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return out
+        }
+        let front = try libraries("geobrief"), engine = try libraries("geobrief-engine")
+        for lib in ["libgdal", "libcairo", "libpango", "libproj"] {
+            XCTAssertFalse(front.contains(lib), "geobrief links \(lib)")
+            XCTAssertTrue(engine.contains(lib), "geobrief-engine does not link \(lib)")
+        }
     }
 }
 

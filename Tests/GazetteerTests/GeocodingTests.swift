@@ -1,5 +1,6 @@
 import Foundation
 import Gazetteer
+import GazetteerIndex
 import GeoCore
 import GeoData
 import TestSupport
@@ -126,27 +127,34 @@ final class GeocodingTests: XCTestCase {
     }
 
     func testReverseGeocoding() throws {
-        let data = try DataDirectory.locate()
-        let r = try gazetteer.reverse(Coordinate(lon: 35.272, lat: 51.19), data: data)
+        let reverse = try ReverseGeocoder(data: try DataDirectory.locate())
+        let r = try reverse.reverse(Coordinate(lon: 35.272, lat: 51.19))
         XCTAssertEqual(r.nearest?.id, 486816)
         XCTAssertLessThan(r.nearestKm ?? 99, 1)
         XCTAssertEqual(r.region?.name, "Kursk")
         XCTAssertEqual(r.region?.country, "RU")
-        let sea = try gazetteer.reverse(Coordinate(lon: -150, lat: 0), data: data)
+        let sea = try reverse.reverse(Coordinate(lon: -150, lat: 0))
         XCTAssertNil(sea.nearest)
         XCTAssertNil(sea.region)
     }
 
     func testMissingOrCorruptIndexSaysToRunMakeGeodata() throws {
-        XCTAssertThrowsError(try Gazetteer(path: "/nonexistent/gazetteer.sqlite")) {
+        XCTAssertThrowsError(try Gazetteer(path: "/nonexistent/gazetteer.keys")) {
             XCTAssertTrue("\($0)".contains("make geodata"), "\($0)")
         }
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let bad = dir.appendingPathComponent("gazetteer.sqlite").path
+        let bad = dir.appendingPathComponent("gazetteer.keys").path
         try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: bad))
         XCTAssertThrowsError(try Gazetteer(path: bad)) {
             XCTAssertTrue("\($0)".contains("cannot be read") && "\($0)".contains("make geodata"), "\($0)")
+        }
+        // A real key table cut short: its sections lie past the end.
+        let real = try Data(contentsOf: URL(fileURLWithPath: try DataDirectory.locate().file(Gazetteer.keysPath)),
+                            options: .alwaysMapped)
+        try real.prefix(1 << 20).write(to: URL(fileURLWithPath: bad))
+        XCTAssertThrowsError(try Gazetteer(path: bad)) {
+            XCTAssertTrue("\($0)".contains("truncated") && "\($0)".contains("make geodata"), "\($0)")
         }
     }
 }

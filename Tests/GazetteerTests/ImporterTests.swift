@@ -1,5 +1,6 @@
 import Foundation
 import Gazetteer
+import GazetteerIndex
 import GeoCore
 import TestSupport
 import XCTest
@@ -63,7 +64,7 @@ final class ImporterTests: TemporaryFolderTestCase {
         try writer.addAdmin1(country: "RU", code: "41", names: ["Kursk", "Kurskaya oblast'"])
         try writer.finish(sources: ["test"])
         XCTAssertEqual(writer.placeCount, 2)
-        let g = try Gazetteer(path: path)
+        let g = try Gazetteer(path: IndexWriter.keysPath(for: path))
         XCTAssertEqual(try g.geocode("Суджа").place?.id, 1)
         XCTAssertEqual(try g.geocode("Sudzha", hints: GeocodeHints(admin1: "Kurskaya oblast")).place?.admin1Name, "Kursk")
         XCTAssertEqual(try g.geocode("Vorozhba", hints: GeocodeHints(admin1: "Kursk")).status, .notFound)

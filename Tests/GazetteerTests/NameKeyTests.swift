@@ -38,3 +38,20 @@ final class NameKeyTests: XCTestCase {
         XCTAssertEqual(RegionWords.strip("oblast"), "oblast")
     }
 }
+
+/// The ASCII fast path of folding agrees with the Foundation path it stands in for.
+final class FoldFastPathTests: XCTestCase {
+    func testASCIIFoldingEqualsFoundationFolding() {
+        let samples = ["Sudzha", "ROSTOV-ON-DON", "Kursk'", "  St. Petersburg ", "Novo_Ivanovka (2)", "a--b", "'", "",
+                       "Ust'-Kamenogorsk", "Ho Chi Minh City", "x\ty", "Comma,Separated", "UPPER lower 123"]
+        for s in samples {
+            XCTAssertEqual(NameKey.foldASCII(s), NameKey.foldUnicode(s), s)
+        }
+        XCTAssertNil(NameKey.foldASCII("Sudža"), "non-ASCII goes through Foundation")
+        // Every printable ASCII character on its own and between letters.
+        for b in UInt8(0x20)..<0x7F {
+            let s = "ab" + String(UnicodeScalar(b)) + "Cd"
+            XCTAssertEqual(NameKey.foldASCII(s), NameKey.foldUnicode(s), s)
+        }
+    }
+}

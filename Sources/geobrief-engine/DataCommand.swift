@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazetteer
+import GazetteerIndex
 import GeoData
 import Routing
 

@@ -1,3 +1,4 @@
+import Gazetteer
 import Bindings
 import Foundation
 import GeoCore
@@ -19,12 +20,28 @@ public struct RegionHit: Sendable, Codable, Equatable {
     public var country: String
 }
 
-extension Gazetteer {
+/// What lies at a coordinate, from the SQLite index's R*Tree and the basemap's admin-1 polygons.
+public struct ReverseGeocoder {
+    let db: DatabaseQueue
+    let data: DataDirectory
+
     /// Reverse search looks no further than this.
-    public static let reverseRadiusKm = 300.0
+    public static let radiusKm = 300.0
+
+    /// Opens the data folder's SQLite index read-only; a missing one says to run `make geodata`.
+    public init(data: DataDirectory) throws {
+        let path = data.file(GazetteerBuilder.indexPath)
+        guard FileManager.default.fileExists(atPath: path) else { throw GazetteerError.missingIndex(path) }
+        var config = Configuration()
+        config.readonly = true
+        do { db = try DatabaseQueue(path: path, configuration: config) } catch {
+            throw GazetteerError.corruptIndex(path, reason: "\(error)")
+        }
+        self.data = data
+    }
 
     /// The nearest populated place (R*Tree search in growing boxes) and the region polygon containing `c`.
-    public func reverse(_ c: Coordinate, data: DataDirectory) throws -> ReverseResult {
+    public func reverse(_ c: Coordinate) throws -> ReverseResult {
         let g = Geodesic()
         var nearest: Candidate?
         var best = Double.infinity
@@ -44,19 +61,19 @@ extension Gazetteer {
                 if d < best {
                     best = d
                     nearest = Candidate(id: r["id"], name: r["name"], kind: .populated, country: r["country"], admin1: r["admin1"],
-                                        admin1Name: r["admin1_name"] ?? "", population: r["population"], lat: p.lat, lon: p.lon,
-                                        box: nil, source: r["source"], score: 0, match: .exact, matched: r["name"], distance: 0, nearKm: nil)
+                                        admin1Name: r["admin1_name"] ?? "", population: r["population"], coordinate: p,
+                                        source: r["source"])
                 }
             }
             half *= 2
         }
-        if best > Gazetteer.reverseRadiusKm * 1000 { nearest = nil }
+        if best > ReverseGeocoder.radiusKm * 1000 { nearest = nil }
         return ReverseResult(lat: c.lat, lon: c.lon, nearest: nearest,
                              nearestKm: nearest == nil ? nil : (best / 1000).rounded(toPlaces: 2),
-                             region: try region(at: c, data: data))
+                             region: try region(at: c))
     }
 
-    private func region(at c: Coordinate, data: DataDirectory) throws -> RegionHit? {
+    private func region(at c: Coordinate) throws -> RegionHit? {
         let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
         let layer = try ds.layer(named: "admin1")
         layer.setSpatialFilter(BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6))

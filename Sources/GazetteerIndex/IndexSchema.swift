@@ -1,3 +1,4 @@
+import Gazetteer
 import GRDB
 
 /// The gazetteer's SQLite schema: places, their names in every normalized form, a trigram index

@@ -1,8 +1,10 @@
+import Gazetteer
 import Foundation
 import GeoCore
 import GRDB
 
-/// Writes places into a new gazetteer index file, atomically (a temporary file renamed on `finish`).
+/// Writes places into a new gazetteer index file, atomically (a temporary file renamed on `finish`),
+/// and then the lookup file (`gazetteer.keys`) derived from it.
 public final class IndexWriter {
     private let queue: DatabaseQueue
     private let path: String
@@ -115,26 +117,11 @@ public final class IndexWriter {
         if rename(temporary, path) != 0 {
             throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "cannot move the index into place: \(String(cString: strerror(errno)))")
         }
-    }
-}
-
-/// Words that mark a name as a region ("Kursk oblast", "Primorsky Krai", "Kangwon-do").
-public enum RegionWords {
-    static let words: Set<String> = [
-        "oblast", "oblasti", "region", "regione", "krai", "kray", "province", "provinz", "provincia", "state",
-        "respublika", "republic", "republik", "okrug", "do", "autonomous", "avtonomnyy", "avtonomnyi",
-        "oblastʹ", "obl", "raion", "rayon", "district", "область", "край", "республика", "округ", "도",
-        "oblasc", "voblasts", "gubernia", "gouvernement", "territory",
-    ]
-
-    /// Whether a folded name carries a region word.
-    public static func marks(_ name: String) -> Bool {
-        NameKey.fold(name).split(separator: " ").contains { words.contains(String($0)) }
+        try KeyTableWriter.write(from: path, to: IndexWriter.keysPath(for: path))
     }
 
-    /// The name without its region words ("Kursk oblast" -> "Kursk"); the name itself if nothing is left.
-    public static func strip(_ name: String) -> String {
-        let parts = NameKey.fold(name).split(separator: " ").filter { !words.contains(String($0)) }
-        return parts.isEmpty ? name : parts.joined(separator: " ")
+    /// The lookup file written beside an index: `gazetteer.sqlite` -> `gazetteer.keys`.
+    public static func keysPath(for index: String) -> String {
+        (index.hasSuffix(".sqlite") ? String(index.dropLast(7)) : index) + ".keys"
     }
 }

@@ -47,6 +47,14 @@ public struct SourcePackage: Codable, Sendable, Equatable {
     public var registry: String
     public var sha256: String
     public var file: String
+
+    public init(name: String, version: String, registry: String, sha256: String, file: String) {
+        self.name = name
+        self.version = version
+        self.registry = registry
+        self.sha256 = sha256
+        self.file = file
+    }
 }
 
 /// One built file: a GeoPackage, a raster or a gazetteer source table.

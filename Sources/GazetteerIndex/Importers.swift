@@ -1,3 +1,4 @@
+import Gazetteer
 import Bindings
 import Foundation
 import GeoCore

@@ -2,10 +2,10 @@ import Foundation
 import Gazetteer
 
 /// Renders geocoding answers: a table for the terminal, CSV or JSON lines for pipes.
-enum GeocodeOutput {
+public enum GeocodeOutput {
     static let csvHeader = "query,status,name,geonameid,kind,country,admin1,population,lat,lon,match,matched,score,candidates"
 
-    static func render(_ r: GeocodeResult, json: Bool, table: Bool) -> String {
+    public static func render(_ r: GeocodeResult, json: Bool, table: Bool) -> String {
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -17,7 +17,12 @@ enum GeocodeOutput {
                                 c?.country ?? "", c?.admin1Name ?? "", c.map { String($0.population) } ?? "",
                                 c.map { String($0.lat) } ?? "", c.map { String($0.lon) } ?? "", c?.match.rawValue ?? "",
                                 c?.matched ?? "", c.map { String($0.score) } ?? "", String(r.candidates.count)]
-        return fields.map(csv).joined(separator: ",")
+        var line = ""
+        for (i, f) in fields.enumerated() {
+            if i > 0 { line += "," }
+            line += csv(f)
+        }
+        return line
     }
 
     static func tableText(_ r: GeocodeResult) -> String {
@@ -32,6 +37,7 @@ enum GeocodeOutput {
     }
 
     static func csv(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// A read-only file mapped into memory (mmap), read through bounds-checked typed loads.
+///
+/// Part of the C layer, like `Bindings`, but with no library behind it: a program that only looks
+/// names up links nothing heavier than the C library. A read past the end returns zero (or an empty
+/// string) instead of crashing, so a truncated or corrupt file is caught by the format checks of its
+/// reader, never by a fault.
+public final class MappedFile: @unchecked Sendable {
+    @usableFromInline let base: UnsafeRawPointer?
+    /// Size of the file in bytes.
+    public let count: Int
+    public let path: String
+
+    /// Maps `path`; throws with the system's reason when it cannot be opened or mapped.
+    public init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw MappedFileError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw MappedFileError(path: path, reason: String(cString: strerror(errno))) }
+        count = Int(st.st_size)
+        guard count > 0 else { base = nil; return }
+        guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+            throw MappedFileError(path: path, reason: String(cString: strerror(errno)))
+        }
+        base = UnsafeRawPointer(p)
+    }
+
+    deinit {
+        if let base { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+    }
+
+    @inlinable @inline(__always)
+    public func u32(_ offset: Int) -> UInt32 {
+        guard let base, offset >= 0, offset <= count - 4 else { return 0 }
+        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    @inlinable @inline(__always)
+    public func u64(_ offset: Int) -> UInt64 {
+        guard let base, offset >= 0, offset <= count - 8 else { return 0 }
+        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inlinable @inline(__always)
+    public func f64(_ offset: Int) -> Double { Double(bitPattern: u64(offset)) }
+
+    @inlinable @inline(__always)
+    public func byte(_ offset: Int) -> UInt8 {
+        guard let base, offset >= 0, offset < count else { return 0 }
+        return base.load(fromByteOffset: offset, as: UInt8.self)
+    }
+
+    /// Whether the `length` bytes at `offset` equal `bytes`.
+    public func bytesEqual(_ offset: Int, _ length: Int, _ bytes: [UInt8]) -> Bool {
+        guard let base, length == bytes.count, offset >= 0, length >= 0, offset <= count - length else { return false }
+        return bytes.withUnsafeBytes { memcmp(base + offset, $0.baseAddress!, length) == 0 || length == 0 }
+    }
+
+    /// The `length` bytes at `offset`, copied.
+    public func bytes(_ offset: Int, _ length: Int) -> [UInt8] {
+        guard let base, offset >= 0, length > 0, offset <= count - length else { return [] }
+        return Array(UnsafeRawBufferPointer(start: base + offset, count: length))
+    }
+
+    /// The UTF-8 text of `length` bytes at `offset` (invalid sequences repaired).
+    public func string(_ offset: Int, _ length: Int) -> String {
+        guard let base, offset >= 0, length > 0, offset <= count - length else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: base + offset, count: length), as: UTF8.self)
+    }
+}
+
+/// A file that could not be mapped, with the system's reason.
+public struct MappedFileError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}
