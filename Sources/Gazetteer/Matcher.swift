@@ -17,7 +17,7 @@ struct Matcher {
         let q = NameKey(core), full = query == core ? q : NameKey(query)
         var best: Best = [:]
         func note(_ map: KeyMap, _ keys: [String], _ kind: MatchKind) {
-            for key in Set(keys) {
+            for (i, key) in keys.enumerated() where !keys[..<i].contains(key) {
                 for i in table.lookup(map, Array(key.utf8)).prefix(Matcher.maxRows) {
                     let n = table.posting(map, i)
                     Matcher.note(&best, table.namePlace(n), kind, n, 0)

@@ -60,13 +60,23 @@ extension RoutingGraph {
     /// from the true points to the network are schematic parts.
     /// With `bridge`, a network cut is crossed by a schematic segment between the closest nodes of
     /// the two pieces instead of failing.
+    /// `trace`, when given, hears how long snapping and the path search took (ms).
     public func leg(mode: String, from a: Coordinate, named aName: String, to b: Coordinate, named bName: String,
-                    maxSnapKm: Double, allowed: ((Int32) -> Bool)? = nil, bridge: Bool = false) throws -> Leg {
-        guard let s = nearestNode(to: a), s.km <= maxSnapKm else {
-            throw RoutingError.tooFarFromNetwork(place: aName, mode: mode, km: nearestNode(to: a)?.km ?? .infinity, limit: maxSnapKm)
+                    maxSnapKm: Double, allowed: ((Int32) -> Bool)? = nil, bridge: Bool = false,
+                    trace: ((_ snapMs: Double, _ pathMs: Double) -> Void)? = nil) throws -> Leg {
+        let clock = ContinuousClock()
+        let snapStart = clock.now
+        let ends = nearestNodes(to: [a, b])
+        guard let s = ends[0], s.km <= maxSnapKm else {
+            throw RoutingError.tooFarFromNetwork(place: aName, mode: mode, km: ends[0]?.km ?? .infinity, limit: maxSnapKm)
         }
-        guard let e = nearestNode(to: b), e.km <= maxSnapKm else {
-            throw RoutingError.tooFarFromNetwork(place: bName, mode: mode, km: nearestNode(to: b)?.km ?? .infinity, limit: maxSnapKm)
+        guard let e = ends[1], e.km <= maxSnapKm else {
+            throw RoutingError.tooFarFromNetwork(place: bName, mode: mode, km: ends[1]?.km ?? .infinity, limit: maxSnapKm)
+        }
+        let pathStart = clock.now
+        defer {
+            func ms(_ d: Duration) -> Double { Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000 }
+            trace?(ms(pathStart - snapStart), ms(clock.now - pathStart))
         }
         var parts: [LegPart] = []
         var edgeCount = 0

@@ -101,11 +101,12 @@ public final class RoutePlanner {
                 let plain = req.avoidCountries.isEmpty && req.avoidAreas.isEmpty
                 let allowed = plain ? req.within.map(g.within)
                     : g.avoiding(countries: req.avoidCountries, areas: req.avoidAreas, within: req.within)
-                let start = Date()
-                let leg = try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
-                                    maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge)
-                if tracing { timings.append(String(format: "route %@ > %@ %.1f ms", req.from, req.to, Date().timeIntervalSince(start) * 1000)) }
-                return leg
+                return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
+                                 maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge,
+                                 trace: tracing ? { snap, path in
+                                     self.timings.append(String(format: "route %@ > %@: snap %.1f ms, path %.1f ms",
+                                                                req.from, req.to, snap, path))
+                                 } : nil)
             }
         }
     }

@@ -5,12 +5,12 @@ extension RoutingGraph {
     /// A filter keeping out of the given countries (ISO alpha-2) and out of the given polygons
     /// (a closed strait, a front line), combined with an optional `within` filter.
     public func avoiding(countries: Set<String> = [], areas: [Geometry] = [], within: Set<String>? = nil) -> (Int32) -> Bool {
-        let banned = Set(countryCodes.indices.filter { countries.contains(countryCodes[$0]) }.map(UInt16.init))
+        let banned = countryCodes.map(countries.contains)
         let inside = within.map(self.within)
         let boxes = areas.compactMap { g in g.boundingBox.map { (g, $0) } }
         let table = nodeCountries, positions = nodes
         return { n in
-            if banned.contains(table[Int(n)]) { return false }
+            if banned[Int(table[Int(n)])] { return false }
             if let inside, !inside(n) { return false }
             let c = positions[Int(n)]
             for (g, box) in boxes where box.contains(c) && g.contains(c) { return false }

@@ -19,12 +19,13 @@ extension RoutingGraph {
             var graph = id == "sea" ? try sea(data: data) : try load(id, data: data)
             graph.countryCodes = countries.codes
             graph.nodeCountries = graph.nodes.map { $0.isValid ? countries.country(at: $0) : 0 }
+            graph = graph.withLandmarks()
             try RoutingGraphFile.write(graph, to: data.file("transport/\(id).graph"))
             layers.append(LayerEntry(name: "\(id).graph", features: graph.nodes.count, extent: nil, geometry: "graph"))
         }
         log(String(format: "routing: rail, road and sea graphs cached in %.1f s", Date().timeIntervalSince(start)))
         return DatasetEntry(id: "graphs", path: "transport", kind: "table",
-                            description: "Routing graphs of the rail, road and sea-lane networks (CSR, node countries from Natural Earth), loaded in milliseconds",
+                            description: "Routing graphs of the rail, road and sea-lane networks (CSR, node countries from Natural Earth, distances to 8 landmarks for A*), loaded in milliseconds",
                             detail: "", layers: layers, sources: ["scgraph-data", "searoute", "Natural Earth admin-0"],
                             licence: "ODbL 1.0 (OpenStreetMap); Apache-2.0 (searoute); public domain (Natural Earth)",
                             attribution: "© OpenStreetMap contributors · searoute / MARNET")

@@ -13,6 +13,15 @@ public struct RoutingGraph: Sendable {
     public internal(set) var countryCodes: [String]
     /// Unit vectors of the nodes (Float), for A*'s chord-length lower bound without trigonometry.
     let unit: [SIMD3<Float>]
+    /// Distances to landmarks for a tighter lower bound (cached graphs have them).
+    public internal(set) var landmarks: Landmarks?
+    /// The valid nodes sorted by latitude, for snapping a point by scanning only a band around it.
+    let byLatitude: [Int32]
+
+    /// The valid nodes in order of latitude (then id).
+    static func latitudeOrder(_ nodes: [Coordinate]) -> [Int32] {
+        nodes.indices.filter { nodes[$0].isValid }.sorted { (nodes[$0].lat, $0) < (nodes[$1].lat, $1) }.map { Int32($0) }
+    }
 
     static func unitVectors(_ nodes: [Coordinate]) -> [SIMD3<Float>] {
         nodes.map { c in
@@ -22,7 +31,10 @@ public struct RoutingGraph: Sendable {
         }
     }
 
-    init(nodes: [Coordinate], offsets: [Int32], targets: [Int32], lengths: [Float], nodeCountries: [UInt16], countryCodes: [String]) {
+    init(nodes: [Coordinate], offsets: [Int32], targets: [Int32], lengths: [Float], nodeCountries: [UInt16], countryCodes: [String],
+         landmarks: Landmarks? = nil, byLatitude: [Int32]? = nil) {
+        self.landmarks = landmarks
+        self.byLatitude = byLatitude ?? RoutingGraph.latitudeOrder(nodes)
         self.nodes = nodes
         self.offsets = offsets
         self.targets = targets
@@ -56,14 +68,16 @@ public struct RoutingGraph: Sendable {
         self.nodeCountries = [UInt16](repeating: 0, count: nodes.count)
         self.countryCodes = [""]
         self.unit = RoutingGraph.unitVectors(nodes)
+        self.byLatitude = RoutingGraph.latitudeOrder(nodes)
     }
 
     /// A filter for `shortestPath` keeping to nodes in the given countries (ISO alpha-2); nodes of
     /// unknown country (coasts, stations the 1:10m polygons miss) are allowed.
     public func within(_ countries: Set<String>) -> (Int32) -> Bool {
-        let allowed = Set(countryCodes.indices.filter { countries.contains(countryCodes[$0]) }.map(UInt16.init)).union([0])
+        var allowed = countryCodes.map(countries.contains)
+        allowed[0] = true
         let table = nodeCountries
-        return { allowed.contains(table[Int($0)]) }
+        return { allowed[Int(table[Int($0)])] }
     }
 
     /// The ISO code of a node's country ("" when unknown).
@@ -83,25 +97,43 @@ public struct RoutingGraph: Sendable {
 
     /// The node nearest to `c` (great-circle distance), with that distance in km; nil for an empty graph.
     public func nearestNode(to c: Coordinate) -> (node: Int32, km: Double)? {
-        var best: Int32 = -1, bestKm = Double.infinity
-        // A cheap equirectangular pre-filter, then the exact distance on the few that pass.
-        let cosLat = cos(c.lat * .pi / 180)
-        var bestApprox = Double.infinity
-        nodes.withUnsafeBufferPointer { all in
-            for i in 0..<all.count {
-                let n = all[i]
-                // Latitude alone rules out most nodes before any longitude work.
+        nearestNodes(to: [c])[0]
+    }
+
+    /// The node nearest to each point (great-circle distance, km). Each search starts at the point's
+    /// latitude in `byLatitude` and walks outwards both ways until the latitude difference alone
+    /// rules out anything closer; a cheap equirectangular measure sorts out the candidates first.
+    public func nearestNodes(to points: [Coordinate]) -> [(node: Int32, km: Double)?] {
+        points.map { c in
+            guard c.isValid, !byLatitude.isEmpty else { return nil }
+            let cosLat = cos(c.lat * .pi / 180)
+            var best: Int32 = -1, bestKm = Double.infinity, bestApprox = Double.infinity
+            // First node at or above the point's latitude.
+            var lo = 0, hi = byLatitude.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if nodes[Int(byLatitude[mid])].lat < c.lat { lo = mid + 1 } else { hi = mid }
+            }
+            func consider(_ i: Int) -> Bool {
+                let n = nodes[Int(byLatitude[i])]
                 let dy = n.lat - c.lat
-                if dy * dy >= bestApprox * 1.1 { continue }
+                if dy * dy >= bestApprox * 1.1 { return false }
                 let dx = Coordinate.normalizeLongitude(n.lon - c.lon) * cosLat
                 let approx = dx * dx + dy * dy
                 if approx < bestApprox * 1.1 {
                     let km = c.greatCircleKm(to: n)
-                    if km < bestKm { bestKm = km; best = Int32(i) }
+                    if km < bestKm || (km == bestKm && byLatitude[i] < best) { bestKm = km; best = byLatitude[i] }
                     bestApprox = min(bestApprox, approx)
                 }
+                return true
             }
+            var up = lo, down = lo - 1
+            var goUp = up < byLatitude.count, goDown = down >= 0
+            while goUp || goDown {
+                if goUp { goUp = consider(up); up += 1; goUp = goUp && up < byLatitude.count }
+                if goDown { goDown = consider(down); down -= 1; goDown = goDown && down >= 0 }
+            }
+            return best < 0 ? nil : (best, bestKm)
         }
-        return best < 0 ? nil : (best, bestKm)
     }
 }

@@ -4,9 +4,10 @@ import GeoCore
 /// The compact cached form of a routing graph: built once by `geobrief data build`, loaded in
 /// milliseconds. Little-endian: magic "GBGRAPH1", node count, edge slots, country codes, then
 /// lat, lon (Float64), country (UInt16) per node, CSR offsets (UInt32), targets (UInt32) and
-/// lengths (Float32) per edge slot.
+/// lengths (Float32) per edge slot, then the landmark count and each node's landmark distances (Float32),
+/// then the count of valid nodes and their ids in order of latitude (UInt32).
 enum RoutingGraphFile {
-    static let magic = Array("GBGRAPH1".utf8)
+    static let magic = Array("GBGRAPH2".utf8)
 
     static func write(_ g: RoutingGraph, to path: String) throws {
         var d = Data(magic)
@@ -16,6 +17,8 @@ enum RoutingGraphFile {
         for c in g.countryCodes { d.append(contentsOf: Array((c + "  ").utf8.prefix(2))) }
         array(g.nodes.map(\.lat)); array(g.nodes.map(\.lon)); array(g.nodeCountries)
         array(g.offsets.map { UInt32($0) }); array(g.targets.map { UInt32($0) }); array(g.lengths)
+        u32(g.landmarks?.count ?? 0); array(g.landmarks?.distances ?? [])
+        u32(g.byLatitude.count); array(g.byLatitude.map { UInt32($0) })
         try d.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
@@ -52,7 +55,16 @@ enum RoutingGraphFile {
         guard offsets.last.map(Int.init) == slots, targets.allSatisfy({ Int($0) < n }) else {
             throw RoutingError.badGraphFile(path, reason: "inconsistent adjacency")
         }
+        let landmarkCount = try u32()
+        guard landmarkCount <= 64 else { throw RoutingError.badGraphFile(path, reason: "implausible landmark count") }
+        let landmarks = landmarkCount == 0 ? nil
+            : Landmarks(count: landmarkCount, distances: try array(n * landmarkCount, Float.self))
+        let sortedCount = try u32()
+        guard sortedCount <= n else { throw RoutingError.badGraphFile(path, reason: "implausible node order") }
+        let byLatitude = try array(sortedCount, UInt32.self)
+        guard byLatitude.allSatisfy({ Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
         return RoutingGraph(nodes: zip(lon, lat).map { Coordinate(lon: $0, lat: $1) }, offsets: offsets.map { Int32($0) },
-                            targets: targets.map { Int32($0) }, lengths: lengths, nodeCountries: country, countryCodes: codes)
+                            targets: targets.map { Int32($0) }, lengths: lengths, nodeCountries: country, countryCodes: codes,
+                            landmarks: landmarks, byLatitude: byLatitude.map { Int32($0) })
     }
 }

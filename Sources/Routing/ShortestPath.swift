@@ -10,37 +10,39 @@ public struct GraphPath: Sendable {
 }
 
 extension RoutingGraph {
-    /// The shortest path by edge length (A* with a great-circle lower bound), through nodes that
+    /// The shortest path by edge length (A* with a great-circle and landmark lower bound), through nodes that
     /// `allowed` accepts; nil when the end cannot be reached.
     public func shortestPath(from start: Int32, to end: Int32, allowed: ((Int32) -> Bool)? = nil) -> GraphPath? {
         if start == end { return GraphPath(nodes: [start], lengthKm: 0) }
         // Lower bound: the chord between unit vectors times the Earth's radius is never longer than
         // the great circle, which track lengths never undercut; 0.999 absorbs Float rounding.
+        // With landmarks, the larger of that and the ALT bound (see `Landmarks`).
         let goal = unit[Int(end)]
+        let landmarks = self.landmarks ?? Landmarks(count: 0, distances: [])
+        let targetRow = landmarks.count > 0 ? landmarks.row(end) : []
         func bound(_ v: Int32) -> Double {
             let d = unit[Int(v)] - goal
-            return Double((d * d).sum().squareRoot()) * 6_371.0 * 0.999
+            let chord = (d * d).sum().squareRoot() * 6_371.0 * 0.999
+            return Double(max(chord, landmarks.bound(v, target: targetRow)))
         }
         var dist = [Double](repeating: .infinity, count: nodes.count)
         var previous = [Int32](repeating: -1, count: nodes.count)
-        var done = [Bool](repeating: false, count: nodes.count)
         var heap = MinHeap()
         dist[Int(start)] = 0
-        heap.push(bound(start), start)
-        while let (_, n) = heap.pop() {
+        heap.push(bound(start), 0, start)
+        // A node is settled when popped with its final distance; later (stale) entries carry a larger one.
+        while let (_, g, n) = heap.pop() {
             let u = Int(n)
-            if done[u] { continue }
-            done[u] = true
+            if g > dist[u] { continue }
             if n == end { break }
             for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
                 let v = targets[slot]
-                if done[Int(v)] { continue }
-                if let allowed, v != end, !allowed(v) { continue }
-                let d = dist[u] + Double(lengths[slot])
+                let d = g + Double(lengths[slot])
                 if d < dist[Int(v)] {
+                    if let allowed, v != end, !allowed(v) { continue }
                     dist[Int(v)] = d
                     previous[Int(v)] = n
-                    heap.push(d + bound(v), v)
+                    heap.push(d + bound(v), d, v)
                 }
             }
         }
@@ -76,12 +78,12 @@ extension RoutingGraph {
     }
 }
 
-/// A binary min-heap of (priority, node).
+/// A binary min-heap of (priority, distance, node).
 struct MinHeap {
-    private var items: [(Double, Int32)] = []
+    private var items: [(Double, Double, Int32)] = []
 
-    mutating func push(_ priority: Double, _ node: Int32) {
-        items.append((priority, node))
+    mutating func push(_ priority: Double, _ distance: Double, _ node: Int32) {
+        items.append((priority, distance, node))
         var i = items.count - 1
         while i > 0 {
             let p = (i - 1) / 2
@@ -91,7 +93,7 @@ struct MinHeap {
         }
     }
 
-    mutating func pop() -> (Double, Int32)? {
+    mutating func pop() -> (Double, Double, Int32)? {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
         if !items.isEmpty {

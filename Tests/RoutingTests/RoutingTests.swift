@@ -220,11 +220,16 @@ final class RandomGraphTests: XCTestCase {
                 edges.append((a, b, nodes[Int(a)].greatCircleKm(to: nodes[Int(b)]) * (1 + rng.next())))
             }
             let g = RoutingGraph(nodes: nodes, edges: edges)
+            // The same graph with landmark (ALT) bounds, as cached graphs have them.
+            let alt = g.withLandmarks(3)
+            XCTAssertEqual(alt.landmarks?.count, 3)
             for _ in 0..<5 {
                 let s = Int(rng.next() * Double(n)), t = Int(rng.next() * Double(n))
                 let expected = dijkstra(n, edges, s, t)
-                let got = g.shortestPath(from: Int32(s), to: Int32(t))?.lengthKm ?? .infinity
-                if expected.isFinite { XCTAssertEqual(got, expected, accuracy: 1e-3, "round \(round): \(s) > \(t)") } else { XCTAssertEqual(got, .infinity) }
+                for graph in [g, alt] {
+                    let got = graph.shortestPath(from: Int32(s), to: Int32(t))?.lengthKm ?? .infinity
+                    if expected.isFinite { XCTAssertEqual(got, expected, accuracy: 1e-3, "round \(round): \(s) > \(t)") } else { XCTAssertEqual(got, .infinity) }
+                }
             }
         }
     }
