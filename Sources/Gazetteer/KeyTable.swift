@@ -95,7 +95,12 @@ final class KeyTable: Sendable {
 
     private func nameRef(_ n: Int) -> Int { base(KeyTableLayout.Section.names.rawValue) + n * KeyTableLayout.nameSize }
     func namePlace(_ n: Int) -> Int { Int(file.u32(nameRef(n))) }
-    func nameVariant(_ n: Int) -> String { string(nameRef(n) + 4) }
+    func nameVariant(_ n: Int) -> String {
+        let r = nameRef(n)
+        return file.string(base(0) + Int(file.u32(r + 4)), Int(file.u32(r + 8) & ~KeyTableLayout.primaryFlag))
+    }
+    /// Whether a name is (folded) its place's own name rather than an alternate.
+    func nameIsPrimary(_ n: Int) -> Bool { file.u32(nameRef(n) + 8) & KeyTableLayout.primaryFlag != 0 }
 
     // MARK: admin-1 records
 
@@ -112,8 +117,8 @@ final class KeyTable: Sendable {
     }
     func placeCountry(_ p: Int) -> String { file.string(placeRef(p) + KeyTableLayout.PlaceField.country, 2) }
 
-    /// A place as a candidate for a match of `kind` on `variant`.
-    func candidate(_ p: Int, match: MatchKind, matched: String, distance: Int) -> Candidate {
+    /// A place as a candidate for a match of `kind` on `matched`, one of its names.
+    func candidate(_ p: Int, match: MatchKind, matched: String, primary: Bool, distance: Int) -> Candidate {
         typealias F = KeyTableLayout.PlaceField
         let r = placeRef(p)
         let w = file.f64(r + F.west), s = file.f64(r + F.south), e = file.f64(r + F.east), n = file.f64(r + F.north)
@@ -124,6 +129,6 @@ final class KeyTable: Sendable {
                          box: w.isNaN ? nil : BoundingBox(west: w, south: s, east: e, north: n), source: string(r + F.source),
                          score: 0, match: match, matched: matched, distance: distance, nearKm: nil,
                          priority: Int(Int8(bitPattern: file.byte(r + F.priority))),
-                         primary: name == matched || NameKey.fold(name) == NameKey.fold(matched))
+                         primary: primary)
     }
 }

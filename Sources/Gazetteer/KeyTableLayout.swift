@@ -5,13 +5,14 @@
 /// - a header: magic, version, section count, then an (offset, length) pair per section;
 /// - `strings`: UTF-8 bytes referred to by (offset, length) pairs;
 /// - `places`: one `placeSize`-byte record per place (see `PlaceField`);
-/// - `names`: one 16-byte record per name: place index, variant offset and length, skeleton entry;
+/// - `names`: one 16-byte record per name: place index, variant offset and length (the top bit of
+///   the length set when the variant folds to the place's own name), skeleton entry;
 /// - `admin1`: one 16-byte record per admin-1 name: country (2 ASCII bytes), code offset and length;
 /// - six maps (`KeyMap`), each three sections: entries (16 bytes: key offset and length, first posting,
 ///   posting count), slots (8 bytes: entry + 1 or 0 when empty, upper hash half) and postings (u32).
 public enum KeyTableLayout {
     public static let magic: UInt64 = 0x3130_5359_454B_4247 // "GBKEYS01"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     public static let headerSize = 16
     public static let placeSize = 104
     public static let nameSize = 16
@@ -39,6 +40,9 @@ public enum KeyTableLayout {
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         return h
     }
+
+    /// Marks a name record whose variant folds to its place's own name (in the length word).
+    public static let primaryFlag: UInt32 = 1 << 31
 
     /// The place kinds as stored (one byte).
     public static let kinds: [PlaceKind] = [.populated, .region, .country, .port]

@@ -9,18 +9,19 @@ struct Matcher {
     /// Names taken per skeleton found by typo matching.
     static let maxRowsPerTypo = 200
 
-    private typealias Best = [Int: (kind: MatchKind, name: Int, distance: Int)]
+    /// Every (place, match strength, name, distance) found; `load` keeps each place's strongest.
+    private typealias Hits = [(place: Int, kind: MatchKind, name: Int, distance: Int)]
 
     /// Every place whose names match `query` (or `core`, the query without region words),
     /// each once with its strongest match. Falls back to typo matching when nothing else matches.
     func candidates(for query: String, core: String) -> [Candidate] {
         let q = NameKey(core), full = query == core ? q : NameKey(query)
-        var best: Best = [:]
+        var hits: Hits = []
         func note(_ map: KeyMap, _ keys: [String], _ kind: MatchKind) {
             for (i, key) in keys.enumerated() where !keys[..<i].contains(key) {
                 for i in table.lookup(map, Array(key.utf8)).prefix(Matcher.maxRows) {
                     let n = table.posting(map, i)
-                    Matcher.note(&best, table.namePlace(n), kind, n, 0)
+                    hits.append((table.namePlace(n), kind, n, 0))
                 }
             }
         }
@@ -28,28 +29,17 @@ struct Matcher {
         note(.folded, [q.folded, full.folded], .folded)
         note(.latin, [q.latin, full.latin], .transliterated)
         note(.skeleton, [q.skeleton, full.skeleton], .variant)
-        if best.isEmpty {
-            for (n, d) in fuzzy(q.skeleton, limit: Matcher.typoLimit(q.skeleton)) {
-                Matcher.note(&best, table.namePlace(n), .fuzzy, n, d)
-            }
+        if hits.isEmpty {
+            for (n, d) in fuzzy(q.skeleton, limit: Matcher.typoLimit(q.skeleton)) { hits.append((table.namePlace(n), .fuzzy, n, d)) }
         }
-        return load(best)
+        return load(hits)
     }
 
     /// The closest names, with a looser typo limit, for a "not found" answer.
     func suggestions(for core: String) -> [Candidate] {
         let q = NameKey(core)
-        var best: Best = [:]
-        for (n, d) in fuzzy(q.skeleton, limit: max(2, q.skeleton.utf8.count / 2)) {
-            Matcher.note(&best, table.namePlace(n), .fuzzy, n, d)
-        }
-        return load(best)
-    }
-
-    /// Keeps a place's strongest match (then the smallest distance, then the first name).
-    private static func note(_ best: inout Best, _ place: Int, _ kind: MatchKind, _ name: Int, _ distance: Int) {
-        if let old = best[place], old.kind < kind || (old.kind == kind && (old.distance, old.name) <= (distance, name)) { return }
-        best[place] = (kind, name, distance)
+        let hits: Hits = fuzzy(q.skeleton, limit: max(2, q.skeleton.utf8.count / 2)).map { (table.namePlace($0.name), .fuzzy, $0.name, $0.distance) }
+        return load(hits)
     }
 
     /// Typos allowed for a skeleton of this length: none for short names, up to 3 for long ones.
@@ -107,11 +97,19 @@ struct Matcher {
         return out
     }
 
-    /// The places behind the matches, in place order.
-    private func load(_ best: Best) -> [Candidate] {
-        best.keys.sorted().compactMap { p in
-            guard let m = best[p] else { return nil }
-            return table.candidate(p, match: m.kind, matched: table.nameVariant(m.name), distance: m.distance)
+    /// The places behind the matches, in place order, each with its strongest match (then the
+    /// smallest distance, then the first name).
+    private func load(_ hits: Hits) -> [Candidate] {
+        let sorted = hits.sorted { a, b in
+            if a.place != b.place { return a.place < b.place }
+            if a.kind != b.kind { return a.kind < b.kind }
+            return (a.distance, a.name) < (b.distance, b.name)
         }
+        var out: [Candidate] = []
+        for (i, m) in sorted.enumerated() where i == 0 || sorted[i - 1].place != m.place {
+            out.append(table.candidate(m.place, match: m.kind, matched: table.nameVariant(m.name), primary: table.nameIsPrimary(m.name),
+                                       distance: m.distance))
+        }
+        return out
     }
 }

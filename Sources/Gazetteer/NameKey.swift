@@ -102,11 +102,17 @@ public struct NameKey: Sendable, Equatable {
     /// in turn over the whole name (as `replacingOccurrences` would), on bytes.
     public static func skeleton(of latin: String) -> String {
         var s = Array(latin.utf8).filter { $0 != UInt8(ascii: " ") }
+        // Which bytes occur, so that a rewrite whose first byte is absent costs no scan.
+        var present = [Bool](repeating: false, count: 256)
+        for b in s { present[Int(b)] = true }
         for (from, to) in byteRewrites {
-            guard s.count >= from.count, s.contains(from[0]) else { continue }
-            var out: [UInt8] = []
+            guard s.count >= from.count, present[Int(from[0])] else { continue }
+            // Nothing to copy until the first occurrence.
+            guard let first = (0...(s.count - from.count)).first(where: { s[$0] == from[0] && s[$0..<$0 + from.count].elementsEqual(from) })
+            else { continue }
+            var out = Array(s[..<first])
             out.reserveCapacity(s.count)
-            var i = 0
+            var i = first
             var changed = false
             while i < s.count {
                 if s[i] == from[0], i + from.count <= s.count, s[i..<i + from.count].elementsEqual(from) {
@@ -118,7 +124,10 @@ public struct NameKey: Sendable, Equatable {
                     i += 1
                 }
             }
-            if changed { s = out }
+            if changed {
+                s = out
+                for b in to { present[Int(b)] = true }
+            }
         }
         // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
         let v = UInt8(ascii: "v")

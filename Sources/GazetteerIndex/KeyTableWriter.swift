@@ -17,8 +17,10 @@ enum KeyTableWriter {
                 SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
                 FROM place p ORDER BY p.id
                 """)
+            var placeName: [String] = []
             while let r = try places.next() {
                 placeIndex[r["id"]] = UInt32(placeIndex.count)
+                placeName.append(NameKey.fold(r["name"]))
                 out.addPlace(r)
             }
             var skeletonText: [Int64: String] = [:]
@@ -26,7 +28,9 @@ enum KeyTableWriter {
             let names = try Row.fetchCursor(db, sql: "SELECT place, variant, folded, latin, skeleton FROM name ORDER BY place, rowid")
             while let r = try names.next() {
                 guard let p = placeIndex[r["place"]], let skeleton = skeletonText[r["skeleton"]] else { continue }
-                out.addName(place: p, variant: r["variant"], folded: r["folded"], latin: r["latin"], skeleton: skeleton)
+                let folded: String = r["folded"]
+                out.addName(place: p, variant: r["variant"], folded: folded, latin: r["latin"], skeleton: skeleton,
+                            primary: folded == placeName[Int(p)])
             }
             for r in try Row.fetchAll(db, sql: "SELECT country, code, skeleton FROM admin1 ORDER BY rowid") {
                 out.addAdmin1(country: r["country"], code: r["code"], skeleton: r["skeleton"])
@@ -81,11 +85,13 @@ enum KeyTableWriter {
             assert(places.count - start == KeyTableLayout.placeSize)
         }
 
-        mutating func addName(place: UInt32, variant: String, folded: String, latin: String, skeleton: String) {
+        mutating func addName(place: UInt32, variant: String, folded: String, latin: String, skeleton: String, primary: Bool) {
             let n = nameCount
             nameCount += 1
             names.appendLE(place)
-            names += stringRef(variant)
+            var ref = stringRef(variant)
+            if primary { ref[7] |= 0x80 }   // the top bit of the length (little-endian)
+            names += ref
             let bytes = Array(skeleton.utf8)
             let known = maps[KeyMap.skeleton.rawValue].keys.count
             let skeletonEntry = maps[KeyMap.skeleton.rawValue].add(bytes, n)

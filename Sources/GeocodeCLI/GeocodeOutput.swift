@@ -12,17 +12,36 @@ public enum GeocodeOutput {
             return String(decoding: (try? enc.encode(r)) ?? Data(), as: UTF8.self)
         }
         if table { return tableText(r) }
+        var line: [UInt8] = []
+        appendCSV(r, to: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// One CSV row (see `csvHeader`) appended as bytes, without building a string per field.
+    public static func appendCSV(_ r: GeocodeResult, to line: inout [UInt8]) {
         let c = r.candidates.first
-        let fields: [String] = [r.query, r.status.rawValue, c?.name ?? "", c.map { String($0.id) } ?? "", c?.kind.rawValue ?? "",
-                                c?.country ?? "", c?.admin1Name ?? "", c.map { String($0.population) } ?? "",
-                                c.map { String($0.lat) } ?? "", c.map { String($0.lon) } ?? "", c?.match.rawValue ?? "",
-                                c?.matched ?? "", c.map { String($0.score) } ?? "", String(r.candidates.count)]
-        var line = ""
-        for (i, f) in fields.enumerated() {
-            if i > 0 { line += "," }
-            line += csv(f)
+        func field(_ s: String, comma: Bool = true) {
+            if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
+                line += csv(s).utf8
+            } else {
+                line += s.utf8
+            }
+            if comma { line.append(UInt8(ascii: ",")) }
         }
-        return line
+        field(r.query)
+        field(r.status.rawValue)
+        field(c?.name ?? "")
+        field(c.map { String($0.id) } ?? "")
+        field(c?.kind.rawValue ?? "")
+        field(c?.country ?? "")
+        field(c?.admin1Name ?? "")
+        field(c.map { String($0.population) } ?? "")
+        field(c.map { String($0.lat) } ?? "")
+        field(c.map { String($0.lon) } ?? "")
+        field(c?.match.rawValue ?? "")
+        field(c?.matched ?? "")
+        field(c.map { String($0.score) } ?? "")
+        field(String(r.candidates.count), comma: false)
     }
 
     static func tableText(_ r: GeocodeResult) -> String {

@@ -28,7 +28,11 @@ public enum GeocodeRunner {
                 throw e
             }
             worst = max(worst, result.status == .found ? 0 : result.status == .ambiguous ? 2 : 3)
-            out.line(GeocodeOutput.render(result, json: options.json, table: !fromStdin))
+            if fromStdin && !options.json {
+                out.csv(result)
+            } else {
+                out.line(GeocodeOutput.render(result, json: options.json, table: !fromStdin))
+            }
         }
         if fromStdin {
             if !options.json { out.line(GeocodeOutput.csvHeader) }
@@ -50,6 +54,12 @@ struct OutputBuffer {
 
     mutating func line(_ s: String) {
         bytes += s.utf8
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func csv(_ r: GeocodeResult) {
+        GeocodeOutput.appendCSV(r, to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
         if bytes.count >= 1 << 16 { flush() }
     }
