@@ -14,10 +14,30 @@ public final class MapProjection {
     /// Makes a projection from any definition GDAL accepts.
     public init(definition: String) throws {
         srs = try SpatialReference(definition: definition)
-        forward = try CoordinateTransformation(from: SpatialReference.wgs84(), to: srs)
-        inverse = try CoordinateTransformation(from: srs, to: SpatialReference.wgs84())
+        let wgs84 = SpatialReference.wgs84()
+        if let pipeline = MapProjection.directPipeline(for: srs) {
+            forward = try CoordinateTransformation(from: wgs84, to: srs, pipeline: pipeline, reverse: false)
+            inverse = try CoordinateTransformation(from: srs, to: wgs84, pipeline: pipeline, reverse: true)
+        } else {
+            forward = try CoordinateTransformation(from: wgs84, to: srs)
+            inverse = try CoordinateTransformation(from: srs, to: wgs84)
+        }
         self.definition = definition
         centralMeridian = MapProjection.parameter("lon_0", in: srs.projString ?? "") ?? 0
+    }
+
+    /// For a projection on the WGS84 datum or ellipsoid with no datum shift, the PROJ pipeline from
+    /// EPSG:4326 (latitude first, degrees) into it, which is all PROJ would find by searching its
+    /// database; nil for anything else (other datums, grids), which is then searched for.
+    static func directPipeline(for srs: SpatialReference) -> String? {
+        guard let proj = srs.projString else { return nil }
+        let words = proj.split(separator: " ").map(String.init)
+        guard let kind = words.first(where: { $0.hasPrefix("+proj=") }), !["+proj=longlat", "+proj=latlong"].contains(kind),
+              words.contains("+datum=WGS84") || words.contains("+ellps=WGS84"),
+              !words.contains(where: { ["+towgs84", "+nadgrids", "+geoidgrids", "+pm", "+axis"].contains(String($0.prefix { $0 != "=" })) })
+        else { return nil }
+        let steps = words.filter { $0 != "+type=crs" && $0 != "+no_defs" && $0 != "+wktext" }.joined(separator: " ")
+        return "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + steps
     }
 
     /// A Lambert conformal conic fitted to `box`: standard parallels at 1/6 and 5/6 of its latitudes,

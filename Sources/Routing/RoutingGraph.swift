@@ -11,7 +11,8 @@ public struct RoutingGraph: Sendable {
     /// Per node, an index into `countryCodes` (0: unknown, at sea or on a simplified-away coast).
     public internal(set) var nodeCountries: [UInt16]
     public internal(set) var countryCodes: [String]
-    /// Unit vectors of the nodes (Float), for A*'s chord-length lower bound without trigonometry.
+    /// Unit vectors of the nodes (Float), for A*'s chord-length lower bound without trigonometry
+    /// (empty for graphs loaded with landmarks, whose bound is the better one).
     let unit: [SIMD3<Float>]
     /// Distances to landmarks for a tighter lower bound (cached graphs have them).
     public internal(set) var landmarks: Landmarks?
@@ -41,7 +42,8 @@ public struct RoutingGraph: Sendable {
         self.lengths = lengths
         self.nodeCountries = nodeCountries
         self.countryCodes = countryCodes
-        self.unit = RoutingGraph.unitVectors(nodes)
+        // With landmarks the chord bound adds nothing (A* settles the same nodes): skip its trigonometry.
+        self.unit = landmarks == nil ? RoutingGraph.unitVectors(nodes) : []
     }
 
     /// Builds the graph from undirected edges (each used in both directions).

@@ -17,13 +17,17 @@ extension RoutingGraph {
         // Lower bound: the chord between unit vectors times the Earth's radius is never longer than
         // the great circle, which track lengths never undercut; 0.999 absorbs Float rounding.
         // With landmarks, the larger of that and the ALT bound (see `Landmarks`).
-        let goal = unit[Int(end)]
+        let chord = !unit.isEmpty
+        let goal = chord ? unit[Int(end)] : SIMD3<Float>()
         let landmarks = self.landmarks ?? Landmarks(count: 0, distances: [])
         let targetRow = landmarks.count > 0 ? landmarks.row(end) : []
         func bound(_ v: Int32) -> Double {
-            let d = unit[Int(v)] - goal
-            let chord = (d * d).sum().squareRoot() * 6_371.0 * 0.999
-            return Double(max(chord, landmarks.bound(v, target: targetRow)))
+            var b = landmarks.bound(v, target: targetRow)
+            if chord {
+                let d = unit[Int(v)] - goal
+                b = max(b, (d * d).sum().squareRoot() * 6_371.0 * 0.999)
+            }
+            return Double(b)
         }
         var dist = [Double](repeating: .infinity, count: nodes.count)
         var previous = [Int32](repeating: -1, count: nodes.count)

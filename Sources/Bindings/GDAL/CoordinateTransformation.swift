@@ -19,6 +19,24 @@ public final class CoordinateTransformation {
         self.target = target
     }
 
+    /// A transformation along a given PROJ pipeline (from `source` to `target`, or the pipeline's
+    /// inverse with `reverse`), without PROJ's search of its database for candidate operations,
+    /// which costs tens of milliseconds for each new pair of systems.
+    public init(from source: SpatialReference, to target: SpatialReference, pipeline: String, reverse: Bool) throws {
+        GDALRuntime.reset()
+        guard let options = OCTNewCoordinateTransformationOptions() else {
+            throw GDALRuntime.error("coordinate transformation", fallback: "cannot allocate options")
+        }
+        defer { OCTDestroyCoordinateTransformationOptions(options) }
+        guard OCTCoordinateTransformationOptionsSetOperation(options, pipeline, reverse ? 1 : 0) != 0,
+              let h = OCTNewCoordinateTransformationEx(source.handle, target.handle, options) else {
+            throw GDALRuntime.error("coordinate transformation", fallback: "PROJ rejects the pipeline \(pipeline)")
+        }
+        handle = h
+        self.source = source
+        self.target = target
+    }
+
     deinit { OCTDestroyCoordinateTransformation(handle) }
 
     /// Transforms every point; a point PROJ cannot transform (outside the projection's domain) is nil.
