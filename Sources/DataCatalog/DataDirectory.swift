@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds the built geodata folder: `$GEOBRIEF_DATA`, else `geodata/data` in the current folder or
 /// any parent, else next to the executable's package.
@@ -29,8 +30,21 @@ public struct DataDirectory: Sendable {
     /// Absolute path of a file inside the folder.
     public func file(_ relative: String) -> String { path + "/" + relative }
 
-    /// The manifest of this folder.
-    public func manifest() throws -> Manifest { try Manifest.read(from: file("manifest.json")) }
+    /// The manifest of this folder, read once per process and again only when the file changes
+    /// (a render asks for it for every layer it draws).
+    public func manifest() throws -> Manifest {
+        let path = file("manifest.json")
+        let stamp = (try? FileManager.default.attributesOfItem(atPath: path)).map {
+            "\(($0[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)/\(($0[.size] as? NSNumber)?.intValue ?? -1)"
+        }
+        if let stamp, let hit = DataDirectory.manifests.withLock({ $0[path] }), hit.stamp == stamp { return hit.manifest }
+        let manifest = try Manifest.read(from: path)
+        if let stamp { DataDirectory.manifests.withLock { $0[path] = (stamp, manifest) } }
+        return manifest
+    }
+
+    /// Manifests read so far, by path, with the modification time and size they were read at.
+    private static let manifests = Mutex<[String: (stamp: String, manifest: Manifest)]>([:])
 
     /// Absolute path of the dataset `id`.
     public func path(of id: String) throws -> String { file(try manifest().dataset(id).path) }

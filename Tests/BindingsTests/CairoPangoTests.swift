@@ -141,3 +141,39 @@ final class CairoPangoTests: XCTestCase {
         try s.finish()
     }
 }
+
+/// PNG files written in parallel deflate blocks decode to exactly the pixels drawn.
+final class PNGEncoderTests: XCTestCase {
+    func testBlocksJoinIntoOneStreamThatDecodesToThePixels() throws {
+        // 1200 x 1000 RGBA: rows of 4,801 bytes, about 4.6 MB raw, so five blocks of 1 MB.
+        let w = 1200, h = 1000
+        var pixels = [UInt32](repeating: 0, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w {
+                // Premultiplied ARGB: opaque noise-like colours, with a translucent band (alpha 128).
+                let a: UInt32 = (300..<400).contains(y) ? 128 : 255
+                let r = UInt32((x * 7 + y * 3) % 256) * a / 255, g = UInt32((x * y) % 256) * a / 255, b = UInt32((x ^ y) % 256) * a / 255
+                pixels[y * w + x] = a << 24 | r << 16 | g << 8 | b
+            }
+        }
+        let image = try ImageBuffer(width: w, height: h, pixels: pixels)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("png-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("blocks.png").path
+        try image.writePNG(to: path)
+        let back = try ImageBuffer(png: path).pixels
+        XCTAssertEqual(back.count, pixels.count)
+        var worst: UInt32 = 0
+        for (p, q) in zip(pixels, back) {
+            for shift in stride(from: 0, through: 24, by: 8) {
+                let a = (p >> UInt32(shift)) & 0xFF, b = (q >> UInt32(shift)) & 0xFF
+                worst = max(worst, a > b ? a - b : b - a)
+            }
+        }
+        // Straight alpha and back: premultiplied channels may move by one step.
+        XCTAssertLessThanOrEqual(worst, 1)
+        try image.writePNG(to: path + "2")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), try Data(contentsOf: URL(fileURLWithPath: path + "2")), "same bytes twice")
+    }
+}

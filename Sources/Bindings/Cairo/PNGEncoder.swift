@@ -1,6 +1,7 @@
 import CCairo
 import CZlib
 import Foundation
+import Synchronization
 
 /// PNG encoding of image surfaces with zlib at a chosen level.
 ///
@@ -28,27 +29,37 @@ public enum PNGEncoder {
         guard let pixels = cairo_image_surface_get_data(surface.handle) else { throw CairoError(operation: "write PNG", message: "no pixel data") }
         let w = Int(cairo_image_surface_get_width(surface.handle)), h = Int(cairo_image_surface_get_height(surface.handle))
         let stride = Int(cairo_image_surface_get_stride(surface.handle))
-        var opaque = true
-        for y in 0..<h where opaque {
-            let row = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<w where row[x] >> 24 != 255 { opaque = false; break }
+        // Rows are converted in bands on all cores: first whether any pixel is translucent, then
+        // rows with filter byte 0, straight (not premultiplied) RGB(A).
+        let band = 64, bands = (h + band - 1) / band
+        let translucent = Mutex(false)
+        nonisolated(unsafe) let source = UnsafeRawPointer(pixels)
+        DispatchQueue.concurrentPerform(iterations: bands) { k in
+            for y in k * band..<min(h, (k + 1) * band) {
+                let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w where row[x] >> 24 != 255 { translucent.withLock { $0 = true }; return }
+            }
         }
+        let opaque = !translucent.withLock { $0 }
         let channels = opaque ? 3 : 4
         let rowBytes = 1 + w * channels
-        // Rows with filter byte 0, straight (not premultiplied) RGB(A).
         var raw = [UInt8](repeating: 0, count: rowBytes * h)
         raw.withUnsafeMutableBufferPointer { out in
-            for y in 0..<h {
-                let row = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
-                var o = y * rowBytes + 1
-                for x in 0..<w {
-                    let v = row[x]
-                    let a = UInt8(v >> 24)
-                    var r = UInt8((v >> 16) & 0xFF), g = UInt8((v >> 8) & 0xFF), b = UInt8(v & 0xFF)
-                    if a != 255 && a != 0 { r = unpremultiply(r, a); g = unpremultiply(g, a); b = unpremultiply(b, a) }
-                    out[o] = r; out[o + 1] = g; out[o + 2] = b
-                    if channels == 4 { out[o + 3] = a }
-                    o += channels
+            // Each band writes only its own rows.
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: bands) { k in
+                for y in k * band..<min(h, (k + 1) * band) {
+                    let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
+                    var o = y * rowBytes + 1
+                    for x in 0..<w {
+                        let v = row[x]
+                        let a = UInt8(v >> 24)
+                        var r = UInt8((v >> 16) & 0xFF), g = UInt8((v >> 8) & 0xFF), b = UInt8(v & 0xFF)
+                        if a != 255 && a != 0 { r = unpremultiply(r, a); g = unpremultiply(g, a); b = unpremultiply(b, a) }
+                        out[o] = r; out[o + 1] = g; out[o + 2] = b
+                        if channels == 4 { out[o + 3] = a }
+                        o += channels
+                    }
                 }
             }
         }
@@ -72,24 +83,62 @@ public enum PNGEncoder {
         return UInt8(Swift.min(255, v))
     }
 
-    private static func deflate(_ input: [UInt8], level: Int) throws -> Data {
-        var stream = z_stream()
-        guard geobrief_deflate_init(&stream, Int32(max(1, min(9, level)))) == Z_OK else {
-            throw CairoError(operation: "write PNG", message: "zlib could not start")
-        }
-        defer { deflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
-        let status: Int32 = input.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress)
-                stream.avail_in = uInt(src.count)
-                stream.next_out = dst.baseAddress
-                stream.avail_out = uInt(dst.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+    /// Raw bytes are compressed in blocks of this size on all cores (as pigz does): each block a raw
+    /// deflate stream primed with the 32 KB before it and ended on a byte boundary, the blocks
+    /// joined under one zlib header and Adler-32. The size is fixed, so the bytes do not depend on
+    /// the number of cores.
+    static let blockSize = 1 << 20
+
+    /// The zlib stream (RFC 1950) of `input`.
+    static func deflate(_ input: [UInt8], level: Int) throws -> Data {
+        let level = Int32(max(1, min(9, level)))
+        let blocks = max(1, (input.count + blockSize - 1) / blockSize)
+        var parts = [[UInt8]?](repeating: nil, count: blocks)
+        let failed = Mutex(false)
+        parts.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only its own slot.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: blocks) { i in
+                let lo = i * blockSize, hi = min(input.count, lo + blockSize)
+                if let part = deflateBlock(input, lo..<hi, level: level, last: i == blocks - 1) { slots[i] = part } else {
+                    failed.withLock { $0 = true }
+                }
             }
         }
-        guard status == Z_STREAM_END else { throw CairoError(operation: "write PNG", message: "zlib failed (\(status))") }
-        return Data(out[0..<Int(stream.total_out)])
+        guard !failed.withLock({ $0 }) else { throw CairoError(operation: "write PNG", message: "zlib failed") }
+        // Header: deflate, 32 KB window, no dictionary, check bits; level field 0 (fastest) or 2 (default).
+        let cmf: UInt8 = 0x78, flevel: UInt8 = level == 1 ? 0 : 2
+        var flg = flevel << 6
+        flg += UInt8(31 - (Int(cmf) * 256 + Int(flg)) % 31) % 31
+        var out = Data([cmf, flg])
+        for part in parts { out.append(contentsOf: part ?? []) }
+        let check = input.withUnsafeBufferPointer { adler32(adler32(0, nil, 0), $0.baseAddress, uInt($0.count)) }
+        out.appendBigEndian(UInt32(check))
+        return out
+    }
+
+    /// One block as raw deflate data, primed with up to 32 KB of the bytes before it; ended with a
+    /// sync flush (byte-aligned, more to come) or, for the last block, the final block marker.
+    private static func deflateBlock(_ input: [UInt8], _ range: Range<Int>, level: Int32, last: Bool) -> [UInt8]? {
+        var stream = z_stream()
+        guard geobrief_deflate_init_raw(&stream, level) == Z_OK else { return nil }
+        defer { deflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(range.count))) + 64)
+        let status: Int32 = input.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                let window = min(range.lowerBound, 1 << 15)
+                if window > 0 {
+                    _ = deflateSetDictionary(&stream, src.baseAddress! + range.lowerBound - window, uInt(window))
+                }
+                stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress! + range.lowerBound)
+                stream.avail_in = uInt(range.count)
+                stream.next_out = dst.baseAddress
+                stream.avail_out = uInt(dst.count)
+                return CZlib.deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
+            }
+        }
+        guard status == (last ? Z_STREAM_END : Z_OK), stream.avail_in == 0 else { return nil }
+        return Array(out[0..<Int(stream.total_out)])
     }
 
     /// Appends a chunk: length, type, data, CRC-32 of type and data.
