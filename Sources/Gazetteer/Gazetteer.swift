@@ -55,11 +55,14 @@ public final class Gazetteer: Sendable {
 
     /// "Blagoveshchensk (RU, Amur, pop. 225091)".
     public static func label(_ c: Candidate) -> String {
-        var parts = [c.country]
-        if !c.admin1Name.isEmpty { parts.append(c.admin1Name) }
-        if c.population > 0 { parts.append("pop. \(c.population)") }
-        if c.kind != .populated { parts.append(c.kind.rawValue) }
-        return "\(c.name) (\(parts.joined(separator: ", ")))"
+        var out = c.name
+        out += " ("
+        out += c.country
+        if !c.admin1Name.isEmpty { out += ", "; out += c.admin1Name }
+        if c.population > 0 { out += ", pop. "; out += String(c.population) }
+        if c.kind != .populated { out += ", "; out += c.kind.rawValue }
+        out += ")"
+        return out
     }
 
     /// Refuses empty, over-long and control-character-only names; collapses whitespace.
@@ -67,14 +70,15 @@ public final class Gazetteer: Sendable {
         guard raw.utf8.count <= NameKey.maxLength * 4 else {
             throw GazetteerError.badQuery("name of \(raw.utf8.count) bytes is longer than the \(NameKey.maxLength)-byte limit")
         }
-        let bytes = raw.utf8
-        let space = UInt8(ascii: " ")
         // Printable ASCII without leading, trailing or doubled spaces is already clean.
-        if !bytes.isEmpty, bytes.first != space, bytes.last != space, bytes.count <= NameKey.maxLength,
-           bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F || $0 == space }),
-           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == space && $1 == space }) {
-            return raw
+        let space = UInt8(ascii: " ")
+        var clean = !raw.isEmpty && raw.utf8.count <= NameKey.maxLength
+        var previous = space
+        for b in raw.utf8 where clean {
+            clean = (b > 0x20 && b < 0x7F) || (b == space && previous != space)
+            previous = b
         }
+        if clean && previous != space { return raw }
         let visible = String(String.UnicodeScalarView(raw.unicodeScalars.map {
             CharacterSet.controlCharacters.contains($0) ? " " : $0
         }))

@@ -103,10 +103,10 @@ public struct NameKey: Sendable, Equatable {
     public static func skeleton(of latin: String) -> String {
         var s = Array(latin.utf8).filter { $0 != UInt8(ascii: " ") }
         // Which bytes occur, so that a rewrite whose first byte is absent costs no scan.
-        var present = [Bool](repeating: false, count: 256)
-        for b in s { present[Int(b)] = true }
+        var present = ByteSet()
+        for b in s { present.insert(b) }
         for (from, to) in byteRewrites {
-            guard s.count >= from.count, present[Int(from[0])] else { continue }
+            guard s.count >= from.count, present.contains(from[0]) else { continue }
             // Nothing to copy until the first occurrence.
             guard let first = (0...(s.count - from.count)).first(where: { s[$0] == from[0] && s[$0..<$0 + from.count].elementsEqual(from) })
             else { continue }
@@ -126,7 +126,7 @@ public struct NameKey: Sendable, Equatable {
             }
             if changed {
                 s = out
-                for b in to { present[Int(b)] = true }
+                for b in to { present.insert(b) }
             }
         }
         // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
@@ -146,5 +146,30 @@ public struct NameKey: Sendable, Equatable {
         var last: Character?
         for ch in String(decoding: s, as: UTF8.self) where ch != last { out.append(ch); last = ch }
         return out
+    }
+}
+
+/// A set of bytes in four machine words, kept on the stack.
+struct ByteSet {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func insert(_ b: UInt8) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    func contains(_ b: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
     }
 }

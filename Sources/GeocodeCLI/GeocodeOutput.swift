@@ -21,10 +21,16 @@ public enum GeocodeOutput {
     public static func appendCSV(_ r: GeocodeResult, to line: inout [UInt8]) {
         let c = r.candidates.first
         func field(_ s: String, comma: Bool = true) {
-            if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
+            // Copied as is; quoted instead when it holds a comma, quote or newline.
+            let start = line.count
+            var special = false
+            for b in s.utf8 {
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { special = true }
+                line.append(b)
+            }
+            if special {
+                line.removeSubrange(start...)
                 line += csv(s).utf8
-            } else {
-                line += s.utf8
             }
             if comma { line.append(UInt8(ascii: ",")) }
         }
