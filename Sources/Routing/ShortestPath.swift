@@ -29,31 +29,42 @@ extension RoutingGraph {
             }
             return Double(b)
         }
-        var dist = [Double](repeating: .infinity, count: nodes.count)
-        var previous = [Int32](repeating: -1, count: nodes.count)
+        // Distances and predecessors only for the nodes reached (tens of thousands, not the graph's
+        // hundreds of thousands): `reached[v]` is 1 + their index, 0 for a node not reached yet.
+        var reached = [Int32](repeating: 0, count: nodes.count)
+        var dist: [Double] = [], previous: [Int32] = []
+        func index(_ v: Int32) -> Int {
+            if reached[Int(v)] == 0 {
+                dist.append(.infinity)
+                previous.append(-1)
+                reached[Int(v)] = Int32(dist.count)
+            }
+            return Int(reached[Int(v)]) - 1
+        }
         var heap = MinHeap()
-        dist[Int(start)] = 0
+        dist[index(start)] = 0
         heap.push(bound(start), 0, start)
         // A node is settled when popped with its final distance; later (stale) entries carry a larger one.
         while let (_, g, n) = heap.pop() {
             let u = Int(n)
-            if g > dist[u] { continue }
+            if g > dist[Int(reached[u]) - 1] { continue }
             if n == end { break }
             for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
                 let v = targets[slot]
                 let d = g + Double(lengths[slot])
-                if d < dist[Int(v)] {
+                let j = index(v)
+                if d < dist[j] {
                     if let allowed, v != end, !allowed(v) { continue }
-                    dist[Int(v)] = d
-                    previous[Int(v)] = n
+                    dist[j] = d
+                    previous[j] = n
                     heap.push(d + bound(v), d, v)
                 }
             }
         }
-        guard dist[Int(end)].isFinite else { return nil }
+        guard reached[Int(end)] > 0, dist[Int(reached[Int(end)]) - 1].isFinite else { return nil }
         var path: [Int32] = [end]
-        while let last = path.last, last != start { path.append(previous[Int(last)]) }
-        return GraphPath(nodes: path.reversed(), lengthKm: dist[Int(end)])
+        while let last = path.last, last != start { path.append(previous[Int(reached[Int(last)]) - 1]) }
+        return GraphPath(nodes: path.reversed(), lengthKm: dist[Int(reached[Int(end)]) - 1])
     }
 
     /// The connected component of every node (component ids by size rank: 0 is the largest).

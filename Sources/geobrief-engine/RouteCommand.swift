@@ -96,7 +96,23 @@ struct RouteCommand: ParsableCommand {
     private func locate(_ text: String, _ gazetteer: Gazetteer) throws -> Coordinate {
         if let c = Coordinate(latLon: text) { return c }
         let r = try gazetteer.geocode(text)
-        guard let p = r.place else { throw ValidationError("'\(text)' is \(r.status.rawValue): \(r.message)") }
+        guard let p = r.place else {
+            // Route has no hints: the way to choose is a position, so give each candidate's.
+            let list = (r.status == .ambiguous ? r.candidates : r.suggestions).prefix(5)
+                .map { "\(Gazetteer.label($0)) at \(String(format: "%.4f,%.4f", $0.lat, $0.lon))" }
+            let why = r.status == .ambiguous ? "is ambiguous" : "was not found"
+            throw PlaceError(description: "'\(text)' \(why)" + (list.isEmpty ? "" : ": " + list.joined(separator: "; "))
+                + "; give the place as LAT,LON (or check the name with `geobrief geocode`)")
+        }
+        if p.match == .fuzzy {
+            // A typo's reading is a guess the user should see.
+            FileHandle.standardError.write(Data("note: '\(text)' taken as \(Gazetteer.label(p)) (typo match on '\(p.matched)')\n".utf8))
+        }
         return p.coordinate
     }
+}
+
+/// A route end that names no single place: the candidates and how to choose.
+struct PlaceError: Error, CustomStringConvertible {
+    let description: String
 }

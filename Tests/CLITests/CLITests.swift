@@ -205,8 +205,12 @@ final class RouteCLITests: XCTestCase {
         XCTAssertNotEqual(cut.status, 0)
         XCTAssertTrue(cut.stderr.contains("the network is cut"), cut.stderr)
         let ambiguous = try cli.run(["route", "Blagoveshchensk", "Moscow"])
-        XCTAssertNotEqual(ambiguous.status, 0)
-        XCTAssertTrue(ambiguous.stderr.contains("ambiguous"), ambiguous.stderr)
+        XCTAssertEqual(ambiguous.status, 1)
+        XCTAssertTrue(ambiguous.stderr.contains("ambiguous") && ambiguous.stderr.contains("50.2759,127.5264")
+                      && ambiguous.stderr.contains("LAT,LON") && !ambiguous.stderr.contains("Usage"), ambiguous.stderr)
+        let typo = try cli.run(["route", "Khabarovks", "Vladivostok"])
+        XCTAssertEqual(typo.status, 0, typo.stderr)
+        XCTAssertTrue(typo.stderr.contains("'Khabarovks' taken as Khabarovsk"), "a typo's reading is said: \(typo.stderr)")
         let geojson = FileManager.default.temporaryDirectory.appendingPathComponent("legs-\(UUID().uuidString).geojson").path
         defer { try? FileManager.default.removeItem(atPath: geojson) }
         let legs = try cli.run(["route", "--legs", "Wonsan>Vladivostok:sea, Vladivostok>Kursk:rail within RU, Kursk>Sudzha:road",
