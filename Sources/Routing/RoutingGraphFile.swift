@@ -51,8 +51,10 @@ enum RoutingGraphFile {
             pos += 2
         }
         let lat = try array(n, Double.self), lon = try array(n, Double.self), country = try array(n, UInt16.self)
-        let offsets = try array(n + 1, UInt32.self), targets = try array(slots, UInt32.self), lengths = try array(slots, Float.self)
-        guard offsets.last.map(Int.init) == slots, targets.allSatisfy({ Int($0) < n }) else {
+        // Stored as UInt32, read as Int32 (the same bits below 2^31, which the size checks above ensure).
+        let offsets = try array(n + 1, Int32.self), targets = try array(slots, Int32.self), lengths = try array(slots, Float.self)
+        guard offsets.first == 0, offsets.last.map(Int.init) == slots, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              targets.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
             throw RoutingError.badGraphFile(path, reason: "inconsistent adjacency")
         }
         let landmarkCount = try u32()
@@ -61,10 +63,10 @@ enum RoutingGraphFile {
             : Landmarks(count: landmarkCount, distances: try array(n * landmarkCount, Float.self))
         let sortedCount = try u32()
         guard sortedCount <= n else { throw RoutingError.badGraphFile(path, reason: "implausible node order") }
-        let byLatitude = try array(sortedCount, UInt32.self)
-        guard byLatitude.allSatisfy({ Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
-        return RoutingGraph(nodes: zip(lon, lat).map { Coordinate(lon: $0, lat: $1) }, offsets: offsets.map { Int32($0) },
-                            targets: targets.map { Int32($0) }, lengths: lengths, nodeCountries: country, countryCodes: codes,
-                            landmarks: landmarks, byLatitude: byLatitude.map { Int32($0) })
+        let byLatitude = try array(sortedCount, Int32.self)
+        guard byLatitude.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
+        return RoutingGraph(nodes: zip(lon, lat).map { Coordinate(lon: $0, lat: $1) }, offsets: offsets,
+                            targets: targets, lengths: lengths, nodeCountries: country, countryCodes: codes,
+                            landmarks: landmarks, byLatitude: byLatitude)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Bindings
 import GeoCore
 import GeoData
@@ -271,6 +272,31 @@ final class RandomGraphTests: XCTestCase {
         }
         XCTAssertEqual(leg.parts.first?.routed, false)
         XCTAssertEqual(leg.parts.last?.routed, false)
+    }
+
+    func testCorruptGraphCacheIsAClearErrorNeverACrash() throws {
+        let real = try Data(contentsOf: URL(fileURLWithPath: try DataDirectory.locate().file("transport/sea.graph")))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("transport"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = DataDirectory(path: dir.path)
+        func load(_ bytes: Data) -> String {
+            do {
+                try bytes.write(to: dir.appendingPathComponent("transport/sea.graph"))
+                _ = try RoutingGraph.cached("sea", data: data)
+                return "loaded"
+            } catch { return "\(error)" }
+        }
+        XCTAssertEqual(load(real), "loaded")
+        XCTAssertTrue(load(real.prefix(real.count / 2)).contains("truncated"))
+        XCTAssertTrue(load(Data(repeating: 7, count: 4096)).contains("not a GeoBrief graph file"))
+        // Header: magic, node count, edge slots, country count; then codes, lat, lon, country per node, offsets.
+        let n = Int(real[8]) | Int(real[9]) << 8 | Int(real[10]) << 16 | Int(real[11]) << 24
+        let nc = Int(real[16]) | Int(real[17]) << 8
+        var bent = real
+        let offset = 20 + nc * 2 + n * 18 + (n / 2) * 4    // an offset in the middle of the CSR
+        for k in 0..<4 { bent[offset + k] = 0xFF }
+        XCTAssertTrue(load(bent).contains("inconsistent adjacency"), load(bent))
     }
 
     func testMisspelledModeAndCircularLeg() {
