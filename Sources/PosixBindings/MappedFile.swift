@@ -59,8 +59,9 @@ public final class MappedFile: @unchecked Sendable {
 
     /// Whether the `length` bytes at `offset` equal `bytes`.
     public func bytesEqual(_ offset: Int, _ length: Int, _ bytes: [UInt8]) -> Bool {
-        guard let base, length == bytes.count, offset >= 0, length >= 0, offset <= count - length else { return false }
-        return bytes.withUnsafeBytes { memcmp(base + offset, $0.baseAddress!, length) == 0 || length == 0 }
+        guard length == bytes.count, offset >= 0, length >= 0, offset <= count - length else { return false }
+        guard length > 0, let base else { return true }
+        return bytes.withUnsafeBytes { b in b.baseAddress.map { memcmp(base + offset, $0, length) == 0 } ?? false }
     }
 
     /// The `length` bytes at `offset`, copied.
