@@ -12,6 +12,8 @@ public enum GeocodeRunner {
                                  box: try options.parsedBox(), near: options.near, limit: options.limit)
         let fromStdin = options.names.isEmpty
         var out = OutputBuffer()
+        // Answers given before an error that stops the run are still written.
+        defer { out.flush() }
         var worst: Int32 = 0
         var lineNumber = 0
         func answer(_ name: String) throws {
@@ -43,7 +45,6 @@ public enum GeocodeRunner {
         } else {
             for name in options.names { try answer(name) }
         }
-        out.flush()
         if worst != 0 { throw ExitCode(worst) }
     }
 }
