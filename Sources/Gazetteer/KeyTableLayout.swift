@@ -41,6 +41,14 @@ public enum KeyTableLayout {
         return h
     }
 
+    /// The distinct byte trigrams of a skeleton, in order of first appearance: the keys of the
+    /// `trigram` map when the table is written, and what a typo search looks up.
+    public static func trigrams(_ bytes: [UInt8]) -> [[UInt8]] {
+        guard bytes.count >= 3 else { return [] }
+        var seen = Set<[UInt8]>()
+        return (0...(bytes.count - 3)).map { Array(bytes[$0..<$0 + 3]) }.filter { seen.insert($0).inserted }
+    }
+
     /// Marks a name record whose variant folds to its place's own name (in the length word).
     public static let primaryFlag: UInt32 = 1 << 31
 

@@ -71,12 +71,7 @@ struct Matcher {
     private func fuzzy(_ skeleton: String, within limit: Int) -> [(name: Int, distance: Int)] {
         let target = Array(skeleton.utf8)
         guard limit > 0, target.count >= 3 else { return [] }
-        var grams: [(postings: Range<Int>, key: [UInt8])] = []
-        var seen = Set<[UInt8]>()
-        for i in 0...(target.count - 3) {
-            let g = Array(target[i..<i + 3])
-            if seen.insert(g).inserted { grams.append((table.lookup(.trigram, g), g)) }
-        }
+        var grams = KeyTableLayout.trigrams(target).map { (postings: table.lookup(.trigram, $0), key: $0) }
         grams.sort { $0.postings.count != $1.postings.count ? $0.postings.count < $1.postings.count : $0.key.lexicographicallyPrecedes($1.key) }
         let measure = BitParallelDistance(pattern: target)
         var checked = [UInt64](repeating: 0, count: table.entryCount(.skeleton) / 64 + 1)

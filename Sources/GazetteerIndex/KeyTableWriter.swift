@@ -101,12 +101,7 @@ enum KeyTableWriter {
             maps[KeyMap.latin.rawValue].add(Array(latin.utf8), n)
             if maps[KeyMap.skeleton.rawValue].keys.count > known {
                 // A new skeleton: index its trigrams once.
-                var seen = Set<[UInt8]>()
-                if bytes.count >= 3 {
-                    for i in 0...(bytes.count - 3) where seen.insert(Array(bytes[i..<i + 3])).inserted {
-                        maps[KeyMap.trigram.rawValue].add(Array(bytes[i..<i + 3]), skeletonEntry)
-                    }
-                }
+                for gram in KeyTableLayout.trigrams(bytes) { maps[KeyMap.trigram.rawValue].add(gram, skeletonEntry) }
             }
         }
 

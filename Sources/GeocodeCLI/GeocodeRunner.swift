@@ -55,12 +55,15 @@ struct OutputBuffer {
 
     mutating func line(_ s: String) {
         bytes += s.utf8
-        bytes.append(UInt8(ascii: "\n"))
-        if bytes.count >= 1 << 16 { flush() }
+        endLine()
     }
 
     mutating func csv(_ r: GeocodeResult) {
         GeocodeOutput.appendCSV(r, to: &bytes)
+        endLine()
+    }
+
+    private mutating func endLine() {
         bytes.append(UInt8(ascii: "\n"))
         if bytes.count >= 1 << 16 { flush() }
     }

@@ -25,7 +25,7 @@ extension RoutingGraph {
             var b = landmarks.bound(v, target: targetRow)
             if chord {
                 let d = unit[Int(v)] - goal
-                b = max(b, (d * d).sum().squareRoot() * 6_371.0 * 0.999)
+                b = max(b, (d * d).sum().squareRoot() * Float(Coordinate.meanEarthRadiusKm) * 0.999)
             }
             return Double(b)
         }
