@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "geobrief", targets: ["geobrief"]),
+        .executable(name: "geobrief-render", targets: ["geobrief-render"]),
         .executable(name: "geobrief-engine", targets: ["geobrief-engine"]),
     ],
     dependencies: [
@@ -26,37 +27,52 @@ let package = Package(
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
         // The only layer that touches C: owned handles, typed errors, no raw pointers out. Bindings
-        // wraps the libraries; PosixBindings only the C library (mapped files, exec), so that a
-        // program needing no library links none.
-        .target(name: "Bindings", dependencies: ["GeoCore", "CGDAL", "CCairo", "CPango", "CPROJ", "CZlib"]),
+        // wraps Cairo, Pango, PROJ and zlib; GDALBindings wraps GDAL, whose ~150 libraries cost a
+        // process ~70 ms to load, so that the map engine can do without them; PosixBindings only the
+        // C library (mapped files, exec), so that a program needing no library links none.
+        .target(name: "Bindings", dependencies: ["GeoCore", "CCairo", "CPango", "CPROJ", "CZlib"]),
+        .target(name: "GDALBindings", dependencies: ["GeoCore", "Bindings", "CGDAL"]),
         .target(name: "PosixBindings"),
         // Domain modules.
         // Where the built data folder is and what its manifest says (no GDAL needed to read it).
         .target(name: "DataCatalog", dependencies: ["GeoCore"]),
-        .target(name: "GeoData", dependencies: ["GeoCore", "DataCatalog", "Bindings"]),
+        // GeoPackage layers read with SQLite alone: what maps need of the built data, without GDAL.
+        .target(name: "GeoPackage", dependencies: ["GeoCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Building the data folder (GDAL), and GDAL's services for the map modules.
+        .target(name: "GeoData", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings"]),
         // A story as data: the scenario file's model, read from YAML with every problem located.
         .target(name: "Scenario", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "GeoData", "Scenario"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "DataCatalog", "GeoPackage", "Scenario"]),
         // Names to places, looked up in a memory-mapped key table (no GDAL: lookups start fast).
         .target(name: "Gazetteer", dependencies: ["GeoCore", "DataCatalog", "PosixBindings"]),
         // The gazetteer's build (GeoNames and friends into SQLite, then the key table) and reverse geocoding.
-        .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "Bindings", "GeoData",
+        .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "Bindings", "GDALBindings", "GeoData",
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         // Shortest paths over the rail, road and sea networks.
-        .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "GeoData"]),
+        .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "DataCatalog"]),
+        // The routing graphs' caches built from the data folder's networks (GDAL).
+        .target(name: "RoutingData", dependencies: ["Routing", "GeoCore", "GDALBindings", "GeoData"]),
         // Scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
-        .target(name: "Briefing", dependencies: ["GeoCore", "Bindings", "GeoData", "Scenario", "Cartography", "Gazetteer", "Routing"]),
+        .target(name: "Briefing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
+        // The map commands (render, validate, batch, brief, map), for both engines.
+        .target(name: "MapCommands", dependencies: ["GeoCore", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
+                                                    "Routing", "Briefing", "PosixBindings",
+                                                    .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief geocode` for the front binary and the engine.
         .target(name: "GeocodeCLI", dependencies: ["Gazetteer", "DataCatalog", "GeoCore",
                                                    .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: answers name lookups itself and hands every other command to the engine.
         .executableTarget(name: "geobrief", dependencies: ["GeocodeCLI", "PosixBindings",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The map commands without GDAL: starts in a quarter of the engine's time; hands a map that
+        // needs GDAL (shaded relief, polygons from a user's file) to `geobrief-engine`.
+        .executableTarget(name: "geobrief-render", dependencies: ["MapCommands", "DataCatalog", "PosixBindings"]),
         // Every command: data, maps, routes, scenarios, briefings, batches.
         .executableTarget(
             name: "geobrief-engine",
             dependencies: [
-                "GeoCore", "GeoData", "Cartography", "Gazetteer", "GazetteerIndex", "GeocodeCLI", "Routing", "Scenario", "Briefing",
+                "GeoCore", "GeoData", "Cartography", "Gazetteer", "GazetteerIndex", "GeocodeCLI", "Routing", "RoutingData", "Scenario",
+                "Briefing", "MapCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,13 +80,13 @@ let package = Package(
         // Helpers for every test target: golden images, running the built binary.
         .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "Bindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GeoCore", "TestSupport"],
+        .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GDALBindings", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerIndex", "GeoData", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv")]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Bindings", "GeoData", "GeoCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "RoutingData", "Bindings", "GDALBindings", "GeoData", "GeoCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenario", "Cartography", "Bindings", "GeoData", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),

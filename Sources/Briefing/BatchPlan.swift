@@ -1,6 +1,6 @@
 import Cartography
 import Foundation
-import GeoData
+import DataCatalog
 import Scenario
 
 /// A size to export: a named preset or WIDTHxHEIGHT, in pixels at a DPI.

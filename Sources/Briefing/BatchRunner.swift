@@ -1,7 +1,7 @@
 import Bindings
 import Cartography
 import Foundation
-import GeoData
+import DataCatalog
 
 /// What became of one item.
 public struct BatchResult: Sendable, Codable {

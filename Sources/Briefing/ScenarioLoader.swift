@@ -1,7 +1,7 @@
 import Cartography
 import Foundation
 import Gazetteer
-import GeoData
+import DataCatalog
 import Routing
 import Scenario
 
@@ -16,11 +16,13 @@ public struct LoadedScenario: Sendable {
     public var scenario: Scenario { resolved.scenario }
 
     /// Loads `path`; `theme` overrides the scenario's own theme file. Throws `ScenarioError`
-    /// with every problem found.
-    public static func load(_ path: String, theme: String? = nil, data: DataDirectory) throws -> LoadedScenario {
+    /// with every problem found. `parsed` sees the scenario as read, before any place is located.
+    public static func load(_ path: String, theme: String? = nil, data: DataDirectory,
+                            parsed: (Scenario) throws -> Void = { _ in }) throws -> LoadedScenario {
         let trace = RenderTrace()
         let scenario = try ScenarioParser.parse(file: path)
         trace.mark("load: parse")
+        try parsed(scenario)
         let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
         let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil
         let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data), trace: trace).resolve(scenario)

@@ -1,6 +1,6 @@
 import Cartography
 import Foundation
-import GeoData
+import DataCatalog
 import Scenario
 
 /// Renders views of a resolved scenario to files, one renderer per thread.

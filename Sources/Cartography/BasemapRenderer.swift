@@ -1,7 +1,7 @@
 import Bindings
 import Foundation
 import GeoCore
-import GeoData
+import DataCatalog
 
 /// Draws the basemap of a frame from the data folder: relief, land and water, regions, rivers,
 /// roads, rail, sea lanes, borders and coastline, choosing the level of detail by scale.
@@ -228,10 +228,10 @@ public final class BasemapRenderer {
         let f = min(1, (500_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
         let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
         let make = { () throws -> ProjectedLayerCache.Entry in
-            let relief = try Dataset.open(try self.data.path(of: "relief"), kind: .raster)
-            let warped = try relief.warped(to: RasterTarget(srs: frame.projection.srs, minX: frame.minX, minY: frame.minY,
-                                                            maxX: frame.maxX, maxY: frame.maxY, width: w, height: h))
-            return .raster(width: w, height: h, bands: try (1...(warped.rasterInfo?.bandCount ?? 0)).map { try warped.readBytes(band: $0) })
+            let gdal = try GDALServices.current(for: "the shaded relief")
+            let bands = try gdal.warpRelief(path: try self.data.path(of: "relief"), projection: frame.projection.definition,
+                                            window: [frame.minX, frame.minY, frame.maxX, frame.maxY], width: w, height: h)
+            return .raster(width: w, height: h, bands: bands)
         }
         // The same window at the same size (the dated frames of one view) shares one warp.
         return ("relief|\(frame.projection.definition)|\(frame.minX),\(frame.minY),\(frame.maxX),\(frame.maxY)|\(w)x\(h)", w, h, make)
@@ -242,7 +242,9 @@ public final class BasemapRenderer {
         guard case .raster(_, _, let bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
         // PDF and SVG embed the relief as JPEG: it is a soft photograph-like background.
-        if canvas.surface.kind != .image { try image.attachJPEG(bands: bands) }
+        if canvas.surface.kind != .image, bands.count == 3 || bands[3].allSatisfy({ $0 == 255 }) {
+            image.attachJPEG(try GDALServices.current(for: "the shaded relief").jpeg(bands: bands, width: w, height: h))
+        }
         canvas.draw(image, x: 0, y: 0, width: frame.width, height: frame.height, alpha: style.reliefAlpha)
         canvas.setColor(style.landTint)
         canvas.paint()

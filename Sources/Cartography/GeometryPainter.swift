@@ -70,11 +70,11 @@ struct GeometryPainter {
     }
 
     /// The geometry cut at the seam (opposite the central meridian) and densified; nil when empty.
-    /// A geometry GEOS cannot cut is drawn uncut rather than dropped.
+    /// A geometry that cannot be cut is drawn uncut rather than dropped.
     private func prepared(_ g: Geometry) -> Geometry? {
         let seamWest = frame.projection.centralMeridian - 180
         let cut: Geometry?
-        do { cut = try GeometryOperations.wrap(g, west: seamWest, margin: 1e-7) } catch { cut = g }
+        do { cut = try g.wrapped(west: seamWest, margin: 1e-7) } catch { cut = g }
         return cut?.densified(maxStep: maxStep)
     }
 

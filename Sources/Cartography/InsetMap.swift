@@ -1,6 +1,6 @@
 import Bindings
 import GeoCore
-import GeoData
+import DataCatalog
 
 /// A small locator map: a wider area around the main map in outline, with the main map's frame
 /// drawn on it in red.

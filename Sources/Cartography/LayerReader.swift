@@ -1,22 +1,25 @@
-import Bindings
+import DataCatalog
 import GeoCore
-import GeoData
+import GeoPackage
 
 /// Reads the geometries of one GeoPackage layer that meet a lon/lat box, even when the box runs
 /// past ±180 (it is then queried as two boxes, and features shifted by 360° where needed).
-struct LayerReader {
+/// Each reader keeps its files open: use one per thread.
+final class LayerReader {
     let data: DataDirectory
+    private var files: [String: GeoPackageFile] = [:]
     /// Features read from one layer past this count are an error, never an unbounded load.
     static let maxFeatures = 2_000_000
 
-    func geometries(dataset id: String, layer name: String, in box: BoundingBox, where clause: String? = nil) throws -> [Geometry] {
-        let ds = try Dataset.open(try data.path(of: id), kind: .vector)
-        let layer = try ds.layer(named: name)
-        try layer.setAttributeFilter(clause)
+    init(data: DataDirectory) { self.data = data }
+
+    func geometries(dataset id: String, layer name: String, in box: BoundingBox) throws -> [Geometry] {
+        let path = try data.path(of: id)
+        let file = try files[path] ?? GeoPackageFile(path: path)
+        files[path] = file
         var out: [Geometry] = []
         for (query, shift) in LayerReader.windows(box) {
-            layer.setSpatialFilter(query)
-            let found = try layer.geometries(limit: LayerReader.maxFeatures - out.count)
+            let found = try file.geometries(layer: name, in: query, limit: LayerReader.maxFeatures - out.count)
             out += shift == 0 ? found : found.map { g in g.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) } }
         }
         return out

@@ -3,42 +3,21 @@ import GeoCore
 
 /// The projection of a map: a reference system plus the transformation into it from lon/lat.
 public final class MapProjection {
-    public let srs: SpatialReference
-    let forward: CoordinateTransformation
-    let inverse: CoordinateTransformation
+    let transform: ProjTransform
     /// The central meridian; geometry is cut at the opposite meridian (the seam) before projecting.
     public let centralMeridian: Double
     /// The definition it was made from ("EPSG:3857", a PROJ string, ...).
     public let definition: String
 
-    /// Makes a projection from any definition GDAL accepts.
+    /// Makes a projection from any definition PROJ accepts: "EPSG:3857", a PROJ string, WKT.
     public init(definition: String) throws {
-        srs = try SpatialReference(definition: definition)
-        let wgs84 = SpatialReference.wgs84()
-        if let pipeline = MapProjection.directPipeline(for: srs) {
-            forward = try CoordinateTransformation(from: wgs84, to: srs, pipeline: pipeline, reverse: false)
-            inverse = try CoordinateTransformation(from: srs, to: wgs84, pipeline: pipeline, reverse: true)
-        } else {
-            forward = try CoordinateTransformation(from: wgs84, to: srs)
-            inverse = try CoordinateTransformation(from: srs, to: wgs84)
-        }
+        transform = try ProjTransform(definition: definition)
         self.definition = definition
-        centralMeridian = MapProjection.parameter("lon_0", in: srs.projString ?? "") ?? 0
+        centralMeridian = MapProjection.parameter("lon_0", in: transform.projString ?? "") ?? 0
     }
 
-    /// For a projection on the WGS84 datum or ellipsoid with no datum shift, the PROJ pipeline from
-    /// EPSG:4326 (latitude first, degrees) into it, which is all PROJ would find by searching its
-    /// database; nil for anything else (other datums, grids), which is then searched for.
-    static func directPipeline(for srs: SpatialReference) -> String? {
-        guard let proj = srs.projString else { return nil }
-        let words = proj.split(separator: " ").map(String.init)
-        guard let kind = words.first(where: { $0.hasPrefix("+proj=") }), !["+proj=longlat", "+proj=latlong"].contains(kind),
-              words.contains("+datum=WGS84") || words.contains("+ellps=WGS84"),
-              !words.contains(where: { ["+towgs84", "+nadgrids", "+geoidgrids", "+pm", "+axis"].contains(String($0.prefix { $0 != "=" })) })
-        else { return nil }
-        let steps = words.filter { $0 != "+type=crs" && $0 != "+no_defs" && $0 != "+wktext" }.joined(separator: " ")
-        return "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + steps
-    }
+    /// The PROJ string of the map's reference system, when it can be written as one.
+    public var projString: String? { transform.projString }
 
     /// A Lambert conformal conic fitted to `box`: standard parallels at 1/6 and 5/6 of its latitudes,
     /// central meridian at its centre. Suits the mid-latitude, east-west extents of most briefings.
@@ -56,10 +35,10 @@ public final class MapProjection {
     }
 
     /// Projects points; a point outside the projection's domain is nil.
-    public func project(_ points: [Coordinate]) -> [Coordinate?] { forward.transform(points) }
+    public func project(_ points: [Coordinate]) -> [Coordinate?] { transform.transform(points) }
 
     /// Projected points back to lon/lat; nil where the inverse is undefined.
-    public func unproject(_ points: [Coordinate]) -> [Coordinate?] { inverse.transform(points) }
+    public func unproject(_ points: [Coordinate]) -> [Coordinate?] { transform.transform(points, inverse: true) }
 
     static func parameter(_ name: String, in proj: String) -> Double? {
         for part in proj.split(separator: " ") where part.hasPrefix("+\(name)=") {

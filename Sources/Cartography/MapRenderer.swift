@@ -1,7 +1,7 @@
 import Bindings
 import Foundation
 import GeoCore
-import GeoData
+import DataCatalog
 
 /// Renders a `MapRequest` to PNG, PDF or SVG: basemap, title and the attribution of every layer drawn.
 /// Files are written atomically; the same request gives the same bytes.

@@ -1,7 +1,7 @@
 import Bindings
 import Foundation
 import GeoCore
-import GeoData
+import DataCatalog
 import Scenario
 
 /// What drawing a scene produced: every label and callout box placed, what had no room, the

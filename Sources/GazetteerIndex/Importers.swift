@@ -1,5 +1,6 @@
 import Gazetteer
 import Bindings
+import GDALBindings
 import Foundation
 import GeoCore
 

@@ -1,4 +1,5 @@
 import Bindings
+import GDALBindings
 import Foundation
 import GeoCore
 

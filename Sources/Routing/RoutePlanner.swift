@@ -1,6 +1,6 @@
 import Foundation
 import GeoCore
-import GeoData
+import DataCatalog
 
 /// One leg asked for: "Vladivostok>Kursk:rail within RU".
 public struct LegRequest: Sendable, Equatable {

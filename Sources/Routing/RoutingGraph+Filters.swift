@@ -1,4 +1,4 @@
-import Bindings
+import DataCatalog
 import GeoCore
 
 extension RoutingGraph {
@@ -18,13 +18,9 @@ extension RoutingGraph {
         }
     }
 
-    /// Reads the polygons of a file GDAL can open (GeoJSON, GeoPackage, Shapefile...) as areas to avoid.
+    /// Reads the polygons of a file GDAL can open (GeoJSON, GeoPackage, Shapefile...) as areas to
+    /// avoid; needs the GDAL services that `geobrief-engine` registers.
     public static func areas(from path: String) throws -> [Geometry] {
-        let ds = try Dataset.open(path, kind: .vector)
-        let polys = ds.layers.flatMap { layer in layer.features().compactMap(\.geometry) }.filter { !$0.polygons.isEmpty }
-        guard !polys.isEmpty else {
-            throw GDALError(operation: "read areas to avoid", path: path, message: "the file holds no polygon")
-        }
-        return polys
+        try GDALServices.current(for: "reading polygons from \(path)").polygons(path: path)
     }
 }

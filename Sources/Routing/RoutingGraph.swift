@@ -9,8 +9,8 @@ public struct RoutingGraph: Sendable {
     let targets: [Int32]
     let lengths: [Float]
     /// Per node, an index into `countryCodes` (0: unknown, at sea or on a simplified-away coast).
-    public internal(set) var nodeCountries: [UInt16]
-    public internal(set) var countryCodes: [String]
+    public package(set) var nodeCountries: [UInt16]
+    public package(set) var countryCodes: [String]
     /// Unit vectors of the nodes (Float), for A*'s chord-length lower bound without trigonometry
     /// (empty for graphs loaded with landmarks, whose bound is the better one).
     let unit: [SIMD3<Float>]

@@ -6,10 +6,10 @@ import GeoCore
 /// lat, lon (Float64), country (UInt16) per node, CSR offsets (UInt32), targets (UInt32) and
 /// lengths (Float32) per edge slot, then the landmark count and each node's landmark distances (Float32),
 /// then the count of valid nodes and their ids in order of latitude (UInt32).
-enum RoutingGraphFile {
+package enum RoutingGraphFile {
     static let magic = Array("GBGRAPH2".utf8)
 
-    static func write(_ g: RoutingGraph, to path: String) throws {
+    package static func write(_ g: RoutingGraph, to path: String) throws {
         var d = Data(magic)
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { d.append(contentsOf: $0) } }
         func array<T>(_ a: [T]) { a.withUnsafeBytes { d.append(contentsOf: $0) } }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import MapCommands
 
 /// `geobrief`: offline maps and briefings from scenario files.
-@main
 struct GeoBriefCommand: ParsableCommand {
     static let version = "0.1.0"
 

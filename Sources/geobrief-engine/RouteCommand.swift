@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Gazetteer
 import GeoCore
-import GeoData
+import DataCatalog
 import Routing
+import RoutingData
 
 /// `geobrief route`: paths over sea lanes, rail and road, one leg or several chained across modes.
 struct RouteCommand: ParsableCommand {

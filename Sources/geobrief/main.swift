@@ -5,8 +5,9 @@ import PosixBindings
 
 // `geobrief`, the command users run. Looking names up is the one job that must start in a few
 // milliseconds, so this binary links only the gazetteer's lookup (no GDAL, Cairo, Pango or PROJ)
-// and answers `geocode NAME...` itself; every other command, `geocode --reverse` and all help run
-// in `geobrief-engine` beside it, which this process becomes (exec) with the same arguments.
+// and answers `geocode NAME...` itself. The map commands run in `geobrief-render` (Cairo, Pango,
+// PROJ, SQLite: no GDAL), everything else (data, `geocode --reverse`, all help) in
+// `geobrief-engine`; this process becomes (exec) the one it needs, with the same arguments.
 
 /// `geobrief geocode` answered in the front binary.
 struct FrontGeocodeCommand: ParsableCommand {
@@ -17,16 +18,16 @@ struct FrontGeocodeCommand: ParsableCommand {
     @OptionGroup var options: GeocodeOptions
 
     func run() throws {
-        if options.reverse != nil { Engine.run() }
+        if options.reverse != nil { Engine.run("geobrief-engine") }
         try GeocodeRunner.run(options)
     }
 }
 
-/// The engine binary beside this one.
+/// The engine binaries beside this one.
 enum Engine {
-    static func run() -> Never {
+    static func run(_ name: String) -> Never {
         let folder = ProcessImage.executableFolder ?? "."
-        let engine = folder + "/geobrief-engine"
+        let engine = folder + "/" + name
         let reason = ProcessImage.replace(with: engine, arguments: [engine] + CommandLine.arguments.dropFirst())
         FileHandle.standardError.write(Data("geobrief: cannot run \(engine) (\(reason)); rebuild with `make build`\n".utf8))
         exit(127)
@@ -35,8 +36,13 @@ enum Engine {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let help: Set<String> = ["-h", "--help", "help"]
-if arguments.first == "geocode", !arguments.contains(where: help.contains) {
+let mapCommands: Set<String> = ["render", "validate", "brief", "batch", "map"]
+if arguments.contains(where: help.contains) || arguments.isEmpty {
+    Engine.run("geobrief-engine")
+} else if arguments[0] == "geocode" {
     FrontGeocodeCommand.main(Array(arguments.dropFirst()))
+} else if mapCommands.contains(arguments[0]) {
+    Engine.run("geobrief-render")
 } else {
-    Engine.run()
+    Engine.run("geobrief-engine")
 }

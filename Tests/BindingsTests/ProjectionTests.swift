@@ -1,3 +1,4 @@
+import GDALBindings
 import Bindings
 import GeoCore
 import TestSupport

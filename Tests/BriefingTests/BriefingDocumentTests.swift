@@ -7,6 +7,12 @@ import XCTest
 
 /// PDF briefings: structure, text, outline, page breaks and bad input.
 final class BriefingDocumentTests: TemporaryFolderTestCase {
+    /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
+    override class func setUp() {
+        super.setUp()
+        GDALProvider.register()
+    }
+
     var example: String { BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path }
 
     /// The text of `path`, or of one page of it.

@@ -13,6 +13,12 @@ import XCTest
 /// Scenario maps drawn from the built data: golden images at two scales, labels that never
 /// overlap, text in the PDF, XML in the SVG, identical bytes from two runs.
 final class DeploymentMapTests: TemporaryFolderTestCase {
+    /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
+    override class func setUp() {
+        super.setUp()
+        GDALProvider.register()
+    }
+
     let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
 
     /// A small scenario with given coordinates (no gazetteer), a rail and a direct leg, a unit, an

@@ -86,14 +86,14 @@ final class CLITests: XCTestCase {
     }
 }
 
-/// The layering rule: only the C layer (Bindings, PosixBindings) imports the C modules.
+/// The layering rule: only the C layer (Bindings, GDALBindings, PosixBindings) imports the C modules.
 final class ArchitectureTests: XCTestCase {
     func testNoModuleAboveBindingsImportsC() throws {
         let sources = BinaryRunner.packageRoot.appendingPathComponent("Sources")
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
         var offenders: [String] = []
         var checked = 0
-        for case let file as String in enumerator where file.hasSuffix(".swift") && !file.hasPrefix("Bindings/") && !file.hasPrefix("PosixBindings/") {
+        for case let file as String in enumerator where file.hasSuffix(".swift") && !["Bindings/", "GDALBindings/", "PosixBindings/"].contains(where: file.hasPrefix) {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             checked += 1
             for line in text.split(separator: "\n") where ["import CGDAL", "import CCairo", "import CPango", "import CPROJ", "import CZlib", "import Glibc"].contains(line.trimmingCharacters(in: .whitespaces)) {
@@ -101,10 +101,23 @@ final class ArchitectureTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 10)
-        XCTAssertEqual(offenders, [], "only Sources/Bindings and Sources/PosixBindings may import C modules")
+        XCTAssertEqual(offenders, [], "only Sources/Bindings, GDALBindings and PosixBindings may import C modules")
     }
 
-    /// `geobrief` answers lookups without loading GDAL, Cairo, Pango or PROJ; the engine beside it links them.
+    /// Only GDALBindings imports CGDAL, so that a program can link the rest of the C layer without GDAL.
+    func testOnlyGDALBindingsImportsGDAL() throws {
+        let sources = BinaryRunner.packageRoot.appendingPathComponent("Sources")
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
+        var offenders: [String] = []
+        for case let file as String in enumerator where file.hasSuffix(".swift") && !file.hasPrefix("GDALBindings/") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            if text.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "import CGDAL" }) { offenders.append(file) }
+        }
+        XCTAssertEqual(offenders, [])
+    }
+
+    /// `geobrief` answers lookups without loading GDAL, Cairo, Pango or PROJ; `geobrief-render` draws
+    /// maps without GDAL (whose libraries cost ~70 ms a start); `geobrief-engine` links them all.
     func testFrontBinaryLinksNoMapLibraries() throws {
         func libraries(_ binary: String) throws -> String {
             let p = Process()
@@ -117,9 +130,10 @@ final class ArchitectureTests: XCTestCase {
             p.waitUntilExit()
             return out
         }
-        let front = try libraries("geobrief"), engine = try libraries("geobrief-engine")
+        let front = try libraries("geobrief"), render = try libraries("geobrief-render"), engine = try libraries("geobrief-engine")
         for lib in ["libgdal", "libcairo", "libpango", "libproj"] {
             XCTAssertFalse(front.contains(lib), "geobrief links \(lib)")
+            XCTAssertEqual(render.contains(lib), lib != "libgdal", "geobrief-render and \(lib)")
             XCTAssertTrue(engine.contains(lib), "geobrief-engine does not link \(lib)")
         }
     }

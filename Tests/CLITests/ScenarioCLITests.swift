@@ -11,6 +11,26 @@ final class ScenarioCLITests: XCTestCase {
 
     var example: String { BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path }
 
+    /// Maps of vector layers are drawn by `geobrief-render` (no GDAL) exactly as `geobrief-engine`
+    /// draws them; a map with the shaded relief is handed to the engine, and still written.
+    func testMapCommandsWithoutGDALAndTheHandOver() throws {
+        let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
+        let trace = ["GEOBRIEF_TRACE": "1"]
+        let light = try cli.run(["render", anchors, "--view", "kursk", "-o", dir.path + "/light"], environment: trace)
+        XCTAssertEqual(light.status, 0, light.stderr)
+        XCTAssertFalse(light.stderr.contains("handing over"), light.stderr)
+        let engine = BinaryRunner.productsDirectory.appendingPathComponent("geobrief-engine").path
+        let full = try BinaryRunner(executable: engine).run(["render", anchors, "--view", "kursk", "-o", dir.path + "/full"])
+        XCTAssertEqual(full.status, 0, full.stderr)
+        let a = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/light/anchors-kursk.png"))
+        XCTAssertEqual(a, try Data(contentsOf: URL(fileURLWithPath: dir.path + "/full/anchors-kursk.png")))
+
+        let relief = try cli.run(["render", example, "--view", "kursk", "-o", dir.path + "/relief"], environment: trace)
+        XCTAssertEqual(relief.status, 0, relief.stderr)
+        XCTAssertTrue(relief.stderr.contains("handing over to geobrief-engine: view 'kursk' shows the shaded relief"), relief.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path + "/relief/nk-deployment-kursk.png"))
+    }
+
     func testExampleValidatesAndRendersEveryViewInThreeFormats() throws {
         let v = try cli.run(["validate", example])
         XCTAssertEqual(v.status, 0, v.stderr)

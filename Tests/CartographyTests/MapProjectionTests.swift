@@ -1,9 +1,10 @@
+import GDALBindings
 import Bindings
 import Cartography
 import GeoCore
 import XCTest
 
-/// Map projections built from a direct PROJ pipeline agree with the operation PROJ finds itself.
+/// Map projections (PROJ alone, direct pipelines where they apply) agree with the operation GDAL has PROJ find.
 final class MapProjectionTests: XCTestCase {
     func testDirectPipelineEqualsPROJsOwnOperation() throws {
         let definitions = [
@@ -17,7 +18,7 @@ final class MapProjectionTests: XCTestCase {
                       Coordinate(lon: 127.44, lat: 39.15), Coordinate(lon: 30.52, lat: 50.45)]
         for d in definitions {
             let map = try MapProjection(definition: d)
-            let searched = try CoordinateTransformation(from: SpatialReference.wgs84(), to: map.srs)
+            let searched = try CoordinateTransformation(from: SpatialReference.wgs84(), to: SpatialReference(definition: d))
             let fast = map.project(points), slow = searched.transform(points)
             for (a, b) in zip(fast, slow) {
                 let a = try XCTUnwrap(a, d), b = try XCTUnwrap(b, d)
@@ -30,5 +31,27 @@ final class MapProjectionTests: XCTestCase {
                 XCTAssertEqual(back?.lat ?? .nan, p.lat, accuracy: 1e-7, d)
             }
         }
+    }
+}
+
+/// What PROJ refuses is a clear error, not a crash.
+final class ProjTransformErrorTests: XCTestCase {
+    func testBadDefinitionsAreErrors() {
+        for bad in ["", "EPSG:999999", "+proj=nonsense +ellps=WGS84", "not a projection"] {
+            XCTAssertThrowsError(try MapProjection(definition: bad), bad) { e in
+                XCTAssertTrue("\(e)".contains("projection"), "\(e)")
+            }
+        }
+    }
+
+    func testEPSGAndPointsOutsideTheDomain() throws {
+        let merc = try MapProjection(definition: "EPSG:3857")
+        let p = try XCTUnwrap(merc.project([Coordinate(lon: 37.6, lat: 55.75)])[0])
+        // Spherical Mercator: x = R * lon, y = R * ln(tan(pi/4 + lat/2)), R = 6378137 m.
+        XCTAssertEqual(p.lon, 4_185_612.854, accuracy: 0.01)
+        XCTAssertEqual(p.lat, 7_508_807.0, accuracy: 1)
+        let ortho = try MapProjection(definition: "+proj=ortho +lat_0=50 +lon_0=30 +datum=WGS84 +units=m")
+        XCTAssertNil(ortho.project([Coordinate(lon: -150, lat: -50)])[0], "the far side of the globe is outside an orthographic view")
+        XCTAssertNotNil(ortho.project([Coordinate(lon: 31, lat: 51)])[0])
     }
 }

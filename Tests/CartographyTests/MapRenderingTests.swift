@@ -7,6 +7,12 @@ import XCTest
 
 /// Maps drawn from the built data: golden images, antimeridian handling, determinism, atomic files.
 final class MapRenderingTests: XCTestCase {
+    /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
+    override class func setUp() {
+        super.setUp()
+        GDALProvider.register()
+    }
+
     var data: DataDirectory!
     var dir: URL!
     let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")

@@ -1,8 +1,10 @@
+import GDALBindings
 import Foundation
 import Bindings
 import GeoCore
 import GeoData
 import Routing
+import RoutingData
 import XCTest
 
 /// Shortest paths on a small hand-made graph.

@@ -20,6 +20,9 @@ public struct BinaryRunner {
         }
     }
 
+    /// Runs another binary of the build (`geobrief-engine`, `geobrief-render`).
+    public init(executable: String) { self.executable = executable }
+
     /// The build products folder (`.build/<config>`), found from the test bundle's location.
     public static var productsDirectory: URL {
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {

@@ -1,6 +1,7 @@
-import Bindings
+import GDALBindings
 import Foundation
 import GeoCore
+import Routing
 import GeoData
 
 extension RoutingGraph {

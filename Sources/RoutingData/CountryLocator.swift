@@ -1,6 +1,7 @@
-import Bindings
+import GDALBindings
 import Foundation
 import GeoCore
+import Routing
 import GeoData
 
 /// Which country a point lies in, from Natural Earth's country polygons cut into small tiles so that

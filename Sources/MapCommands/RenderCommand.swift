@@ -2,12 +2,14 @@ import ArgumentParser
 import Briefing
 import Cartography
 import Foundation
-import GeoData
+import DataCatalog
 import Scenario
 
 /// `geobrief render`: the views of a scenario file to PNG, PDF and SVG.
-struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct RenderCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render the views of a scenario to PNG, PDF and SVG.",
         discussion: "Example: geobrief render examples/nk-deployment.yaml --all-views --format png,pdf,svg -o output"
@@ -22,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Theme YAML file, over the scenario's own.") var theme: String?
     @Option(name: .shortAndLong, help: "Output folder.") var output = "output"
 
-    func validate() throws {
+    public func validate() throws {
         if view != nil && allViews { throw ValidationError("give --view NAME or --all-views, not both") }
         _ = try formats()
         if let size, ViewSize.parse(size) == nil {
@@ -40,9 +42,9 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let trace = RenderTrace()
-        let loaded = try ScenarioOutput.load(scenario, theme: theme)
+        let loaded = try ScenarioOutput.load(scenario, theme: theme, drawing: view.map { [$0] })
         trace.mark("load (parse, geocode, route)")
         let views = try view.map { [try loaded.view($0)] } ?? loaded.scenario.views
         guard !views.isEmpty else {
@@ -64,8 +66,10 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// `geobrief validate`: every problem of a scenario at once, as file:line:column.
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ValidateCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a scenario file: syntax, keys, dates, ids, places, routes and views.",
         discussion: "Prints every problem as FILE:LINE:COLUMN: FIELD: MESSAGE and exits 1 when there is any."
@@ -74,19 +78,22 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario YAML file.") var scenario: String
     @Option(help: "Theme YAML file to check with it.") var theme: String?
 
-    func run() throws {
-        let loaded = try ScenarioOutput.load(scenario, theme: theme)
+    public func run() throws {
+        let loaded = try ScenarioOutput.load(scenario, theme: theme, drawing: [])
         let s = loaded.scenario
         print("\(scenario): valid: \(loaded.resolved.places.count) of \(s.places.count) places located (\(s.places.filter(\.unlocated).count) unlocated), \(s.routes.count) routes, \(s.figures.count) figures, \(s.sources.count) sources, \(s.views.count) views")
     }
 }
 
 /// Loading a scenario for a command: problems go to standard error, one per line, and the
-/// command exits 1 before writing anything.
+/// command exits 1 before writing anything. In a program without GDAL, a scenario that needs it
+/// for the views `drawing` (every view when nil) is handed to `geobrief-engine` first.
 enum ScenarioOutput {
-    static func load(_ path: String, theme: String?) throws -> LoadedScenario {
+    static func load(_ path: String, theme: String?, drawing views: [String]?) throws -> LoadedScenario {
         do {
-            let loaded = try LoadedScenario.load(path, theme: theme, data: try DataDirectory.locate())
+            let loaded = try LoadedScenario.load(path, theme: theme, data: try DataDirectory.locate()) { s in
+                if let need = s.gdalNeed(drawing: views) { EngineHandOver.ifWithoutGDAL(because: need) }
+            }
             for n in loaded.notes { warn(n) }
             return loaded
         } catch let e as ScenarioError {

@@ -4,8 +4,10 @@ import Cartography
 import Foundation
 
 /// `geobrief brief`: the scenario's multi-page PDF briefing.
-struct BriefCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BriefCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "Write a scenario's PDF briefing: cover, maps, figures, timeline, chronology, sources.",
         discussion: "Example: geobrief brief examples/nk-deployment.yaml -o output/nk-deployment.pdf"
@@ -16,14 +18,14 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Paper: a4 or letter.") var paper = "a4"
     @Option(help: "Theme YAML file, over the scenario's own.") var theme: String?
 
-    func validate() throws {
+    public func validate() throws {
         guard Paper(rawValue: paper.lowercased()) != nil else { throw ValidationError("--paper '\(paper)': use a4 or letter") }
         if let output, !output.lowercased().hasSuffix(".pdf") { throw ValidationError("-o '\(output)': a briefing is a .pdf file") }
     }
 
-    func run() throws {
+    public func run() throws {
         let trace = RenderTrace()
-        let loaded = try ScenarioOutput.load(scenario, theme: theme)
+        let loaded = try ScenarioOutput.load(scenario, theme: theme, drawing: nil)
         trace.mark("load (parse, geocode, route)")
         let path = output ?? "output/" + URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent + ".pdf"
         try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)

@@ -2,11 +2,13 @@ import ArgumentParser
 import Cartography
 import Foundation
 import GeoCore
-import GeoData
+import DataCatalog
 
 /// `geobrief map`: a basemap of a lon/lat box to PNG, PDF and/or SVG.
-struct MapCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct MapCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: "Draw a basemap of a region to PNG, PDF or SVG.",
         discussion: "Example: geobrief map --bbox 33.5,50.4,38.6,52.5 --title 'Kursk region' -o kursk.png -o kursk.pdf"
@@ -23,7 +25,7 @@ struct MapCommand: ParsableCommand {
     var layers: String?
     @Option(name: .shortAndLong, help: "Output file; .png, .pdf or .svg. Repeat for several.") var output: [String]
 
-    func validate() throws {
+    public func validate() throws {
         _ = try parsedBox()
         _ = try parsedSize()
         guard !output.isEmpty else { throw ValidationError("give at least one output file with -o") }
@@ -31,8 +33,9 @@ struct MapCommand: ParsableCommand {
         _ = try parsedLayers()
     }
 
-    func run() throws {
+    public func run() throws {
         let (w, h) = try parsedSize()
+        if try parsedLayers().contains(.relief) { EngineHandOver.ifWithoutGDAL(because: "the map shows the shaded relief") }
         let request = MapRequest(extent: try parsedBox(), projection: projection, width: w, height: h, dpi: dpi,
                                  title: title, layers: try parsedLayers())
         let renderer = MapRenderer(data: try DataDirectory.locate())

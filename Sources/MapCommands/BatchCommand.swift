@@ -2,12 +2,14 @@ import ArgumentParser
 import Bindings
 import Briefing
 import Foundation
-import GeoData
+import DataCatalog
 import Scenario
 
 /// `geobrief batch`: many images from one command, in parallel, with nothing lost.
-struct BatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BatchCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Export many maps at once: scenarios x views x sizes x formats x dated frames.",
         discussion: """
@@ -37,7 +39,7 @@ struct BatchCommand: ParsableCommand {
         return (i, n)
     }
 
-    func validate() throws {
+    public func validate() throws {
         _ = try parsedShard()
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): expected 1...64") }
     }
@@ -47,7 +49,7 @@ struct BatchCommand: ParsableCommand {
         return text.split(separator: "\n").contains { $0.hasPrefix("jobs:") }
     }
 
-    func run() throws {
+    public func run() throws {
         var jobList: [BatchManifest.Job] = []
         var folder = output
         do {
@@ -66,12 +68,18 @@ struct BatchCommand: ParsableCommand {
             ScenarioOutput.warn(e.description)
             throw ExitCode(1)
         }
+        for job in jobList {
+            if let s = try? ScenarioParser.parse(file: job.scenario), let need = s.gdalNeed(drawing: job.views.isEmpty ? nil : job.views) {
+                EngineHandOver.ifWithoutGDAL(because: need)
+            }
+        }
         var plan = BatchPlan(jobs: jobList, data: try DataDirectory.locate())
         if let (i, n) = try parsedShard() { plan.keepShard(i, of: n) }
         let dir = folder ?? "output/batch"
         let live = Terminal.standardErrorIsTerminal && !quiet
         let runner = BatchRunner(output: dir, data: try DataDirectory.locate(), workers: jobs, force: force)
         let results: [BatchResult]
+        let quiet = self.quiet
         do {
             results = try runner.run(plan) { p in
                 guard !quiet else { return }

@@ -1,15 +1,16 @@
-import CCairo
 import CGDAL
 import Foundation
 
-extension ImageBuffer {
-    /// Attaches a JPEG encoding of `bands` (the image's own RGB bytes) as the image's MIME data,
-    /// so that PDF and SVG surfaces embed the JPEG instead of recompressing raw pixels (for the
-    /// soft, photographic shaded relief: several times smaller and faster). Images with any
-    /// transparency are left as they are. Image (PNG) surfaces ignore MIME data.
-    public func attachJPEG(bands: [[UInt8]], quality: Int = 85) throws {
-        guard bands.count >= 3, bands.count == 3 || bands[3].allSatisfy({ $0 == 255 }) else { return }
-        guard let mem = GDALGetDriverByName("MEM"), let jpeg = GDALGetDriverByName("JPEG") else { return }
+/// JPEG encoding through GDAL's JPEG driver (libjpeg), for rasters embedded in PDF and SVG.
+public enum JPEGEncoder {
+    /// The JPEG bytes of an RGB image given as three bands of `width * height` bytes.
+    public static func encode(bands: [[UInt8]], width: Int, height: Int, quality: Int = 85) throws -> Data {
+        guard bands.count >= 3, bands.allSatisfy({ $0.count == width * height }) else {
+            throw GDALError(operation: "encode JPEG", message: "need three bands of \(width)x\(height) bytes")
+        }
+        guard let mem = GDALGetDriverByName("MEM"), let jpeg = GDALGetDriverByName("JPEG") else {
+            throw GDALError(operation: "encode JPEG", message: "GDAL has no MEM or JPEG driver")
+        }
         GDALRuntime.reset()
         guard let ds = GDALCreate(mem, "", Int32(width), Int32(height), 3, GDT_Byte, nil) else {
             throw GDALRuntime.error("encode JPEG", fallback: "cannot create an in-memory raster")
@@ -33,12 +34,9 @@ extension ImageBuffer {
         GDALClose(out)
         defer { VSIUnlink(name) }
         var length: vsi_l_offset = 0
-        guard let bytes = VSIGetMemFileBuffer(name, &length, 0), length > 0 else { return }
-        // Cairo keeps the bytes until the image is destroyed, then frees them.
-        guard let copy = malloc(Int(length)) else { return }
-        memcpy(copy, bytes, Int(length))
-        let status = cairo_surface_set_mime_data(surface.handle, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self),
-                                                 UInt(length), free, copy)
-        if status != CAIRO_STATUS_SUCCESS { free(copy) }
+        guard let bytes = VSIGetMemFileBuffer(name, &length, 0), length > 0 else {
+            throw GDALError(operation: "encode JPEG", message: "the JPEG driver wrote nothing")
+        }
+        return Data(bytes: bytes, count: Int(length))
     }
 }

@@ -1,14 +1,10 @@
 import Foundation
-import Bindings
+import GDALBindings
 import GeoCore
+import Routing
 import GeoData
 
 extension RoutingGraph {
-    /// The cached graph of dataset `id` ("rail", "road", "sea"), as `data build` wrote it.
-    public static func cached(_ id: String, data: DataDirectory) throws -> RoutingGraph {
-        try RoutingGraphFile.read(data.file("transport/\(id).graph"))
-    }
-
     /// Builds the cached graph files of the rail, road and sea networks, with each node's country,
     /// and returns their manifest entry.
     public static func buildCaches(data: DataDirectory, log: (String) -> Void = { print($0) }) throws -> DatasetEntry {

@@ -1,0 +1,108 @@
+import CPROJ
+import Foundation
+import GeoCore
+
+/// A transformation from WGS 84 longitude/latitude into a map's reference system (and back), made
+/// with PROJ alone. Points go in and come out in GIS order (x = longitude or easting).
+///
+/// A projection on the WGS 84 datum or ellipsoid with no datum shift is built as PROJ's direct
+/// pipeline (unit conversion, then the projection), which is all PROJ's search of its database
+/// would find, without the tens of milliseconds that search costs; anything else (other datums,
+/// grids) is searched for. Each transform owns its PROJ context: use one per thread.
+public final class ProjTransform {
+    private let context: OpaquePointer
+    private let operation: OpaquePointer
+    /// The reference system as a PROJ string, when it can be written as one.
+    public let projString: String?
+    /// The definition it was made from.
+    public let definition: String
+
+    /// Throws for a definition PROJ does not accept ("EPSG:3857", a PROJ string, WKT or PROJJSON)
+    /// or a system PROJ finds no operation into.
+    public init(definition: String) throws {
+        let trimmed = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.utf8.count < 65_536 else {
+            throw ProjError("empty or over-long definition (\(trimmed.utf8.count) bytes)")
+        }
+        guard let ctx = proj_context_create() else { throw ProjError("cannot create a PROJ context") }
+        proj_log_level(ctx, PJ_LOG_NONE)
+        func fail(_ message: String) -> ProjError {
+            let code = proj_context_errno(ctx)
+            let detail = code != 0 ? proj_context_errno_string(ctx, code).map { String(cString: $0) } : nil
+            proj_context_destroy(ctx)
+            return ProjError(detail.map { "\(message): \($0)" } ?? message)
+        }
+        // A PROJ string names a reference system only with +type=crs (GDAL adds it too).
+        let text = trimmed.hasPrefix("+") && !trimmed.contains("+type=crs") ? trimmed + " +type=crs" : trimmed
+        guard let crs = proj_create(ctx, text) else {
+            throw fail("'\(trimmed.prefix(120))' is not a valid EPSG code, PROJ string or WKT")
+        }
+        defer { proj_destroy(crs) }
+        let type = proj_get_type(crs)
+        let isCRS = [PJ_TYPE_PROJECTED_CRS, PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_GEODETIC_CRS,
+                     PJ_TYPE_COMPOUND_CRS, PJ_TYPE_BOUND_CRS, PJ_TYPE_OTHER_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
+        guard isCRS else { throw fail("'\(trimmed.prefix(120))' is not a coordinate reference system") }
+        let proj = proj_as_proj_string(ctx, crs, PJ_PROJ_4, nil).map { String(cString: $0) }
+        let op: OpaquePointer?
+        if let pipeline = proj.flatMap(ProjTransform.directPipeline) {
+            op = proj_create(ctx, pipeline)
+        } else {
+            guard let wgs84 = proj_create(ctx, "EPSG:4326") else { throw fail("PROJ cannot build EPSG:4326; is proj-data installed?") }
+            defer { proj_destroy(wgs84) }
+            guard let found = proj_create_crs_to_crs_from_pj(ctx, wgs84, crs, nil, nil) else {
+                throw fail("no transformation from WGS 84 into '\(trimmed.prefix(120))'")
+            }
+            op = proj_normalize_for_visualization(ctx, found)
+            proj_destroy(found)
+        }
+        guard let op else { throw fail("PROJ cannot build the transformation into '\(trimmed.prefix(120))'") }
+        context = ctx
+        operation = op
+        projString = proj
+        self.definition = trimmed
+    }
+
+    deinit {
+        proj_destroy(operation)
+        proj_context_destroy(context)
+    }
+
+    /// For a projected system on the WGS 84 datum or ellipsoid with no datum shift, the PROJ
+    /// pipeline from longitude/latitude in degrees into it; nil for anything else.
+    static func directPipeline(for proj: String) -> String? {
+        let words = proj.split(separator: " ").map(String.init)
+        guard let kind = words.first(where: { $0.hasPrefix("+proj=") }), !["+proj=longlat", "+proj=latlong"].contains(kind),
+              words.contains("+datum=WGS84") || words.contains("+ellps=WGS84"),
+              !words.contains(where: { ["+towgs84", "+nadgrids", "+geoidgrids", "+pm", "+axis"].contains(String($0.prefix { $0 != "=" })) })
+        else { return nil }
+        let steps = words.filter { $0 != "+type=crs" && $0 != "+no_defs" && $0 != "+wktext" }.joined(separator: " ")
+        return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + steps
+    }
+
+    /// Transforms every point (forward: lon/lat into the system; inverse: back); a point PROJ cannot
+    /// transform (outside the projection's domain) is nil.
+    public func transform(_ points: [Coordinate], inverse: Bool = false) -> [Coordinate?] {
+        let n = points.count
+        guard n > 0 else { return [] }
+        var xs = points.map(\.lon), ys = points.map(\.lat)
+        proj_errno_reset(operation)
+        xs.withUnsafeMutableBufferPointer { x in
+            ys.withUnsafeMutableBufferPointer { y in
+                let stride = MemoryLayout<Double>.stride
+                // Failed points come back as HUGE_VAL.
+                _ = proj_trans_generic(operation, inverse ? PJ_INV : PJ_FWD, x.baseAddress, stride, n, y.baseAddress, stride, n,
+                                       nil, 0, 0, nil, 0, 0)
+            }
+        }
+        return (0..<n).map { i in
+            xs[i].isFinite && ys[i].isFinite && abs(xs[i]) < 1e30 && abs(ys[i]) < 1e30 ? Coordinate(lon: xs[i], lat: ys[i]) : nil
+        }
+    }
+}
+
+/// A definition PROJ does not accept, or a transformation it cannot build.
+public struct ProjError: Error, CustomStringConvertible {
+    public let message: String
+    init(_ message: String) { self.message = message }
+    public var description: String { "projection: \(message)" }
+}
