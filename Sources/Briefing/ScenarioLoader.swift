@@ -16,21 +16,22 @@ public struct LoadedScenario: Sendable {
     public var scenario: Scenario { resolved.scenario }
 
     /// Loads `path`; `theme` overrides the scenario's own theme file. Throws `ScenarioError`
-    /// with every problem found. `parsed` sees the scenario as read, before any place is located.
+    /// with every problem found. `parsed` sees the scenario and style as read, before any place is
+    /// located or route found.
     public static func load(_ path: String, theme: String? = nil, data: DataDirectory,
-                            parsed: (Scenario) throws -> Void = { _ in }) throws -> LoadedScenario {
+                            parsed: (Scenario, MapStyle) throws -> Void = { _, _ in }) throws -> LoadedScenario {
         let trace = RenderTrace()
         let scenario = try ScenarioParser.parse(file: path)
-        trace.mark("load: parse")
-        try parsed(scenario)
-        let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
-        let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil
-        let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data), trace: trace).resolve(scenario)
         var style = MapStyle()
         let themePath = theme ?? scenario.theme.map { t in
             t.hasPrefix("/") ? t : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(t).path
         }
         if let themePath { style = try Theme.load(themePath) }
+        trace.mark("load: parse")
+        try parsed(scenario, style)
+        let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
+        let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil
+        let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data), trace: trace).resolve(scenario)
         // A view that cannot be framed is a problem of the scenario, found before anything is drawn.
         var problems: [ScenarioProblem] = []
         let builder = SceneBuilder(resolved: resolved)

@@ -4,19 +4,13 @@ import GeoPackage
 
 /// Reads the geometries of one GeoPackage layer that meet a lon/lat box, even when the box runs
 /// past ±180 (it is then queried as two boxes, and features shifted by 360° where needed).
-/// Each reader keeps its files open: use one per thread.
-final class LayerReader {
+struct LayerReader {
     let data: DataDirectory
-    private var files: [String: GeoPackageFile] = [:]
     /// Features read from one layer past this count are an error, never an unbounded load.
     static let maxFeatures = 2_000_000
 
-    init(data: DataDirectory) { self.data = data }
-
     func geometries(dataset id: String, layer name: String, in box: BoundingBox) throws -> [Geometry] {
-        let path = try data.path(of: id)
-        let file = try files[path] ?? GeoPackageFile(path: path)
-        files[path] = file
+        let file = try GeoPackageFile.shared(path: try data.path(of: id))
         var out: [Geometry] = []
         for (query, shift) in LayerReader.windows(box) {
             let found = try file.geometries(layer: name, in: query, limit: LayerReader.maxFeatures - out.count)

@@ -38,6 +38,11 @@ public struct MapStyle: Sendable {
     public var calloutText = TextStyle(size: 7, color: Color(hex: "#1d1d1d")!)
     public var legendText = TextStyle(size: 7, color: Color(hex: "#1d1d1d")!)
     public var notes = TextStyle(size: 6, color: Color(hex: "#333333")!)
+    /// Every text style a map draws in (for `FontPreload`).
+    public var textStyles: [TextStyle] {
+        [title, attribution, subtitle, markings, capitalLabel, cityLabel, townLabel, unitLabel, legLabel, calloutHeading,
+         calloutText, legendText, notes, Symbols.echelonStyle]
+    }
     public var halo = Color.white
     public var haloWidth = 1.6
     public var hostile = Color(hex: "#c0392b")!

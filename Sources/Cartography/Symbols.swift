@@ -5,6 +5,9 @@ import Scenario
 /// Draws place symbols and APP-6-style unit symbols at frame positions; each returns the box it
 /// covers so that labels keep clear of it.
 struct Symbols {
+    /// The echelon marks above unit frames.
+    static let echelonStyle = TextStyle(size: 6.5, bold: true, color: .black)
+
     let canvas: Canvas
     let style: MapStyle
     /// User units per point.
@@ -125,7 +128,7 @@ struct Symbols {
         canvas.restore()
         var box = Rect(x: min(icon.x, x - h * 0.75), y: top, width: max(icon.width, h * 1.5), height: y + (y - top) - top)
         if let echelon {
-            let t = try TextLayout(echelon.mark, style: TextStyle(size: 6.5, bold: true, color: .black), on: canvas)
+            let t = try TextLayout(echelon.mark, style: Symbols.echelonStyle, on: canvas)
             let e = t.extents
             t.draw(x: x - e.width / 2, y: top - e.height - 0.5 * pt)
             box = Rect(x: box.x, y: top - e.height - 0.5 * pt, width: box.width, height: box.maxY - (top - e.height - 0.5 * pt))

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 import GeoCore
 import GRDB
 
 /// A GeoPackage opened read-only with SQLite alone (no GDAL): the geometries of a layer within a
 /// lon/lat box, found through the layer's R*Tree index, decoded from GeoPackage's blob format
 /// (a short header, then ISO WKB). Reads the files `make geodata` writes.
-public final class GeoPackageFile {
+public final class GeoPackageFile: Sendable {
     public let path: String
     private let db: DatabaseQueue
     /// Geometry column of each layer, from `gpkg_geometry_columns`.
@@ -37,6 +38,19 @@ public final class GeoPackageFile {
         self.path = path
     }
 
+    /// The file at `path`, opened once per process and shared by every thread (SQLite parses a
+    /// GeoPackage's schema, a few milliseconds for Natural Earth's, on each new connection).
+    public static func shared(path: String) throws -> GeoPackageFile {
+        try openFiles.withLock { files in
+            if let f = files[path] { return f }
+            let f = try GeoPackageFile(path: path)
+            files[path] = f
+            return f
+        }
+    }
+
+    private static let openFiles = Mutex<[String: GeoPackageFile]>([:])
+
     /// The layers holding geometry.
     public var layers: [String] { geometryColumns.keys.sorted() }
 
@@ -67,25 +81,33 @@ public final class GeoPackageFile {
         }
         sql += " ORDER BY rowid"
         let path = self.path
+        // Only the SQL runs under the connection's lock; blobs are decoded after, so that threads
+        // sharing the file decode in parallel.
+        let found: [(Data, [FieldValue])]
         do {
-            return try db.read { db in
-                var out: [GeoPackageFeature] = []
+            found = try db.read { db in
+                var out: [(Data, [FieldValue])] = []
                 let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try cursor.next() {
                     guard let blob = row[0] as Data? else { continue }
                     guard out.count < limit else {
                         throw GeoPackageError(path: path, message: "layer '\(layer)' has more than \(limit) features in \(box.map { "\($0)" } ?? "all")")
                     }
-                    guard let g = try Self.decode(blob, path: path, layer: layer) else { continue }
-                    if let box, !indexed.contains(layer), let b = g.boundingBox, !b.intersects(box) { continue }
-                    let values = (0..<columns.count).map { FieldValue(row[$0 + 1] as DatabaseValue) }
-                    out.append(GeoPackageFeature(geometry: g, values: values))
+                    out.append((blob, (0..<columns.count).map { FieldValue(row[$0 + 1] as DatabaseValue) }))
                 }
                 return out
             }
         } catch let error as DatabaseError {
             throw GeoPackageError(path: path, message: "reading layer '\(layer)': \(error.message ?? "\(error)")")
         }
+        var out: [GeoPackageFeature] = []
+        out.reserveCapacity(found.count)
+        for (blob, values) in found {
+            guard let g = try Self.decode(blob, path: path, layer: layer) else { continue }
+            if let box, !indexed.contains(layer), let b = g.boundingBox, !b.intersects(box) { continue }
+            out.append(GeoPackageFeature(geometry: g, values: values))
+        }
+        return out
     }
 
     /// Decodes one GeoPackage geometry blob; nil for an empty geometry.

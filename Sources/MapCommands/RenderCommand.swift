@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bindings
 import Briefing
 import Cartography
 import Foundation
@@ -44,7 +45,14 @@ public struct RenderCommand: ParsableCommand {
 
     public func run() throws {
         let trace = RenderTrace()
-        let loaded = try ScenarioOutput.load(scenario, theme: theme, drawing: view.map { [$0] })
+        let formats = try formats()
+        let loaded = try ScenarioOutput.load(scenario, theme: theme, drawing: view.map { [$0] }) { s, style in
+            // Fonts load on the other core while places are located and routes found.
+            let views = s.views.filter { v in view.map { $0 == v.name } ?? true }
+            FontPreload.start(styles: style.textStyles, targets: Set(views.flatMap { v in
+                formats.map { FontPreload.Target(kind: $0 == .png ? .image : $0 == .pdf ? .pdf : .svg, dpi: $0 == .png ? dpi ?? v.dpi : 72) }
+            }))
+        }
         trace.mark("load (parse, geocode, route)")
         let views = try view.map { [try loaded.view($0)] } ?? loaded.scenario.views
         guard !views.isEmpty else {
@@ -55,7 +63,7 @@ public struct RenderCommand: ParsableCommand {
         let base = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
         for v in views {
-            for f in try formats() {
+            for f in formats {
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).\(f.rawValue)").path
                 let report = try renderer.render(v, to: path, size: size.flatMap(ViewSize.parse), dpi: dpi)
                 print("wrote \(path)\(report.dropped.isEmpty ? "" : " (\(report.dropped.count) label(s) left out for lack of room)")")
@@ -89,10 +97,12 @@ public struct ValidateCommand: ParsableCommand {
 /// command exits 1 before writing anything. In a program without GDAL, a scenario that needs it
 /// for the views `drawing` (every view when nil) is handed to `geobrief-engine` first.
 enum ScenarioOutput {
-    static func load(_ path: String, theme: String?, drawing views: [String]?) throws -> LoadedScenario {
+    static func load(_ path: String, theme: String?, drawing views: [String]?,
+                     parsed: (Scenario, MapStyle) -> Void = { _, _ in }) throws -> LoadedScenario {
         do {
-            let loaded = try LoadedScenario.load(path, theme: theme, data: try DataDirectory.locate()) { s in
+            let loaded = try LoadedScenario.load(path, theme: theme, data: try DataDirectory.locate()) { s, style in
                 if let need = s.gdalNeed(drawing: views) { EngineHandOver.ifWithoutGDAL(because: need) }
+                parsed(s, style)
             }
             for n in loaded.notes { warn(n) }
             return loaded

@@ -8,6 +8,27 @@ final class CairoPangoTests: XCTestCase {
     override func setUpWithError() throws { dir = try temporaryDirectory() }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
+    /// Fonts preloaded on another thread lay text out and draw it exactly as fonts loaded on demand.
+    func testPreloadedFontsDrawTheSame() throws {
+        let styles = [TextStyle(size: 9), TextStyle(size: 13.5, bold: true), TextStyle(size: 7, italic: true, language: "ko")]
+        func draw() throws -> ([Rect], [UInt32]) {
+            let canvas = try Canvas(try Surface.image(width: 300, height: 120, dpi: 150))
+            var boxes: [Rect] = []
+            for (i, s) in styles.enumerated() {
+                let t = try TextLayout("Суджа Sudzha 원산 1,234 km", style: s, on: canvas)
+                t.draw(x: 4, y: Double(4 + 36 * i))
+                boxes.append(t.extents)
+            }
+            return (boxes, try ImageBuffer(copying: canvas.surface).pixels)
+        }
+        let onDemand = try draw()
+        FontPreload.start(styles: styles, targets: [.init(kind: .image, dpi: 150), .init(kind: .pdf, dpi: 72)])
+        let preloaded = try draw()
+        XCTAssertEqual(onDemand.0, preloaded.0)
+        XCTAssertEqual(onDemand.1, preloaded.1)
+        XCTAssertGreaterThan(onDemand.0[1].width, onDemand.0[0].width, "bigger, bolder text is wider")
+    }
+
     func testCyrillicUkrainianAndHangulLabelsHaveNoMissingGlyphs() throws {
         let canvas = try Canvas(try Surface.image(width: 400, height: 100))
         for text in ["Суджа", "Запоріжжя, Київ, ґанок, є, ї", "원산", "Wŏnsan Sudža Krasnoïarsk", "Курск 쿠르스크 Kursk"] {

@@ -32,28 +32,36 @@ public final class ProjTransform {
             proj_context_destroy(ctx)
             return ProjError(detail.map { "\(message): \($0)" } ?? message)
         }
-        // A PROJ string names a reference system only with +type=crs (GDAL adds it too).
-        let text = trimmed.hasPrefix("+") && !trimmed.contains("+type=crs") ? trimmed + " +type=crs" : trimmed
-        guard let crs = proj_create(ctx, text) else {
-            throw fail("'\(trimmed.prefix(120))' is not a valid EPSG code, PROJ string or WKT")
-        }
-        defer { proj_destroy(crs) }
-        let type = proj_get_type(crs)
-        let isCRS = [PJ_TYPE_PROJECTED_CRS, PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_GEODETIC_CRS,
-                     PJ_TYPE_COMPOUND_CRS, PJ_TYPE_BOUND_CRS, PJ_TYPE_OTHER_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
-        guard isCRS else { throw fail("'\(trimmed.prefix(120))' is not a coordinate reference system") }
-        let proj = proj_as_proj_string(ctx, crs, PJ_PROJ_4, nil).map { String(cString: $0) }
         let op: OpaquePointer?
-        if let pipeline = proj.flatMap(ProjTransform.directPipeline) {
+        let proj: String?
+        if trimmed.hasPrefix("+"), let pipeline = ProjTransform.directPipeline(for: trimmed) {
+            // A PROJ string on WGS 84: the pipeline straight from the text, with no look-up in
+            // PROJ's database (opening it costs milliseconds in every new context).
             op = proj_create(ctx, pipeline)
+            proj = trimmed
         } else {
-            guard let wgs84 = proj_create(ctx, "EPSG:4326") else { throw fail("PROJ cannot build EPSG:4326; is proj-data installed?") }
-            defer { proj_destroy(wgs84) }
-            guard let found = proj_create_crs_to_crs_from_pj(ctx, wgs84, crs, nil, nil) else {
-                throw fail("no transformation from WGS 84 into '\(trimmed.prefix(120))'")
+            // A PROJ string names a reference system only with +type=crs (GDAL adds it too).
+            let text = trimmed.hasPrefix("+") && !trimmed.contains("+type=crs") ? trimmed + " +type=crs" : trimmed
+            guard let crs = proj_create(ctx, text) else {
+                throw fail("'\(trimmed.prefix(120))' is not a valid EPSG code, PROJ string or WKT")
             }
-            op = proj_normalize_for_visualization(ctx, found)
-            proj_destroy(found)
+            defer { proj_destroy(crs) }
+            let type = proj_get_type(crs)
+            let isCRS = [PJ_TYPE_PROJECTED_CRS, PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_GEODETIC_CRS,
+                         PJ_TYPE_COMPOUND_CRS, PJ_TYPE_BOUND_CRS, PJ_TYPE_OTHER_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
+            guard isCRS else { throw fail("'\(trimmed.prefix(120))' is not a coordinate reference system") }
+            proj = proj_as_proj_string(ctx, crs, PJ_PROJ_4, nil).map { String(cString: $0) }
+            if let pipeline = proj.flatMap(ProjTransform.directPipeline) {
+                op = proj_create(ctx, pipeline)
+            } else {
+                guard let wgs84 = proj_create(ctx, "EPSG:4326") else { throw fail("PROJ cannot build EPSG:4326; is proj-data installed?") }
+                defer { proj_destroy(wgs84) }
+                guard let found = proj_create_crs_to_crs_from_pj(ctx, wgs84, crs, nil, nil) else {
+                    throw fail("no transformation from WGS 84 into '\(trimmed.prefix(120))'")
+                }
+                op = proj_normalize_for_visualization(ctx, found)
+                proj_destroy(found)
+            }
         }
         guard let op else { throw fail("PROJ cannot build the transformation into '\(trimmed.prefix(120))'") }
         context = ctx
@@ -73,7 +81,8 @@ public final class ProjTransform {
         let words = proj.split(separator: " ").map(String.init)
         guard let kind = words.first(where: { $0.hasPrefix("+proj=") }), !["+proj=longlat", "+proj=latlong"].contains(kind),
               words.contains("+datum=WGS84") || words.contains("+ellps=WGS84"),
-              !words.contains(where: { ["+towgs84", "+nadgrids", "+geoidgrids", "+pm", "+axis"].contains(String($0.prefix { $0 != "=" })) })
+              !words.contains(where: { ["+towgs84", "+nadgrids", "+geoidgrids", "+pm", "+axis", "+step", "+inv", "+init"].contains(String($0.prefix { $0 != "=" })) }),
+              !words.contains("+proj=pipeline")
         else { return nil }
         let steps = words.filter { $0 != "+type=crs" && $0 != "+no_defs" && $0 != "+wktext" }.joined(separator: " ")
         return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + steps

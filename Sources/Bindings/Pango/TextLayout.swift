@@ -58,24 +58,13 @@ public final class TextLayout {
         guard style.size > 0, style.size <= 1000 else {
             throw CairoError(operation: "lay out text", message: "font size \(style.size) pt is outside 0...1000")
         }
+        FontPreload.finish()
         // pango_cairo_create_layout returns a new reference; it is never NULL.
         layout = pango_cairo_create_layout(canvas.handle)!
         self.canvas = canvas
         self.text = text
         self.style = style
-        let ctx = pango_layout_get_context(layout)
-        // Pango defaults to 96 dpi; tell it the surface's so that N pt is N/72 inch on paper and on screen.
-        pango_cairo_context_set_resolution(ctx, canvas.surface.dpi)
-        if let lang = style.language { pango_context_set_language(ctx, pango_language_from_string(lang)) }
-        pango_layout_context_changed(layout)
-
-        let desc = pango_font_description_new()
-        defer { pango_font_description_free(desc) }
-        pango_font_description_set_family(desc, style.families)
-        pango_font_description_set_size(desc, Int32((style.size * Double(geobrief_pango_scale())).rounded()))
-        pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
-        pango_font_description_set_style(desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
-        pango_layout_set_font_description(layout, desc)
+        TextLayout.configure(layout, style: style, dpi: canvas.surface.dpi)
         if let width {
             pango_layout_set_width(layout, Int32(max(1, width) * Double(geobrief_pango_scale())))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
@@ -89,6 +78,23 @@ public final class TextLayout {
     }
 
     deinit { geobrief_g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    /// Sets a layout's resolution, language and font from `style` (here and in `FontPreload`,
+    /// which must ask fontconfig the very same questions).
+    static func configure(_ layout: OpaquePointer, style: TextStyle, dpi: Double) {
+        let ctx = pango_layout_get_context(layout)
+        // Pango defaults to 96 dpi; tell it the surface's so that N pt is N/72 inch on paper and on screen.
+        pango_cairo_context_set_resolution(ctx, dpi)
+        if let lang = style.language { pango_context_set_language(ctx, pango_language_from_string(lang)) }
+        pango_layout_context_changed(layout)
+        let desc = pango_font_description_new()
+        defer { pango_font_description_free(desc) }
+        pango_font_description_set_family(desc, style.families)
+        pango_font_description_set_size(desc, Int32((style.size * Double(geobrief_pango_scale())).rounded()))
+        pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pango_layout_set_font_description(layout, desc)
+    }
 
     /// Horizontal alignment of wrapped lines.
     public enum Alignment: Sendable { case left, center, right }
