@@ -48,16 +48,13 @@ public final class BasemapRenderer {
         try prefetch(frame, box: box, polygons: locator ? ["land" + small] : ["land" + small, "lakes" + small], lines: lineLayers, into: store)
         trace.mark("prefetch (read, project)")
 
-        canvas.setColor(style.ocean)
-        canvas.rectangle(0, 0, frame.width, frame.height)
-        canvas.fill()
-        /// A layer's polygons in view, projected (through the cache when there is one).
+        /// A layer's polygons in view, projected (through the cache when there is one), framed.
         func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
             let entry = try store.value(BasemapRenderer.key(frame, box, id, layer)) {
                 try BasemapRenderer.entry(id, layer, polygons: true, box: box, reader: reader, painter: painter)
             }
             guard case .polygons(let p) = entry else { return [] }
-            return p
+            return painter.framed(polygons: p)
         }
         /// A layer's lines in view, framed; credits its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
@@ -69,65 +66,74 @@ public final class BasemapRenderer {
             return painter.framed(l)
         }
 
+        // Everything is read and framed first, then drawn in order, in bands on all cores (Cairo's
+        // strokes are most of a basemap's time); the drawing steps only read what is gathered here.
+        var steps: [(GeometryPainter) throws -> Void] = []
+        let (ocean, w, h) = (style.ocean, frame.width, frame.height)
+        steps.append { p in p.canvas.setColor(ocean); p.canvas.rectangle(0, 0, w, h); p.canvas.fill() }
         let land = try polygons("basemap", "land" + small)
-        canvas.setColor(style.land)
-        painter.fill(projected: land)
+        steps.append { [style] p in p.canvas.setColor(style.land); p.fill(framed: land) }
         use("basemap")
-        trace.mark("land")
-        if layers.contains(.relief) {
+        if layers.contains(.relief), let relief = try reliefImage(frame, canvas: canvas, store: store) {
+            use("relief")
             // Relief shades the land only; the sea stays flat.
-            try canvas.withState {
-                painter.clip(projected: land)
-                try drawRelief(frame, canvas: canvas, store: store)
+            steps.append { [style] p in
+                p.canvas.withState {
+                    p.clip(framed: land)
+                    p.canvas.draw(relief, x: 0, y: 0, width: w, height: h, alpha: style.reliefAlpha)
+                    p.canvas.setColor(style.landTint)
+                    p.canvas.paint()
+                }
             }
-            trace.mark("relief")
         }
         if !locator {
-            canvas.setColor(style.lakes)
-            painter.fill(projected: try polygons("basemap", "lakes" + small))
-            trace.mark("lakes")
+            let lakes = try polygons("basemap", "lakes" + small)
+            steps.append { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
-
+        func stroke(_ paths: [[Coordinate]], _ color: Color, _ width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
+            steps.append { p in p.stroke(paths: paths, color: color, width: width, dash: dash, cap: cap) }
+        }
         if layers.contains(.rivers) && large {
-            painter.stroke(paths: try read("detail", "rivers"), color: style.rivers, width: style.riverWidth * pt)
-            trace.mark("rivers")
+            stroke(try read("detail", "rivers"), style.rivers, style.riverWidth * pt)
         }
         if layers.contains(.regions) {
             // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
             // Dashing tens of thousands of short lines is Cairo's slowest path; on generalized maps
             // the lines are too fine for a dash to show, so they are drawn solid and lighter.
-            painter.stroke(paths: try read("basemap", "admin1_lines" + small), color: small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
-                           width: style.regionBorderWidth * pt, dash: small.isEmpty ? style.regionDash.map { $0 * pt } : [])
-            trace.mark("regions")
+            stroke(try read("basemap", "admin1_lines" + small), small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
+                   style.regionBorderWidth * pt, dash: small.isEmpty ? style.regionDash.map { $0 * pt } : [])
         }
         if layers.contains(.roads) && large {
-            painter.stroke(paths: try read("road", "lines"), color: style.road, width: style.roadWidth * pt)
-            trace.mark("roads")
+            stroke(try read("road", "lines"), style.road, style.roadWidth * pt)
         }
         if layers.contains(.seaLanes) {
-            painter.stroke(paths: try read("sea", "sea_lanes"), color: style.seaLane, width: style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
-            trace.mark("sea lanes")
+            stroke(try read("sea", "sea_lanes"), style.seaLane, style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
         }
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
             let paths = try read("rail", "lines" + small)
-            painter.stroke(paths: paths, color: style.rail, width: style.railWidth * pt)
+            stroke(paths, style.rail, style.railWidth * pt)
             if small.isEmpty {
-                painter.stroke(paths: paths, color: Color.white, width: style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
+                stroke(paths, Color.white, style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
             }
-            trace.mark("rail")
         }
         if layers.contains(.borders) {
             let paths = large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small)
-            painter.stroke(paths: paths, color: Color.white.withAlpha(0.8), width: style.countryBorderWidth * 2.2 * pt)
-            painter.stroke(paths: paths, color: style.countryBorder, width: style.countryBorderWidth * pt)
-            trace.mark("borders")
+            stroke(paths, Color.white.withAlpha(0.8), style.countryBorderWidth * 2.2 * pt)
+            stroke(paths, style.countryBorder, style.countryBorderWidth * pt)
         }
         if !locator {
             let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline" + small)
-            painter.stroke(paths: coast, color: style.coastline, width: style.coastlineWidth * pt)
-            trace.mark("coastline")
+            stroke(coast, style.coastline, style.coastlineWidth * pt)
         }
+        trace.mark("read and frame")
+        let gathered = steps
+        try canvas.inBands { band in
+            var p = painter
+            p.canvas = band
+            for step in gathered { try step(p) }
+        }
+        trace.mark("draw")
         try canvas.check("draw basemap")
     }
 
@@ -237,18 +243,16 @@ public final class BasemapRenderer {
         return ("relief|\(frame.projection.definition)|\(frame.minX),\(frame.minY),\(frame.maxX),\(frame.maxY)|\(w)x\(h)", w, h, make)
     }
 
-    private func drawRelief(_ frame: MapFrame, canvas: Canvas, store: ProjectedLayerCache) throws {
+    /// The relief warped into the frame, as an image (JPEG attached for PDF and SVG, where it is
+    /// embedded as a soft photograph-like background).
+    private func reliefImage(_ frame: MapFrame, canvas: Canvas, store: ProjectedLayerCache) throws -> ImageBuffer? {
         let (key, w, h, make) = reliefWarp(frame)
-        guard case .raster(_, _, let bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return }
+        guard case .raster(_, _, let bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return nil }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
-        // PDF and SVG embed the relief as JPEG: it is a soft photograph-like background.
         if canvas.surface.kind != .image, bands.count == 3 || bands[3].allSatisfy({ $0 == 255 }) {
             image.attachJPEG(try GDALServices.current(for: "the shaded relief").jpeg(bands: bands, width: w, height: h))
         }
-        canvas.draw(image, x: 0, y: 0, width: frame.width, height: frame.height, alpha: style.reliefAlpha)
-        canvas.setColor(style.landTint)
-        canvas.paint()
-        use("relief")
+        return image
     }
 }
 

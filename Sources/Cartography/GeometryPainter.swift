@@ -8,7 +8,7 @@ import GeoCore
 struct GeometryPainter {
     let frame: MapFrame
     /// nil for a painter that only projects (a prefetching worker).
-    let canvas: Canvas!
+    var canvas: Canvas!
     /// Longest lon/lat step before projecting, in degrees.
     var maxStep = 0.5
     /// Points closer than this (user units) to the previous one are dropped, then points within
@@ -86,6 +86,11 @@ struct GeometryPainter {
 
     /// Fills polygons given in projected metres.
     func fill(projected polygons: [[[Coordinate]]]) {
+        fill(framed: framed(polygons: polygons))
+    }
+
+    /// Fills polygons already in frame coordinates.
+    func fill(framed polygons: [[[Coordinate]]]) {
         canvas.withState {
             addPolygons(polygons)
             canvas.fill()
@@ -94,16 +99,26 @@ struct GeometryPainter {
 
     /// Restricts later drawing to polygons given in projected metres (until the state is restored).
     func clip(projected polygons: [[[Coordinate]]]) {
+        clip(framed: framed(polygons: polygons))
+    }
+
+    /// Restricts later drawing to polygons already in frame coordinates.
+    func clip(framed polygons: [[[Coordinate]]]) {
         addPolygons(polygons)
         canvas.clip()
     }
 
-    /// Starts a new even-odd path holding every ring of the polygons.
+    /// Polygons in projected metres to frame coordinates: rings thinned, rings out of view dropped.
+    func framed(polygons: [[[Coordinate]]]) -> [[[Coordinate]]] {
+        polygons.map { framed($0).filter { $0.count >= 3 } }
+    }
+
+    /// Starts a new even-odd path holding every ring of the framed polygons.
     private func addPolygons(_ polygons: [[[Coordinate]]]) {
         canvas.setEvenOddFill(true)
         canvas.newPath()
         for polygon in polygons {
-            for ring in framed(polygon) where ring.count >= 3 { canvas.addPath(ring, closed: true) }
+            for ring in polygon { canvas.addPath(ring, closed: true) }
         }
     }
 

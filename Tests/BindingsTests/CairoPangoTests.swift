@@ -1,3 +1,4 @@
+import Foundation
 import Bindings
 import GeoCore
 import TestSupport
@@ -7,6 +8,37 @@ final class CairoPangoTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws { dir = try temporaryDirectory() }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    /// Drawing in bands on all cores gives the very pixels of drawing the whole at once.
+    func testBandsDrawTheSamePixels() throws {
+        var rng = SystemRandomNumberGenerator()
+        let paths = (0..<400).map { _ in (0..<6).map { _ in Coordinate(lon: .random(in: -20...620, using: &rng), lat: .random(in: -20...520, using: &rng)) } }
+        func draw(_ canvas: Canvas) {
+            canvas.setColor(Color(r: 0.9, g: 0.9, b: 0.85, a: 1))
+            canvas.paint()
+            canvas.setEvenOddFill(true)
+            canvas.setColor(Color(r: 0.2, g: 0.4, b: 0.8, a: 0.5))
+            canvas.newPath()
+            for p in paths.prefix(50) { canvas.addPath(p, closed: true) }
+            canvas.fill()
+            for (width, dash) in [(0.55, [Double]()), (1.7, [4.0, 3.0]), (6.0, [])] {
+                canvas.setColor(Color(r: 0.3, g: 0.1, b: 0.1, a: 0.8))
+                canvas.setLineWidth(width)
+                canvas.setDash(dash)
+                canvas.newPath()
+                for p in paths { canvas.addPath(p, closed: false) }
+                canvas.stroke()
+            }
+        }
+        let whole = try Canvas(try Surface.image(width: 600, height: 500))
+        draw(whole)
+        let banded = try Canvas(try Surface.image(width: 600, height: 500))
+        var calls = 0
+        let lock = NSLock()
+        try banded.inBands { c in lock.lock(); calls += 1; lock.unlock(); draw(c) }
+        XCTAssertEqual(calls, min(ProcessInfo.processInfo.activeProcessorCount, 3), "one call per band")
+        XCTAssertEqual(try ImageBuffer(copying: whole.surface).pixels, try ImageBuffer(copying: banded.surface).pixels)
+    }
 
     /// Fonts preloaded on another thread lay text out and draw it exactly as fonts loaded on demand.
     func testPreloadedFontsDrawTheSame() throws {

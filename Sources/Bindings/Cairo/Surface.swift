@@ -53,6 +53,13 @@ public final class Surface {
         return try Surface(handle: h, kind: .image, width: Double(width), height: Double(height), dpi: dpi, path: nil, temporaryPath: nil)
     }
 
+    /// An image surface over `rows` rows of another's pixels (for `Canvas.inBands`); the pixels
+    /// must outlive it.
+    static func imageRows(_ pixels: UnsafeMutablePointer<UInt8>, width: Int, rows: Int, stride: Int, dpi: Double) throws -> Surface {
+        let h = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, Int32(width), Int32(rows), Int32(stride))!
+        return try Surface(handle: h, kind: .image, width: Double(width), height: Double(rows), dpi: dpi, path: nil, temporaryPath: nil)
+    }
+
     /// A PDF of one or more pages, `width` x `height` points each, written to `path` on `finish()`.
     public static func pdf(path: String, width: Double, height: Double) throws -> Surface {
         try vector(.pdf, path: path, width: width, height: height)

@@ -1,0 +1,45 @@
+import CCairo
+import Dispatch
+import Foundation
+
+extension Canvas {
+    /// Runs `body` on all cores, once per horizontal band of this image canvas, each time with a
+    /// canvas over only that band's rows of the same pixels, in the same user units. Cairo draws
+    /// every band as it would the whole (rasterizing is the same under an integer shift), so the
+    /// pixels are those of one `body(self)`; drawing many thin lines then takes a fraction of the
+    /// time. PDF and SVG canvases, canvases with a transform, and small images run `body(self)`.
+    public func inBands(_ body: (Canvas) throws -> Void) throws {
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(handle, &matrix)
+        let identity = matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0 && matrix.x0 == 0 && matrix.y0 == 0
+        let w = Int(surface.width), h = Int(surface.height)
+        let count = min(ProcessInfo.processInfo.activeProcessorCount, 4, h / 128)
+        guard surface.kind == .image, identity, count > 1,
+              let data = cairo_image_surface_get_data(surface.handle) else { return try body(self) }
+        cairo_surface_flush(surface.handle)
+        let stride = Int(cairo_image_surface_get_stride(surface.handle))
+        let dpi = surface.dpi
+        nonisolated(unsafe) let pixels = data
+        nonisolated(unsafe) let work = body
+        nonisolated(unsafe) var errors = [Error?](repeating: nil, count: count)
+        errors.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                let y0 = h * i / count, y1 = h * (i + 1) / count
+                do {
+                    // An image surface of its own over rows y0..<y1: nothing of Cairo's is shared.
+                    let band = try Surface.imageRows(pixels + y0 * stride, width: w, rows: y1 - y0, stride: stride, dpi: dpi)
+                    let canvas = try Canvas(band)
+                    canvas.translate(0, -Double(y0))
+                    try work(canvas)
+                    try canvas.check("draw band")
+                    cairo_surface_flush(band.handle)
+                } catch {
+                    slots[i] = error
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surface.handle)
+        if let e = errors.compactMap({ $0 }).first { throw e }
+    }
+}
