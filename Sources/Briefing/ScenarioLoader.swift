@@ -46,6 +46,7 @@ public struct LoadedScenario: Sendable {
             }
         }
         guard problems.isEmpty else { throw ScenarioError(problems) }
+        trace.mark("load: views framed")
         return LoadedScenario(resolved: resolved, style: style, data: data)
     }
 

@@ -64,6 +64,29 @@ public final class MappedFile: @unchecked Sendable {
         return bytes.withUnsafeBytes { b in b.baseAddress.map { memcmp(base + offset, $0, length) == 0 } ?? false }
     }
 
+    /// `count` values of `type` stored at `offset` in this machine's byte order, copied into an
+    /// array; empty when they do not all lie within the file.
+    public func array<T: BitwiseCopyable>(_ offset: Int, count: Int, of type: T.Type) -> [T] {
+        let length = count * MemoryLayout<T>.stride
+        guard let base, count > 0, offset >= 0, length >= 0, offset <= self.count - length else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, n in
+            memcpy(buffer.baseAddress!, base + offset, length)
+            n = count
+        }
+    }
+
+    /// Whether all `count` 32-bit values at `offset` lie within the file and are below `limit`.
+    public func u32sAllBelow(_ offset: Int, count: Int, limit: UInt32) -> Bool {
+        guard count >= 0, offset >= 0, offset <= self.count - 4 * count else { return false }
+        guard count > 0, let base else { return true }
+        var ok = true
+        for i in 0..<count where UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset + 4 * i, as: UInt32.self)) >= limit {
+            ok = false
+            break
+        }
+        return ok
+    }
+
     /// The `length` bytes at `offset`, copied.
     public func bytes(_ offset: Int, _ length: Int) -> [UInt8] {
         guard let base, offset >= 0, length > 0, offset <= count - length else { return [] }

@@ -9,9 +9,9 @@ public struct Landmarks: Sendable {
     public let count: Int
     /// Node-major: the distances of node `v` are `distances[v * count ..< (v + 1) * count]`, km
     /// (infinity where a node cannot reach the landmark).
-    let distances: [Float]
+    let distances: Column<Float>
 
-    init(count: Int, distances: [Float]) {
+    init(count: Int, distances: Column<Float>) {
         self.count = count
         self.distances = distances
     }
@@ -21,7 +21,7 @@ public struct Landmarks: Sendable {
         let n = graph.nodes.count
         let component = graph.components()
         guard count > 0, let start = component.firstIndex(of: 0) else {
-            self.init(count: 0, distances: [])
+            self.init(count: 0, distances: Column([]))
             return
         }
         var table = [Float](repeating: .infinity, count: n * count)
@@ -33,7 +33,7 @@ public struct Landmarks: Sendable {
             for v in 0..<n { table[v * count + i] = d[v] }
             if i == 0 { nearest = d } else { for v in 0..<n { nearest[v] = min(nearest[v], d[v]) } }
         }
-        self.init(count: count, distances: table)
+        self.init(count: count, distances: Column(table))
     }
 
     /// The target's distances, to compare every node's against.

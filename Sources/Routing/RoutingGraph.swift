@@ -6,8 +6,8 @@ import GeoCore
 public struct RoutingGraph: Sendable {
     public let nodes: [Coordinate]
     let offsets: [Int32]
-    let targets: [Int32]
-    let lengths: [Float]
+    let targets: Column<Int32>
+    let lengths: Column<Float>
     /// Per node, an index into `countryCodes` (0: unknown, at sea or on a simplified-away coast).
     public package(set) var nodeCountries: [UInt16]
     public package(set) var countryCodes: [String]
@@ -32,7 +32,7 @@ public struct RoutingGraph: Sendable {
         }
     }
 
-    init(nodes: [Coordinate], offsets: [Int32], targets: [Int32], lengths: [Float], nodeCountries: [UInt16], countryCodes: [String],
+    init(nodes: [Coordinate], offsets: [Int32], targets: Column<Int32>, lengths: Column<Float>, nodeCountries: [UInt16], countryCodes: [String],
          landmarks: Landmarks? = nil, byLatitude: [Int32]? = nil) {
         self.landmarks = landmarks
         self.byLatitude = byLatitude ?? RoutingGraph.latitudeOrder(nodes)
@@ -65,8 +65,8 @@ public struct RoutingGraph: Sendable {
         }
         self.nodes = nodes
         self.offsets = offsets
-        self.targets = targets
-        self.lengths = lengths
+        self.targets = Column(targets)
+        self.lengths = Column(lengths)
         self.nodeCountries = [UInt16](repeating: 0, count: nodes.count)
         self.countryCodes = [""]
         self.unit = RoutingGraph.unitVectors(nodes)

@@ -1,4 +1,5 @@
 import Foundation
+import PosixBindings
 import GeoCore
 
 /// The compact cached form of a routing graph: built once by `geobrief data build`, loaded in
@@ -16,51 +17,62 @@ package enum RoutingGraphFile {
         u32(g.nodes.count); u32(g.targets.count); u32(g.countryCodes.count)
         for c in g.countryCodes { d.append(contentsOf: Array((c + "  ").utf8.prefix(2))) }
         array(g.nodes.map(\.lat)); array(g.nodes.map(\.lon)); array(g.nodeCountries)
-        array(g.offsets.map { UInt32($0) }); array(g.targets.map { UInt32($0) }); array(g.lengths)
-        u32(g.landmarks?.count ?? 0); array(g.landmarks?.distances ?? [])
+        array(g.offsets.map { UInt32($0) }); array(g.targets.map { UInt32(bitPattern: $0) }); array(Array(g.lengths))
+        u32(g.landmarks?.count ?? 0); array(Array(g.landmarks?.distances ?? Column([])))
         u32(g.byLatitude.count); array(g.byLatitude.map { UInt32($0) })
         try d.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
+    /// Reads a graph file: node tables are copied, the edge and landmark columns (most of the
+    /// bytes) are read in place from the mapped file. Offsets and targets are checked in full.
     static func read(_ path: String) throws -> RoutingGraph {
-        guard let d = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch {
             throw RoutingError.badGraphFile(path, reason: "missing; run `make geodata`")
         }
         var pos = magic.count
-        guard d.count > 20, Array(d.prefix(magic.count)) == magic else { throw RoutingError.badGraphFile(path, reason: "not a GeoBrief graph file") }
-        func u32() throws -> Int {
-            guard pos + 4 <= d.count else { throw RoutingError.badGraphFile(path, reason: "truncated") }
-            defer { pos += 4 }
-            return Int(d[d.startIndex + pos..<d.startIndex + pos + 4].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self).littleEndian })
+        guard file.count > 20, file.bytesEqual(0, magic.count, magic) else { throw RoutingError.badGraphFile(path, reason: "not a GeoBrief graph file") }
+        func need(_ bytes: Int) throws {
+            guard bytes >= 0, pos <= file.count - bytes else { throw RoutingError.badGraphFile(path, reason: "truncated") }
         }
-        func array<T>(_ count: Int, _: T.Type) throws -> [T] {
-            let bytes = count * MemoryLayout<T>.stride
-            guard pos + bytes <= d.count else { throw RoutingError.badGraphFile(path, reason: "truncated") }
-            defer { pos += bytes }
-            return [T](unsafeUninitializedCapacity: count) { buf, n in
-                d.copyBytes(to: UnsafeMutableRawBufferPointer(buf), from: d.startIndex + pos..<d.startIndex + pos + bytes)
-                n = count
-            }
+        func u32() throws -> Int {
+            try need(4)
+            defer { pos += 4 }
+            return Int(file.u32(pos))
+        }
+        /// `count` values copied into an array.
+        func array<T: BitwiseCopyable>(_ count: Int, _: T.Type) throws -> [T] {
+            try need(count * MemoryLayout<T>.stride)
+            defer { pos += count * MemoryLayout<T>.stride }
+            return file.array(pos, count: count, of: T.self)
+        }
+        /// `count` 32-bit values left in the file.
+        func column<T: ColumnValue>(_ count: Int, _: T.Type) throws -> Column<T> {
+            try need(count * 4)
+            defer { pos += count * 4 }
+            return Column(file: file, offset: pos, count: count)
         }
         let n = try u32(), slots = try u32(), nc = try u32()
         guard n < 50_000_000, slots < 200_000_000, nc < 1_000 else { throw RoutingError.badGraphFile(path, reason: "implausible sizes") }
         var codes: [String] = []
         for _ in 0..<nc {
-            guard pos + 2 <= d.count else { throw RoutingError.badGraphFile(path, reason: "truncated") }
-            codes.append(String(decoding: d[d.startIndex + pos..<d.startIndex + pos + 2], as: UTF8.self).trimmingCharacters(in: .whitespaces))
+            try need(2)
+            codes.append(file.string(pos, 2).trimmingCharacters(in: .whitespaces))
             pos += 2
         }
         let lat = try array(n, Double.self), lon = try array(n, Double.self), country = try array(n, UInt16.self)
         // Stored as UInt32, read as Int32 (the same bits below 2^31, which the size checks above ensure).
-        let offsets = try array(n + 1, Int32.self), targets = try array(slots, Int32.self), lengths = try array(slots, Float.self)
+        let offsets = try array(n + 1, Int32.self)
+        let targetsValid = file.u32sAllBelow(pos, count: slots, limit: UInt32(n))
+        let targets = try column(slots, Int32.self), lengths = try column(slots, Float.self)
         guard offsets.first == 0, offsets.last.map(Int.init) == slots, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-              targets.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
+              targetsValid else {
             throw RoutingError.badGraphFile(path, reason: "inconsistent adjacency")
         }
         let landmarkCount = try u32()
         guard landmarkCount <= 64 else { throw RoutingError.badGraphFile(path, reason: "implausible landmark count") }
         let landmarks = landmarkCount == 0 ? nil
-            : Landmarks(count: landmarkCount, distances: try array(n * landmarkCount, Float.self))
+            : Landmarks(count: landmarkCount, distances: try column(n * landmarkCount, Float.self))
         let sortedCount = try u32()
         guard sortedCount <= n else { throw RoutingError.badGraphFile(path, reason: "implausible node order") }
         let byLatitude = try array(sortedCount, Int32.self)

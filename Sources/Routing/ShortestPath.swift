@@ -19,7 +19,7 @@ extension RoutingGraph {
         // With landmarks, the larger of that and the ALT bound (see `Landmarks`).
         let chord = !unit.isEmpty
         let goal = chord ? unit[Int(end)] : SIMD3<Float>()
-        let landmarks = self.landmarks ?? Landmarks(count: 0, distances: [])
+        let landmarks = self.landmarks ?? Landmarks(count: 0, distances: Column([]))
         let targetRow = landmarks.count > 0 ? landmarks.row(end) : []
         func bound(_ v: Int32) -> Double {
             var b = landmarks.bound(v, target: targetRow)

@@ -26,6 +26,7 @@ public final class ProjTransform {
         }
         guard let ctx = proj_context_create() else { throw ProjError("cannot create a PROJ context") }
         proj_log_level(ctx, PJ_LOG_NONE)
+        proj_log_func(ctx, nil) { _, _, _ in }
         func fail(_ message: String) -> ProjError {
             let code = proj_context_errno(ctx)
             let detail = code != 0 ? proj_context_errno_string(ctx, code).map { String(cString: $0) } : nil
@@ -35,8 +36,13 @@ public final class ProjTransform {
         let op: OpaquePointer?
         let proj: String?
         if trimmed.hasPrefix("+"), let pipeline = ProjTransform.directPipeline(for: trimmed) {
-            // A PROJ string on WGS 84: the pipeline straight from the text, with no look-up in
-            // PROJ's database (opening it costs milliseconds in every new context).
+            // A PROJ string on WGS 84: the pipeline straight from the text. It needs nothing from
+            // PROJ's database, which PROJ would still open and parse (~10 ms in a process's first
+            // context, tenths of a millisecond in each later one): the context looks elsewhere.
+            ProjTransform.noDatabase.withCString { path in
+                var paths: [UnsafePointer<CChar>?] = [path]
+                proj_context_set_search_paths(ctx, 1, &paths)
+            }
             op = proj_create(ctx, pipeline)
             proj = trimmed
         } else {
@@ -74,6 +80,9 @@ public final class ProjTransform {
         proj_destroy(operation)
         proj_context_destroy(context)
     }
+
+    /// A search path holding no PROJ data, for contexts that need none.
+    static let noDatabase = "/nonexistent/geobrief-direct-pipeline"
 
     /// For a projected system on the WGS 84 datum or ellipsoid with no datum shift, the PROJ
     /// pipeline from longitude/latitude in degrees into it; nil for anything else.
