@@ -23,21 +23,22 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
         // The only layer that touches C: owned handles, typed errors, no raw pointers out. Bindings
-        // wraps Cairo, Pango, PROJ and zlib; GDALBindings wraps GDAL, whose ~150 libraries cost a
+        // wraps Cairo, Pango, PROJ, zlib and SQLite; GDALBindings wraps GDAL, whose ~150 libraries cost a
         // process ~70 ms to load, so that the map engine can do without them; PosixBindings only the
         // C library (mapped files, exec), so that a program needing no library links none.
-        .target(name: "Bindings", dependencies: ["GeoCore", "CCairo", "CPango", "CPROJ", "CZlib"]),
+        .target(name: "Bindings", dependencies: ["GeoCore", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite"]),
         .target(name: "GDALBindings", dependencies: ["GeoCore", "Bindings", "CGDAL"]),
         .target(name: "PosixBindings"),
         // Domain modules.
         // Where the built data folder is and what its manifest says (no GDAL needed to read it).
         .target(name: "DataCatalog", dependencies: ["GeoCore"]),
         // GeoPackage layers read with SQLite alone: what maps need of the built data, without GDAL.
-        .target(name: "GeoPackage", dependencies: ["GeoCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GeoPackage", dependencies: ["GeoCore", "Bindings"]),
         // Building the data folder (GDAL), and GDAL's services for the map modules.
         .target(name: "GeoData", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings"]),
         // A story as data: the scenario file's model, read from YAML with every problem located.

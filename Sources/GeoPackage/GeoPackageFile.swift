@@ -1,14 +1,15 @@
 import Foundation
 import Synchronization
 import GeoCore
-import GRDB
+import Bindings
 
-/// A GeoPackage opened read-only with SQLite alone (no GDAL): the geometries of a layer within a
+/// A GeoPackage opened read-only with SQLite alone (no GDAL, no framework): the geometries of a layer within a
 /// lon/lat box, found through the layer's R*Tree index, decoded from GeoPackage's blob format
 /// (a short header, then ISO WKB). Reads the files `make geodata` writes.
 public final class GeoPackageFile: Sendable {
     public let path: String
-    private let db: DatabaseQueue
+    /// The connection, used by one thread at a time.
+    private let db: Mutex<SQLiteReader>
     /// Geometry column of each layer, from `gpkg_geometry_columns`.
     private let geometryColumns: [String: String]
     /// Layers that have an R*Tree index (`rtree_<layer>_<column>`).
@@ -19,22 +20,24 @@ public final class GeoPackageFile: Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw GeoPackageError(path: path, message: "no such file; run `make geodata`")
         }
-        var config = Configuration()
-        config.readonly = true
-        config.label = "geopackage"
+        var columns: [String: String] = [:], tables = Set<String>()
+        let reader: SQLiteReader
         do {
-            db = try DatabaseQueue(path: path, configuration: config)
-            (geometryColumns, indexed) = try db.read { db in
-                var columns: [String: String] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT table_name, column_name FROM gpkg_geometry_columns") {
-                    columns[row[0]] = row[1]
-                }
-                let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree_%'"))
-                return (columns, Set(columns.filter { tables.contains("rtree_\($0.key)_\($0.value)") }.keys))
+            reader = try SQLiteReader(path: path)
+            try reader.query("SELECT table_name, column_name FROM gpkg_geometry_columns") { row in
+                if case .text(let t) = row[0], case .text(let c) = row[1] { columns[t] = c }
+                return true
             }
-        } catch let error as DatabaseError {
-            throw GeoPackageError(path: path, message: "not a readable GeoPackage (\(error.message ?? "\(error)")); run `make geodata`")
+            try reader.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree_%'") { row in
+                if case .text(let t) = row[0] { tables.insert(t) }
+                return true
+            }
+        } catch let error as SQLiteError {
+            throw GeoPackageError(path: path, message: "not a readable GeoPackage (\(error.message)); run `make geodata`")
         }
+        db = Mutex(reader)
+        geometryColumns = columns
+        indexed = Set(columns.filter { tables.contains("rtree_\($0.key)_\($0.value)") }.keys)
         self.path = path
     }
 
@@ -72,33 +75,31 @@ public final class GeoPackageFile: Sendable {
         }
         let selected = ([column] + columns).map(Self.quoted).joined(separator: ", ")
         var sql = "SELECT \(selected) FROM \(Self.quoted(layer))"
-        var arguments: StatementArguments = []
+        var arguments: [SQLiteReader.Value] = []
         if let box {
             if indexed.contains(layer) {
                 sql += " WHERE rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
-                arguments = [box.west, box.east, box.south, box.north]
+                arguments = [.real(box.west), .real(box.east), .real(box.south), .real(box.north)]
             }
         }
         sql += " ORDER BY rowid"
         let path = self.path
         // Only the SQL runs under the connection's lock; blobs are decoded after, so that threads
         // sharing the file decode in parallel.
-        let found: [(Data, [FieldValue])]
+        var found: [(Data, [FieldValue])] = []
         do {
-            found = try db.read { db in
-                var out: [(Data, [FieldValue])] = []
-                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try cursor.next() {
-                    guard let blob = row[0] as Data? else { continue }
-                    guard out.count < limit else {
+            try db.withLock { reader in
+                try reader.query(sql, arguments) { row in
+                    guard case .blob(let blob) = row[0] else { return true }
+                    guard found.count < limit else {
                         throw GeoPackageError(path: path, message: "layer '\(layer)' has more than \(limit) features in \(box.map { "\($0)" } ?? "all")")
                     }
-                    out.append((blob, (0..<columns.count).map { FieldValue(row[$0 + 1] as DatabaseValue) }))
+                    found.append((blob, row.dropFirst().map(FieldValue.init)))
+                    return true
                 }
-                return out
             }
-        } catch let error as DatabaseError {
-            throw GeoPackageError(path: path, message: "reading layer '\(layer)': \(error.message ?? "\(error)")")
+        } catch let error as SQLiteError {
+            throw GeoPackageError(path: path, message: "reading layer '\(layer)': \(error.message)")
         }
         var out: [GeoPackageFeature] = []
         out.reserveCapacity(found.count)
@@ -155,12 +156,12 @@ public struct GeoPackageFeature {
 public enum FieldValue: Equatable, Sendable {
     case null, integer(Int64), real(Double), text(String)
 
-    init(_ v: DatabaseValue) {
-        switch v.storage {
+    init(_ v: SQLiteReader.Value) {
+        switch v {
         case .null, .blob: self = .null
-        case .int64(let i): self = .integer(i)
-        case .double(let d): self = .real(d)
-        case .string(let s): self = .text(s)
+        case .integer(let i): self = .integer(i)
+        case .real(let d): self = .real(d)
+        case .text(let s): self = .text(s)
         }
     }
 
