@@ -30,14 +30,22 @@ final class CairoPangoTests: XCTestCase {
                 canvas.stroke()
             }
         }
-        let whole = try Canvas(try Surface.image(width: 600, height: 500))
-        draw(whole)
-        let banded = try Canvas(try Surface.image(width: 600, height: 500))
-        var calls = 0
-        let lock = NSLock()
-        try banded.inBands { c in lock.lock(); calls += 1; lock.unlock(); draw(c) }
-        XCTAssertEqual(calls, min(ProcessInfo.processInfo.activeProcessorCount, 3), "one call per band")
-        XCTAssertEqual(try ImageBuffer(copying: whole.surface).pixels, try ImageBuffer(copying: banded.surface).pixels)
+        // Once over the whole image, once inside a clip (which every band must keep).
+        for clip in [nil, (x: 30.0, y: 45.0, w: 420.0, h: 380.0)] {
+            let whole = try Canvas(try Surface.image(width: 600, height: 500))
+            let banded = try Canvas(try Surface.image(width: 600, height: 500))
+            for c in [whole, banded] {
+                if let clip { c.rectangle(clip.x, clip.y, clip.w, clip.h); c.clip() }
+            }
+            draw(whole)
+            var calls = 0
+            let lock = NSLock()
+            try banded.inBands { c in lock.lock(); calls += 1; lock.unlock(); draw(c) }
+            XCTAssertEqual(calls, min(ProcessInfo.processInfo.activeProcessorCount, 3), "one call per band")
+            let a = try ImageBuffer(copying: whole.surface).pixels, b = try ImageBuffer(copying: banded.surface).pixels
+            XCTAssertEqual(a, b, "clip \(String(describing: clip))")
+            if clip != nil { XCTAssertEqual(b[10 * 600 + 10], 0, "outside the clip stays clear") }
+        }
     }
 
     /// Fonts preloaded on another thread lay text out and draw it exactly as fonts loaded on demand.
