@@ -20,6 +20,9 @@ PY
 
 echo "GeoBrief benchmarks ($(nproc) cores), median of ${RUNS:-5} runs"
 run "data info (manifest + every dataset opened)" "$bin" data info
+# Process start of the two engines: maps run in geobrief-render, which links no GDAL.
+run "start: geobrief-render --help (no GDAL)" "$(dirname "$bin")/geobrief-render" --help
+run "start: geobrief-engine --version (GDAL)" "$(dirname "$bin")/geobrief-engine" --version
 # ---- Maps ------------------------------------------------------------------------------------
 # The two anchor maps of ../shared/bench/maps.conf as a scenario (same projection, window, size, DPI).
 anch=Tests/Bench/anchors.yaml
