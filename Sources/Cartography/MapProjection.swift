@@ -16,9 +16,6 @@ public final class MapProjection {
         centralMeridian = MapProjection.parameter("lon_0", in: transform.projString ?? "") ?? 0
     }
 
-    /// The PROJ string of the map's reference system, when it can be written as one.
-    public var projString: String? { transform.projString }
-
     /// A Lambert conformal conic fitted to `box`: standard parallels at 1/6 and 5/6 of its latitudes,
     /// central meridian at its centre. Suits the mid-latitude, east-west extents of most briefings.
     public static func automatic(for box: BoundingBox) throws -> MapProjection {

@@ -3,9 +3,9 @@ import Synchronization
 import GeoCore
 import Bindings
 
-/// A GeoPackage opened read-only with SQLite alone (no GDAL, no framework): the geometries of a layer within a
-/// lon/lat box, found through the layer's R*Tree index, decoded from GeoPackage's blob format
-/// (a short header, then ISO WKB). Reads the files `make geodata` writes.
+/// A GeoPackage opened read-only with SQLite alone (no GDAL): the geometries of a layer within a
+/// lon/lat box, found through the layer's R*Tree index, decoded from GeoPackage's blob format (a
+/// short header, then ISO WKB). Reads the files `make geodata` writes.
 public final class GeoPackageFile: Sendable {
     public let path: String
     /// The connection, used by one thread at a time.
@@ -60,53 +60,41 @@ public final class GeoPackageFile: Sendable {
     /// The geometries of `layer` whose bounding boxes meet `box` (every one when nil), in feature
     /// order. Features without geometry are skipped; past `limit` features it is an error.
     public func geometries(layer: String, in box: BoundingBox?, limit: Int) throws -> [Geometry] {
-        try rows(layer: layer, columns: [], in: box, limit: limit).map(\.geometry)
-    }
-
-    /// Features of `layer` meeting `box` with the values of `columns` (integers, reals, text or
-    /// NULL as `FieldValue`), in feature order. Features without geometry are skipped.
-    public func features(layer: String, columns: [String], in box: BoundingBox? = nil, limit: Int) throws -> [GeoPackageFeature] {
-        try rows(layer: layer, columns: columns, in: box, limit: limit)
-    }
-
-    private func rows(layer: String, columns: [String], in box: BoundingBox?, limit: Int) throws -> [GeoPackageFeature] {
         guard let column = geometryColumns[layer] else {
             throw GeoPackageError(path: path, message: "no layer '\(layer)' (has \(layers.joined(separator: ", "))); run `make geodata`")
         }
-        let selected = ([column] + columns).map(Self.quoted).joined(separator: ", ")
-        var sql = "SELECT \(selected) FROM \(Self.quoted(layer))"
+        var sql = "SELECT \(Self.quoted(column)) FROM \(Self.quoted(layer))"
         var arguments: [SQLiteReader.Value] = []
-        if let box {
-            if indexed.contains(layer) {
-                sql += " WHERE rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
-                arguments = [.real(box.west), .real(box.east), .real(box.south), .real(box.north)]
-            }
+        if let box, indexed.contains(layer) {
+            sql += " WHERE rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
+            arguments = [.real(box.west), .real(box.east), .real(box.south), .real(box.north)]
         }
         sql += " ORDER BY rowid"
         let path = self.path
         // Only the SQL runs under the connection's lock; blobs are decoded after, so that threads
         // sharing the file decode in parallel.
-        var found: [(Data, [FieldValue])] = []
+        var blobs: [Data] = []
         do {
             try db.withLock { reader in
                 try reader.query(sql, arguments) { row in
                     guard case .blob(let blob) = row[0] else { return true }
-                    guard found.count < limit else {
+                    guard blobs.count < limit else {
                         throw GeoPackageError(path: path, message: "layer '\(layer)' has more than \(limit) features in \(box.map { "\($0)" } ?? "all")")
                     }
-                    found.append((blob, row.dropFirst().map(FieldValue.init)))
+                    blobs.append(blob)
                     return true
                 }
             }
         } catch let error as SQLiteError {
             throw GeoPackageError(path: path, message: "reading layer '\(layer)': \(error.message)")
         }
-        var out: [GeoPackageFeature] = []
-        out.reserveCapacity(found.count)
-        for (blob, values) in found {
+        var out: [Geometry] = []
+        out.reserveCapacity(blobs.count)
+        for blob in blobs {
             guard let g = try Self.decode(blob, path: path, layer: layer) else { continue }
+            // Without an index the box is checked here.
             if let box, !indexed.contains(layer), let b = g.boundingBox, !b.intersects(box) { continue }
-            out.append(GeoPackageFeature(geometry: g, values: values))
+            out.append(g)
         }
         return out
     }
@@ -144,45 +132,6 @@ public final class GeoPackageFile: Sendable {
 
     /// An SQL identifier in double quotes.
     static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-}
-
-/// One feature read from a GeoPackage: its geometry and the values of the columns asked for.
-public struct GeoPackageFeature {
-    public let geometry: Geometry
-    public let values: [FieldValue]
-}
-
-/// A column's value.
-public enum FieldValue: Equatable, Sendable {
-    case null, integer(Int64), real(Double), text(String)
-
-    init(_ v: SQLiteReader.Value) {
-        switch v {
-        case .null, .blob: self = .null
-        case .integer(let i): self = .integer(i)
-        case .real(let d): self = .real(d)
-        case .text(let s): self = .text(s)
-        }
-    }
-
-    /// The value as text ("" for NULL).
-    public var text: String {
-        switch self {
-        case .null: return ""
-        case .integer(let i): return String(i)
-        case .real(let d): return String(d)
-        case .text(let s): return s
-        }
-    }
-
-    /// The value as a number, when it is one.
-    public var number: Double? {
-        switch self {
-        case .integer(let i): return Double(i)
-        case .real(let d): return d
-        default: return nil
-        }
-    }
 }
 
 /// A GeoPackage that is missing, damaged, or lacks a layer; says which file and what to do.
