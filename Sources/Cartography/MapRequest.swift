@@ -1,3 +1,4 @@
+import Bindings
 import GeoCore
 
 /// What map to draw: extent, projection, size, title, layers.
@@ -40,6 +41,15 @@ extension MapRequest {
 /// Output formats, chosen by file extension.
 public enum MapFormat: String, CaseIterable, Sendable {
     case png, pdf, svg
+
+    /// The kind of Cairo surface the format is drawn on.
+    public var surfaceKind: Surface.Kind {
+        switch self {
+        case .png: return .image
+        case .pdf: return .pdf
+        case .svg: return .svg
+        }
+    }
 
     /// The format for `path`'s extension; throws naming the ones there are.
     public init(path: String) throws {

@@ -68,7 +68,8 @@ public struct BatchCommand: ParsableCommand {
             ScenarioOutput.warn(e.description)
             throw ExitCode(1)
         }
-        for job in jobList {
+        // Without GDAL, each scenario is read once ahead to see whether the batch must be handed over.
+        for job in jobList where !GDALServices.available {
             if let s = try? ScenarioParser.parse(file: job.scenario), let need = s.gdalNeed(drawing: job.views.isEmpty ? nil : job.views) {
                 EngineHandOver.ifWithoutGDAL(because: need)
             }

@@ -1,3 +1,4 @@
+import Cartography
 import DataCatalog
 import Foundation
 import PosixBindings
@@ -8,17 +9,9 @@ public enum EngineHandOver {
     /// Hands the command over when this program has no GDAL services; returns when it has them.
     public static func ifWithoutGDAL(because reason: String) {
         guard !GDALServices.available else { return }
-        if ProcessInfo.processInfo.environment["GEOBRIEF_TRACE"] == "1" {
+        if RenderTrace.enabled {
             FileHandle.standardError.write(Data("trace: handing over to geobrief-engine: \(reason)\n".utf8))
         }
-        run()
-    }
-
-    /// Becomes `geobrief-engine` with this process's arguments.
-    public static func run() -> Never {
-        let engine = (ProcessImage.executableFolder ?? ".") + "/geobrief-engine"
-        let reason = ProcessImage.replace(with: engine, arguments: [engine] + CommandLine.arguments.dropFirst())
-        FileHandle.standardError.write(Data("geobrief: cannot run \(engine) (\(reason)); rebuild with `make build`\n".utf8))
-        exit(127)
+        ProcessImage.becomeSibling("geobrief-engine")
     }
 }

@@ -50,7 +50,7 @@ public struct RenderCommand: ParsableCommand {
             // Fonts load on the other core while places are located and routes found.
             let views = s.views.filter { v in view.map { $0 == v.name } ?? true }
             FontPreload.start(styles: style.textStyles, targets: Set(views.flatMap { v in
-                formats.map { FontPreload.Target(kind: $0 == .png ? .image : $0 == .pdf ? .pdf : .svg, dpi: $0 == .png ? dpi ?? v.dpi : 72) }
+                formats.map { FontPreload.Target(kind: $0.surfaceKind, imageDPI: dpi ?? v.dpi) }
             }))
         }
         trace.mark("load (parse, geocode, route)")

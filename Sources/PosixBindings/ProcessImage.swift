@@ -26,4 +26,14 @@ public enum ProcessImage {
         for p in argv { free(p) }
         return reason
     }
+
+    /// Becomes the program `name` in this executable's folder, with this process's arguments; when
+    /// that cannot be done, says so on standard error and exits with status 127.
+    public static func becomeSibling(_ name: String) -> Never {
+        let path = (executableFolder ?? ".") + "/" + name
+        let reason = replace(with: path, arguments: [path] + CommandLine.arguments.dropFirst())
+        let message = Array("geobrief: cannot run \(path) (\(reason)); rebuild with `make build`\n".utf8)
+        _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        exit(127)
+    }
 }

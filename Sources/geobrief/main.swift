@@ -18,19 +18,8 @@ struct FrontGeocodeCommand: ParsableCommand {
     @OptionGroup var options: GeocodeOptions
 
     func run() throws {
-        if options.reverse != nil { Engine.run("geobrief-engine") }
+        if options.reverse != nil { ProcessImage.becomeSibling("geobrief-engine") }
         try GeocodeRunner.run(options)
-    }
-}
-
-/// The engine binaries beside this one.
-enum Engine {
-    static func run(_ name: String) -> Never {
-        let folder = ProcessImage.executableFolder ?? "."
-        let engine = folder + "/" + name
-        let reason = ProcessImage.replace(with: engine, arguments: [engine] + CommandLine.arguments.dropFirst())
-        FileHandle.standardError.write(Data("geobrief: cannot run \(engine) (\(reason)); rebuild with `make build`\n".utf8))
-        exit(127)
     }
 }
 
@@ -38,11 +27,11 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let help: Set<String> = ["-h", "--help", "help"]
 let mapCommands: Set<String> = ["render", "validate", "brief", "batch", "map"]
 if arguments.contains(where: help.contains) || arguments.isEmpty {
-    Engine.run("geobrief-engine")
+    ProcessImage.becomeSibling("geobrief-engine")
 } else if arguments[0] == "geocode" {
     FrontGeocodeCommand.main(Array(arguments.dropFirst()))
 } else if mapCommands.contains(arguments[0]) {
-    Engine.run("geobrief-render")
+    ProcessImage.becomeSibling("geobrief-render")
 } else {
-    Engine.run("geobrief-engine")
+    ProcessImage.becomeSibling("geobrief-engine")
 }

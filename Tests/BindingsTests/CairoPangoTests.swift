@@ -62,7 +62,7 @@ final class CairoPangoTests: XCTestCase {
             return (boxes, try ImageBuffer(copying: canvas.surface).pixels)
         }
         let onDemand = try draw()
-        FontPreload.start(styles: styles, targets: [.init(kind: .image, dpi: 150), .init(kind: .pdf, dpi: 72)])
+        FontPreload.start(styles: styles, targets: [.init(kind: .image, imageDPI: 150), .init(kind: .pdf, imageDPI: 150)])
         let preloaded = try draw()
         XCTAssertEqual(onDemand.0, preloaded.0)
         XCTAssertEqual(onDemand.1, preloaded.1)

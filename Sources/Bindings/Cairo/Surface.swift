@@ -19,6 +19,9 @@ public final class Surface {
     private let temporaryPath: String?
     private var finished = false
 
+    /// The resolution text is laid out for on PDF and SVG surfaces (their user unit is the point).
+    public static let vectorDPI = 72.0
+
     /// Cairo's hard limit on an image side.
     public static let maxImageSide = 32_767
 
@@ -84,7 +87,7 @@ public final class Surface {
             h = cairo_svg_surface_create(tmp, width, height)!
             cairo_svg_surface_restrict_to_version(h, CAIRO_SVG_VERSION_1_1)
         }
-        return try Surface(handle: h, kind: kind, width: width, height: height, dpi: 72, path: path, temporaryPath: tmp)
+        return try Surface(handle: h, kind: kind, width: width, height: height, dpi: vectorDPI, path: path, temporaryPath: tmp)
     }
 
     deinit {

@@ -14,7 +14,11 @@ public enum FontPreload {
     public struct Target: Hashable, Sendable {
         public var kind: Surface.Kind
         public var dpi: Double
-        public init(kind: Surface.Kind, dpi: Double) { self.kind = kind; self.dpi = dpi }
+        /// A surface of `kind`; `imageDPI` is an image's resolution (PDF and SVG have their own).
+        public init(kind: Surface.Kind, imageDPI: Double) {
+            self.kind = kind
+            self.dpi = kind == .image ? imageDPI : Surface.vectorDPI
+        }
     }
 
     private static let running = Mutex<DispatchGroup?>(nil)
