@@ -99,14 +99,18 @@ command -v gmt >/dev/null || die "GMT is not installed; run 'make setup' (it ins
 gshhg="$raw/gmt-gshhg-full/usr/share/gmt-gshhg"
 dcw="$raw/gmt-dcw/usr/share/gmt-dcw"
 mkdir -p "$raw/gmt"
-gmt_lines() { # flag output
+gmt_lines() { # output flag...
+  local file=$1; shift
   { printf '# @VGMT1.0 @GLINESTRING\n# @Jp"+proj=longlat +datum=WGS84"\n'
-    gmt coast -Rd -Df "$1" -M --DIR_GSHHG="$gshhg"; } > "$raw/gmt/$2"
+    gmt coast -Rd -Df "$@" -M --DIR_GSHHG="$gshhg"; } > "$raw/gmt/$file"
 }
 echo "geodata: exporting GSHHG shorelines, borders and rivers with GMT"
-gmt_lines -W shorelines.gmt &
-gmt_lines -N1 borders.gmt
-gmt_lines -Ia rivers.gmt
+gmt_lines shorelines.gmt -W &
+gmt_lines borders.gmt -N1
+gmt_lines rivers.gmt -Ia &
+# GSHHG ranks rivers: 0 double-lined, 1 permanent major, 2 additional major (maps draw them by rank).
+gmt_lines rivers_major.gmt -I0 -I1
+gmt_lines rivers_2.gmt -I2
 wait
 echo "geodata: exporting DCW Russian regions with GMT"
 gmt coast -E+L --DIR_DCW="$dcw" 2>&1 | grep -E '^RU\.' > "$raw/gmt/dcw_ru_codes.tsv" || true

@@ -18,10 +18,13 @@ public struct SceneBuilder {
         self.asOfDay = asOfDay
     }
 
+    /// Views wider than this (km, at their centre) show no first-level borders by default.
+    public static let regionBordersBelowKm = 4_000.0
+
     /// The view's map request at its own size (or `size` when given).
     public func request(for view: View, size: (Int, Int)? = nil, dpi: Double? = nil) throws -> MapRequest {
         let extent = try self.extent(of: view)
-        var layers = Set(BasemapLayer.allCases)
+        var layers = BasemapLayer.defaults
         if let names = view.layers {
             layers = []
             for n in names where n != "none" {
@@ -31,6 +34,11 @@ public struct SceneBuilder {
                 }
                 layers.insert(l)
             }
+        }
+        // Unless a view names its layers, first-level borders are for regional maps: on a
+        // continent they are a mesh that hides the story.
+        if view.layers == nil, extent.width * 111.32 * cos(extent.center.lat * .pi / 180) > SceneBuilder.regionBordersBelowKm {
+            layers.remove(.regions)
         }
         let (w, h) = size ?? (view.width, view.height)
         var request = MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: dpi ?? view.dpi,
@@ -81,6 +89,7 @@ public struct SceneBuilder {
         }
         scene.markings = scenario.markings
         scene.inset = view.inset
+        scene.language = scenario.language
         let hidden = Set(view.hide)
         for p in scenario.places where !hidden.contains(p.id) {
             guard let at = resolved.places[p.id]?.coordinate else { continue }
@@ -99,7 +108,8 @@ public struct SceneBuilder {
                 if i == 0, let d = route.date { label = "\(route.label ?? "") \(d.display): \(label)".trimmingCharacters(in: .whitespaces) }
                 return SceneLeg(mode: leg.mode, parts: leg.parts.map { (routed: $0.routed, coordinates: $0.coordinates) }, label: label)
             }
-            scene.routes.append(SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes))
+            scene.routes.append(SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes,
+                                           color: route.color.flatMap(Color.init(hex:)), totalKm: legs.reduce(0) { $0 + $1.totalKm }))
         }
         for a in scenario.areas where shown(a.date) && !hidden.contains(a.id) {
             guard let polys = resolved.areas[a.id] else { continue }

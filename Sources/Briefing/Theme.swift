@@ -11,21 +11,23 @@ public enum Theme {
         "neutral": \.neutral, "unknown": \.unknown, "hostile_fill": \.hostileFill, "friendly_fill": \.friendlyFill,
         "neutral_fill": \.neutralFill, "unknown_fill": \.unknownFill, "place_symbol": \.placeSymbol, "port": \.port,
         "training_site": \.trainingSite, "graticule": \.graticule, "panel": \.panel, "panel_border": \.panelBorder, "halo": \.halo,
+        "country_border_band": \.countryBorderBand, "context_city": \.contextCity,
     ]
     nonisolated(unsafe) static let numbers: [String: WritableKeyPath<MapStyle, Double>] = [
         "coastline_width": \.coastlineWidth, "river_width": \.riverWidth, "country_border_width": \.countryBorderWidth,
         "rail_width": \.railWidth, "road_width": \.roadWidth, "route_width": \.routeWidth, "arrow_width": \.arrowWidth,
         "symbol_size": \.symbolSize, "unit_size": \.unitSize, "halo_width": \.haloWidth, "relief_alpha": \.reliefAlpha,
-        "graticule_width": \.graticuleWidth,
+        "graticule_width": \.graticuleWidth, "major_river_width": \.majorRiverWidth, "country_border_band_width": \.countryBorderBandWidth,
     ]
     nonisolated(unsafe) static let textSizes: [String: WritableKeyPath<MapStyle, TextStyle>] = [
         "title_size": \.title, "subtitle_size": \.subtitle, "capital_label_size": \.capitalLabel, "city_label_size": \.cityLabel,
         "town_label_size": \.townLabel, "unit_label_size": \.unitLabel, "callout_size": \.calloutText, "legend_size": \.legendText,
-        "notes_size": \.notes,
+        "notes_size": \.notes, "country_label_size": \.countryLabel, "region_label_size": \.regionLabel,
+        "context_city_label_size": \.contextCityLabel,
     ]
     nonisolated(unsafe) static let allText: [WritableKeyPath<MapStyle, TextStyle>] = [
         \.title, \.subtitle, \.markings, \.capitalLabel, \.cityLabel, \.townLabel, \.unitLabel, \.legLabel, \.calloutHeading,
-        \.calloutText, \.legendText, \.notes, \.attribution,
+        \.calloutText, \.legendText, \.notes, \.attribution, \.countryLabel, \.regionLabel, \.contextCityLabel,
     ]
 
     /// The default style with the theme file at `path` applied.

@@ -10,7 +10,7 @@ public final class BasemapRenderer {
     public let data: DataDirectory
     public let style: MapStyle
     /// Layers to draw; all by default.
-    public var layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)
+    public var layers: Set<BasemapLayer> = BasemapLayer.defaults
     /// A locator (inset) map: land and the chosen layers only, no lakes or coastline.
     public var locator = false
     /// Projected layers shared with other maps of the same projection and area, when given.
@@ -93,8 +93,13 @@ public final class BasemapRenderer {
         func stroke(_ paths: [[Coordinate]], _ color: Color, _ width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
             steps.append { p in p.stroke(paths: paths, color: color, width: width, dash: dash, cap: cap) }
         }
-        if layers.contains(.rivers) && large {
-            stroke(try read("detail", "rivers"), style.rivers, style.riverWidth * pt)
+        if layers.contains(.rivers) {
+            // By GSHHG's rank: every river on regional maps, the major ones wider and on every map.
+            if large {
+                stroke(try read("detail", "rivers"), style.rivers, style.riverWidth * pt)
+                stroke(try read("detail", "rivers_2"), style.rivers, style.riverWidth * 1.6 * pt)
+            }
+            stroke(try read("detail", "rivers_major" + small), style.rivers, style.majorRiverWidth * pt)
         }
         if layers.contains(.regions) {
             // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
@@ -112,14 +117,16 @@ public final class BasemapRenderer {
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
             let paths = try read("rail", "lines" + small)
-            stroke(paths, style.rail, style.railWidth * pt)
+            // At small scale the network is context: faint, so that the story's routes lead.
+            stroke(paths, small.isEmpty ? style.rail : style.rail.withAlpha(style.rail.a * 0.45), style.railWidth * (small.isEmpty ? 1 : 0.7) * pt)
             if small.isEmpty {
                 stroke(paths, Color.white, style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
             }
         }
         if layers.contains(.borders) {
             let paths = large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small)
-            stroke(paths, Color.white.withAlpha(0.8), style.countryBorderWidth * 2.2 * pt)
+            // A soft band under a fine line: unlike regional borders (dashed) and rail or roads.
+            stroke(paths, style.countryBorderBand, style.countryBorderBandWidth * pt)
             stroke(paths, style.countryBorder, style.countryBorderWidth * pt)
         }
         if !locator {
@@ -152,7 +159,10 @@ public final class BasemapRenderer {
     /// The (dataset, layer) line layers `draw` strokes, in its order.
     private func wantedLines(large: Bool, small: String) -> [(String, String)] {
         var out: [(String, String)] = []
-        if layers.contains(.rivers) && large { out.append(("detail", "rivers")) }
+        if layers.contains(.rivers) {
+            if large { out += [("detail", "rivers"), ("detail", "rivers_2")] }
+            out.append(("detail", "rivers_major" + small))
+        }
         if layers.contains(.regions) { out.append(("basemap", "admin1_lines" + small)) }
         if layers.contains(.roads) && large { out.append(("road", "lines")) }
         if layers.contains(.seaLanes) { out.append(("sea", "sea_lanes")) }
@@ -214,8 +224,10 @@ public final class BasemapRenderer {
         let manifest = try data.manifest()
         var seen = Set<String>(), parts: [String] = []
         for id in ids {
-            let text = try manifest.dataset(id).attribution
-            if seen.insert(text).inserted { parts.append(text) }
+            // A dataset drawn from several sources credits each; each credit appears once.
+            for text in try manifest.dataset(id).attribution.components(separatedBy: " · ") where seen.insert(text).inserted {
+                parts.append(text)
+            }
         }
         return parts.joined(separator: " · ")
     }
@@ -259,6 +271,10 @@ public final class BasemapRenderer {
 /// The basemap layers a map can show.
 public enum BasemapLayer: String, CaseIterable, Sendable {
     case relief, regions, rivers, roads, rail, seaLanes = "sea-lanes", borders
+
+    /// What a map shows unless it names its layers: everything but the sea-lane network, which
+    /// would read as routes (a story's sea legs are drawn on their own).
+    public static let defaults: Set<BasemapLayer> = Set(allCases).subtracting([.seaLanes])
 }
 
 extension Color {

@@ -1,5 +1,6 @@
 import Foundation
 import Bindings
+import GeoCore
 
 /// Places text boxes next to their anchors so that no two overlap and none covers a symbol or the
 /// map furniture: candidate positions around each anchor in a fixed order of preference, then,
@@ -17,6 +18,9 @@ public final class LabelPlacer {
     /// The area boxes must stay inside.
     public let bounds: Rect
     private var obstacles: [Rect] = []
+    /// Boxes along the routes: labels keep off them, but a story's own label may go over a route
+    /// when nothing else fits (`place`'s fallback), never a reference label.
+    private var lineObstacles: [Rect] = []
     public private(set) var placed: [Placement] = []
     public private(set) var dropped: [String] = []
 
@@ -25,10 +29,57 @@ public final class LabelPlacer {
     /// Marks a rectangle (a symbol, the legend) that no box may cover.
     public func block(_ r: Rect) { obstacles.append(r) }
 
-    /// Places a `width` x `height` box near (x, y), `gap` away; with `leader`, tries rings up to
-    /// `leader` gaps out. Returns the box, or nil (and records `text` as dropped).
+    /// Marks a line (a route, in the frame's units) that no box may cross: boxes of `width` along it,
+    /// but for `clearEnds` around its two ends, where the places it joins are labelled.
+    public func block(path: [Coordinate], width: Double, clearEnds: Double = 0) {
+        guard let first = path.first, let last = path.last else { return }
+        let step = max(width, 0.5)
+        func nearEnd(_ x: Double, _ y: Double) -> Bool {
+            let d0 = (x - first.lon) * (x - first.lon) + (y - first.lat) * (y - first.lat)
+            let d1 = (x - last.lon) * (x - last.lon) + (y - last.lat) * (y - last.lat)
+            return min(d0, d1) < clearEnds * clearEnds
+        }
+        for (a, b) in zip(path, path.dropFirst()) {
+            let length = ((b.lon - a.lon) * (b.lon - a.lon) + (b.lat - a.lat) * (b.lat - a.lat)).squareRoot()
+            let n = max(1, Int((length / step).rounded(.up)))
+            for i in 0...n {
+                let t = Double(i) / Double(n)
+                let x = a.lon + (b.lon - a.lon) * t, y = a.lat + (b.lat - a.lat) * t
+                guard x >= bounds.x - width, y >= bounds.y - width, x <= bounds.maxX + width, y <= bounds.maxY + width,
+                      !nearEnd(x, y) else { continue }
+                lineObstacles.append(Rect(x: x - width / 2, y: y - width / 2, width: width, height: width))
+            }
+        }
+    }
+
+    /// Places a box centred on (x, y), or nudged by up to half its height or a quarter of its
+    /// width (area names: a country, a region). Nil when none fits; an optional label is not
+    /// reported as dropped.
     @discardableResult
-    public func place(_ text: String, width: Double, height: Double, x: Double, y: Double, gap: Double, leader: Int = 0) -> Placement? {
+    public func placeCentred(_ text: String, width w: Double, height h: Double, x: Double, y: Double) -> Placement? {
+        for (dx, dy) in [(0.0, 0.0), (0, -0.5 * h), (0, 0.5 * h), (-0.25 * w, 0), (0.25 * w, 0), (0, -h), (0, h)] {
+            let r = Rect(x: x - w / 2 + dx, y: y - h / 2 + dy, width: w, height: h)
+            if fits(r) { return accept(Placement(text: text, box: r, leaderFrom: nil)) }
+        }
+        return nil
+    }
+
+    /// Places a `width` x `height` box near (x, y), `gap` away; with `leader`, tries rings up to
+    /// `leader` gaps out. Returns the box, or nil (and records `text` as dropped when `required`).
+    @discardableResult
+    public func place(_ text: String, width: Double, height: Double, x: Double, y: Double, gap: Double, leader: Int = 0,
+                      required: Bool = true) -> Placement? {
+        if let p = candidates(text, width: width, height: height, x: x, y: y, gap: gap, leader: leader, overLines: false) { return p }
+        // A story's label (required) may go over a route when nothing clear of them fits.
+        if required, !lineObstacles.isEmpty,
+           let p = candidates(text, width: width, height: height, x: x, y: y, gap: gap, leader: leader, overLines: true) { return p }
+        if required { dropped.append(text) }
+        return nil
+    }
+
+    /// The first candidate position that fits, accepted; nil when none does.
+    private func candidates(_ text: String, width: Double, height: Double, x: Double, y: Double, gap: Double, leader: Int,
+                            overLines: Bool) -> Placement? {
         let w = width, h = height
         let d = gap * 0.7071
         // Right, upper right, lower right, left, upper left, lower left, above, below.
@@ -36,7 +87,7 @@ public final class LabelPlacer {
                                         (x - d - w, y - d - h), (x - d - w, y + d), (x - w / 2, y - gap - h), (x - w / 2, y + gap)]
         for (bx, by) in near {
             let r = Rect(x: bx, y: by, width: w, height: h)
-            if fits(r) { return accept(Placement(text: text, box: r, leaderFrom: nil)) }
+            if fits(r, overLines: overLines) { return accept(Placement(text: text, box: r, leaderFrom: nil)) }
         }
         if leader > 0 {
             for ring in 2...max(2, leader) {
@@ -45,18 +96,19 @@ public final class LabelPlacer {
                     let a = Double(k) * .pi / 8
                     let cx = x + cos(a) * (dist + w / 2), cy = y - sin(a) * (dist + h / 2)
                     let r = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
-                    if fits(r) { return accept(Placement(text: text, box: r, leaderFrom: (x, y))) }
+                    if fits(r, overLines: overLines) { return accept(Placement(text: text, box: r, leaderFrom: (x, y))) }
                 }
             }
         }
-        dropped.append(text)
         return nil
     }
 
-    /// Whether `r` is inside the bounds and clear of obstacles and placed boxes.
-    public func fits(_ r: Rect) -> Bool {
+    /// Whether `r` is inside the bounds and clear of obstacles and placed boxes (and of the
+    /// routes, unless `overLines`).
+    public func fits(_ r: Rect, overLines: Bool = false) -> Bool {
         guard r.x >= bounds.x, r.y >= bounds.y, r.maxX <= bounds.maxX, r.maxY <= bounds.maxY else { return false }
         for o in obstacles where o.intersects(r) { return false }
+        if !overLines { for o in lineObstacles where o.intersects(r) { return false } }
         for p in placed where p.box.intersects(r) { return false }
         return true
     }
@@ -64,6 +116,22 @@ public final class LabelPlacer {
     private func accept(_ p: Placement) -> Placement {
         placed.append(p)
         return p
+    }
+}
+
+extension LabelPlacer {
+    /// The points of `path` with extra points at most `step` apart on each segment.
+    static func densified(_ path: [Coordinate], step: Double) -> [Coordinate] {
+        guard var previous = path.first else { return [] }
+        var out = [previous]
+        for c in path.dropFirst() {
+            let d = ((c.lon - previous.lon) * (c.lon - previous.lon) + (c.lat - previous.lat) * (c.lat - previous.lat)).squareRoot()
+            let n = max(1, Int((d / max(step, 1e-9)).rounded(.up)))
+            if n > 1 { for i in 1..<n { let t = Double(i) / Double(n); out.append(Coordinate(lon: previous.lon + (c.lon - previous.lon) * t, lat: previous.lat + (c.lat - previous.lat) * t)) } }
+            out.append(c)
+            previous = c
+        }
+        return out
     }
 }
 

@@ -4,17 +4,21 @@ import Scenario
 
 /// The legend's entries, collected from what a map actually drew.
 enum LegendItem: Hashable, Comparable {
-    case arrow(Affiliation)
+    /// A broad arrow: the route's label (or "Movement") and colour.
+    case arrow(String, Color)
+    /// A route of the story with a label: its text (label and length), colour and main mode.
+    case namedRoute(String, Color, mode: String, order: Int)
     case route(String)
     case schematic
     case unit(Affiliation)
     case place(PlaceSymbol)
-    case area(approximate: Bool)
+    case area(approximate: Bool, Color)
     case callout
 
     var text: String {
         switch self {
-        case .arrow: return "Deployment"
+        case .arrow(let label, _): return label
+        case .namedRoute(let text, _, _, _): return text
         case .route(let mode):
             switch mode {
             case "sea": return "By sea (sea lanes)"
@@ -36,7 +40,7 @@ enum LegendItem: Hashable, Comparable {
             case .base: return "Military base"
             case .border: return "Border crossing"
             }
-        case .area(let approx): return approx ? "Area (approximate)" : "Area"
+        case .area(let approx, _): return approx ? "Area (approximate)" : "Area"
         case .callout: return "Reported figure [source no.]"
         }
     }
@@ -44,6 +48,7 @@ enum LegendItem: Hashable, Comparable {
     private var rank: Int {
         switch self {
         case .arrow: return 0
+        case .namedRoute: return 1
         case .route: return 1
         case .schematic: return 2
         case .unit: return 3
@@ -54,6 +59,13 @@ enum LegendItem: Hashable, Comparable {
     }
 
     static func < (a: LegendItem, b: LegendItem) -> Bool {
-        a.rank != b.rank ? a.rank < b.rank : a.text < b.text
+        if a.rank != b.rank { return a.rank < b.rank }
+        // Named routes in the story's order, before the modes' entries.
+        switch (a, b) {
+        case (.namedRoute(_, _, _, let x), .namedRoute(_, _, _, let y)): return x < y
+        case (.namedRoute, _): return true
+        case (_, .namedRoute): return false
+        default: return a.text < b.text
+        }
     }
 }

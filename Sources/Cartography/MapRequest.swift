@@ -17,7 +17,7 @@ public struct MapRequest: Sendable {
     public var window: [Double]?
 
     public init(extent: BoundingBox, projection: String? = nil, width: Int = 1600, height: Int = 1200,
-                dpi: Double = 144, title: String? = nil, layers: Set<BasemapLayer> = Set(BasemapLayer.allCases)) {
+                dpi: Double = 144, title: String? = nil, layers: Set<BasemapLayer> = BasemapLayer.defaults) {
         self.extent = extent
         self.projection = projection
         self.width = width

@@ -1,3 +1,4 @@
+import Bindings
 import GeoCore
 import Scenario
 
@@ -21,6 +22,8 @@ public struct MapScene: Sendable {
     public var unlocated: [String] = []
     /// Draw an inset locator map.
     public var inset = true
+    /// The story's language: reference names (countries) are given in it when the data has them.
+    public var language = "en"
 
     public init() {}
 }
@@ -65,11 +68,18 @@ public struct SceneRoute: Sendable {
     public var style: RouteStyle
     public var affiliation: Affiliation
     public var legs: [SceneLeg]
-    public init(label: String?, style: RouteStyle, affiliation: Affiliation, legs: [SceneLeg]) {
+    /// Its own colour; nil takes its side's (or, for a second route of one side, the next of the
+    /// route palette, so that routes compared on one map differ).
+    public var color: Color?
+    /// The length of every leg together, in km.
+    public var totalKm: Double
+    public init(label: String?, style: RouteStyle, affiliation: Affiliation, legs: [SceneLeg], color: Color? = nil, totalKm: Double = 0) {
         self.label = label
         self.style = style
         self.affiliation = affiliation
         self.legs = legs
+        self.color = color
+        self.totalKm = totalKm
     }
 }
 

@@ -12,13 +12,16 @@ public struct MapStyle: Sendable {
     public var coastlineWidth = 0.5
     public var rivers = Color(hex: "#7fa7c6")!
     public var riverWidth = 0.45
-    public var countryBorder = Color(hex: "#5b4b5a")!
-    public var countryBorderWidth = 1.1
+    public var majorRiverWidth = 1.1
+    public var countryBorder = Color(hex: "#6d5a6b")!
+    public var countryBorderWidth = 0.8
+    public var countryBorderBand = Color(r: 0.72, g: 0.62, b: 0.74, a: 0.45)
+    public var countryBorderBandWidth = 3.2
     public var regionBorder = Color(r: 0.45, g: 0.40, b: 0.45, a: 0.8)
     public var regionBorderWidth = 0.45
     public var regionDash: [Double] = [2.5, 1.5]
-    public var rail = Color(hex: "#3d3d3d")!
-    public var railWidth = 0.7
+    public var rail = Color(hex: "#6a6a6a")!
+    public var railWidth = 0.65
     public var road = Color(r: 0.80, g: 0.50, b: 0.25, a: 0.85)
     public var roadWidth = 0.6
     public var seaLane = Color(r: 0.25, g: 0.45, b: 0.65, a: 0.7)
@@ -38,10 +41,16 @@ public struct MapStyle: Sendable {
     public var calloutText = TextStyle(size: 7, color: Color(hex: "#1d1d1d")!)
     public var legendText = TextStyle(size: 7, color: Color(hex: "#1d1d1d")!)
     public var notes = TextStyle(size: 6, color: Color(hex: "#333333")!)
+    /// Reference names of the basemap: countries (spaced capitals, sized by area), first-level
+    /// regions, and context cities, all quieter than the story's own labels.
+    public var countryLabel = TextStyle(size: 10, bold: true, color: Color(hex: "#7a6a78")!)
+    public var regionLabel = TextStyle(size: 6.5, color: Color(hex: "#8c8290")!)
+    public var contextCityLabel = TextStyle(size: 7, color: Color(hex: "#555555")!)
+    public var contextCity = Color(hex: "#666666")!
     /// Every text style a map draws in (for `FontPreload`).
     public var textStyles: [TextStyle] {
         [title, attribution, subtitle, markings, capitalLabel, cityLabel, townLabel, unitLabel, legLabel, calloutHeading,
-         calloutText, legendText, notes, Symbols.echelonStyle]
+         calloutText, legendText, notes, countryLabel, regionLabel, contextCityLabel, Symbols.echelonStyle]
     }
     public var halo = Color.white
     public var haloWidth = 1.6

@@ -28,6 +28,8 @@ final class SceneRenderer {
     private var warnings: [String] = []
     /// Frame points of what the map shows (route vertices, symbols), to keep the legend off them.
     private var content: [Coordinate] = []
+    /// The routes' lines in frame units, which labels keep off.
+    private var routePaths: [(path: [Coordinate], width: Double)] = []
 
     let cache: ProjectedLayerCache?
 
@@ -45,7 +47,9 @@ final class SceneRenderer {
         painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
         for area in scene.areas { drawArea(area) }
         var legLabels: [(String, Coordinate)] = []
-        for route in scene.routes { legLabels += drawRoute(route) }
+        legLabels = drawRoutes(scene.routes)
+        // No label may cross a route.
+        for (path, width) in routePaths { placer.block(path: path, width: width, clearEnds: 14 * pt) }
         let symbols = Symbols(canvas: canvas, style: style, pt: pt)
         let points = scene.points.enumerated().compactMap { i, p -> (Int, ScenePoint, Coordinate)? in
             guard let at = inFrame(p.coordinate) else { return nil }
@@ -65,6 +69,8 @@ final class SceneRenderer {
             placer.block(t)
         }
         var datasets = basemapDatasets
+        let reference = try ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language)
+        if !reference.isEmpty { datasets.append("labels") }
         if scene.inset {
             let w = max(90 * pt, frame.width * 0.2), h = w * 0.72
             let box = Rect(x: frame.width - w - furniture.margin, y: furniture.margin, width: w, height: h)
@@ -113,6 +119,7 @@ final class SceneRenderer {
                   let c = BoundingBox(enclosing: ring)?.center, let at = inFrame(c) else { continue }
             try placeText(text, style: style.townLabel.with(italic: true), x: at.lon, y: at.lat, gap: 2 * pt, leader: 3)
         }
+        try drawReferenceLabels(reference, storyPoints: points.map(\.2))
         try canvas.check("draw scene")
         return MapReport(labels: placer.placed, dropped: placer.dropped, legend: items.map(\.text), attribution: attribution, warnings: warnings)
     }
@@ -162,41 +169,166 @@ final class SceneRenderer {
         canvas.setColor(c.withAlpha(0.16))
         painter.fill([geometry])
         painter.stroke([geometry], color: c, width: 1.2 * pt, dash: area.approximate ? [4 * pt, 2.5 * pt] : [])
-        if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate)) }
+        if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c)) }
     }
 
-    /// Draws a route; returns its leg labels with their anchors.
-    private func drawRoute(_ route: SceneRoute) -> [(String, Coordinate)] {
-        let c = color(route.affiliation)
+    /// Colours routes take after their side's, in order, when one map shows several routes of a
+    /// side: distinct in hue and lightness (and under the common colour-vision deficiencies).
+    static let routePalette = ["#e07b00", "#6a3d9a", "#1b7f79", "#333333", "#b8336a"].compactMap(Color.init(hex:))
+
+    /// Each route's colour: its own, else its side's for the first route of that side, then the palette.
+    func routeColors(_ routes: [SceneRoute]) -> [Color] {
+        var count: [Affiliation: Int] = [:]
+        return routes.map { r in
+            if let c = r.color { return c }
+            let k = count[r.affiliation, default: 0]
+            count[r.affiliation] = k + 1
+            return k == 0 ? color(r.affiliation) : SceneRenderer.routePalette[(k - 1) % SceneRenderer.routePalette.count]
+        }
+    }
+
+    /// Draws every route; returns the leg labels with their anchors, each on a stretch of its
+    /// route that no other route shares (so that two routes' labels never land on a common leg).
+    private func drawRoutes(_ routes: [SceneRoute]) -> [(String, Coordinate)] {
+        let colors = routeColors(routes)
+        var drawn: [[[Coordinate]]] = []
+        for (i, route) in routes.enumerated() { drawn.append(drawRoute(route, color: colors[i], order: i, of: routes)) }
+        // Where another route runs within a few points, a stretch is shared.
+        let cell = 6 * pt
+        func key(_ c: Coordinate) -> Int64 { Int64((c.lon / cell).rounded(.down)) &* 1_000_003 &+ Int64((c.lat / cell).rounded(.down)) }
+        var owners: [Int64: Set<Int>] = [:]
+        for (i, paths) in drawn.enumerated() {
+            for p in paths { for c in LabelPlacer.densified(p, step: cell / 2) { owners[key(c), default: []].insert(i) } }
+        }
+        func distinct(_ c: Coordinate, _ i: Int) -> Bool {
+            for dx in -1...1 { for dy in -1...1 {
+                let k = key(Coordinate(lon: c.lon + Double(dx) * cell, lat: c.lat + Double(dy) * cell))
+                if let o = owners[k], o.contains(where: { $0 != i }) { return false }
+            } }
+            return true
+        }
+        var labels: [(String, Coordinate)] = []
+        var given = Set<String>()
+        for (i, route) in routes.enumerated() where route.style == .line {
+            for leg in route.legs {
+                guard let text = leg.label else { continue }
+                let paths = leg.parts.flatMap { painter.paths([.lineString($0.coordinates)]) }.filter(visible)
+                // The middle of the longest run of this route's own points; else of the longest path.
+                var best: [Coordinate] = [], run: [Coordinate] = []
+                for p in paths {
+                    for c in LabelPlacer.densified(p, step: cell / 2) {
+                        if distinct(c, i) { run.append(c) } else { if length(run) > length(best) { best = run }; run = [] }
+                    }
+                    if length(run) > length(best) { best = run }
+                    run = []
+                }
+                if length(best) < 20 * pt {
+                    // Shared throughout: one label for the shared leg is enough.
+                    if given.contains(text) { continue }
+                    best = paths.max { length($0) < length($1) } ?? []
+                }
+                given.insert(text)
+                if let mid = midpoint(best) { labels.append((text, mid)) }
+            }
+        }
+        return labels
+    }
+
+    /// Draws a route in `color`; returns its paths in frame units.
+    private func drawRoute(_ route: SceneRoute, color c: Color, order: Int, of all: [SceneRoute]) -> [[Coordinate]] {
         let routes = RoutePainter(canvas: canvas, style: style, pt: pt)
+        var drawnPaths: [[Coordinate]] = []
         if route.style == .arrow {
             let all = route.legs.flatMap { $0.parts.flatMap(\.coordinates) }
             let paths = painter.paths([.lineString(all)])
             if let longest = paths.max(by: { $0.count < $1.count }) {
                 routes.broadArrow(longest, color: c)
                 content += longest
-                if visible(longest) { legend.insert(.arrow(route.affiliation)) }
+                routePaths.append((longest, style.arrowWidth * pt))
+                drawnPaths.append(longest)
+                if visible(longest) { legend.insert(.arrow(route.label ?? "Movement", c)) }
             }
+            return drawnPaths
         }
-        var labels: [(String, Coordinate)] = []
-        for leg in route.legs where route.style == .line {
+        var shown = false
+        for leg in route.legs {
             var last: [Coordinate]?
-            var longest: [Coordinate] = []
             for part in leg.parts {
                 let paths = painter.paths([.lineString(part.coordinates)])
                 let schematicLeg = leg.mode == "air" || leg.mode == "direct"
                 routes.stroke(paths, mode: leg.mode, color: c, routed: part.routed || schematicLeg)
                 if paths.contains(where: visible) {
+                    shown = true
                     if part.routed || schematicLeg { legend.insert(.route(leg.mode)) } else if paths.contains(where: { length($0) > 2 * pt }) { legend.insert(.schematic) }
                 }
                 if let p = paths.last(where: { $0.count >= 2 }) { last = p }
                 content += paths.flatMap { $0 }
-                for p in paths where length(p) > length(longest) { longest = p }
+                routePaths += paths.map { ($0, style.routeWidth * 1.5 * pt) }
+                drawnPaths += paths
             }
             if let last { routes.arrowhead(on: last, color: c, size: 7 * pt) }
-            if let text = leg.label, let mid = midpoint(longest) { labels.append((text, mid)) }
         }
-        return labels
+        if shown, let label = route.label {
+            // The legend names the route with its length and, after the first named route, the difference.
+            var text = "\(label) · \(FigureValue.format(route.totalKm.rounded())) km"
+            if let first = all.first(where: { $0.style == .line && $0.label != nil }), first.label != route.label || first.totalKm != route.totalKm,
+               first.totalKm > 0 {
+                let d = (route.totalKm - first.totalKm).rounded()
+                if d != 0 { text += " (\(d > 0 ? "+" : "−")\(FigureValue.format(abs(d))) km)" }
+            }
+            let mode = route.legs.max { $0.parts.reduce(0) { $0 + $1.coordinates.count } < $1.parts.reduce(0) { $0 + $1.coordinates.count } }?.mode ?? "sea"
+            legend.insert(.namedRoute(text, c, mode: mode, order: order))
+        }
+        return drawnPaths
+    }
+
+    /// The basemap's names — countries, capitals and cities, regions — placed after every story
+    /// label, where they still fit; a city the story already shows is not named twice.
+    private func drawReferenceLabels(_ labels: [ReferenceLabel], storyPoints: [Coordinate]) throws {
+        let near = 12 * pt
+        for l in labels {
+            guard let at = inFrame(l.at) else { continue }
+            switch l.kind {
+            case .country, .region:
+                let cased = l.text.uppercased() != l.text
+                var s = (l.kind == .country ? style.countryLabel : style.regionLabel).with(size: l.kind == .country ? l.size : nil)
+                // Spaced capitals where the script has capitals; Arabic, Han and the like as written.
+                if cased { s.letterSpacing = s.size * (l.kind == .country ? 0.18 : 0.12) }
+                let t = try layout(cased ? l.text.uppercased() : l.text, s)
+                let e = t.extents
+                var placed: LabelPlacer.Placement?
+                for c in [at] + l.alternatives.compactMap({ inFrame($0) }) where placed == nil {
+                    placed = placer.placeCentred(l.text, width: e.width, height: e.height, x: c.lon, y: c.lat)
+                }
+                guard let spot = placed else { continue }
+                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.7), haloWidth: style.haloWidth * 0.8 * pt)
+            case .capital, .city:
+                if storyPoints.contains(where: { abs($0.lon - at.lon) < near && abs($0.lat - at.lat) < near }) { continue }
+                let r = (l.kind == .capital ? 2.2 : 1.7) * pt
+                let dot = Rect(x: at.lon - r, y: at.lat - r, width: 2 * r, height: 2 * r)
+                guard placer.fits(dot) else { continue }
+                let t = try layout(l.text, style.contextCityLabel.with(size: l.size))
+                let e = t.extents
+                guard let spot = placer.place(l.text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: r + 1.5 * pt,
+                                              required: false) else { continue }
+                placer.block(dot)
+                canvas.withState {
+                    canvas.newPath()
+                    canvas.circle(at.lon, at.lat, radius: r)
+                    canvas.setColor(.white)
+                    canvas.fillPreserve()
+                    canvas.setColor(style.contextCity)
+                    canvas.setLineWidth(0.8 * pt)
+                    canvas.stroke()
+                    if l.kind == .capital {
+                        canvas.newPath()
+                        canvas.circle(at.lon, at.lat, radius: r * 0.45)
+                        canvas.fill()
+                    }
+                }
+                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo, haloWidth: style.haloWidth * pt)
+            }
+        }
     }
 
     private func drawUnit(_ u: SceneUnit, symbols: Symbols) throws {
@@ -302,19 +434,21 @@ final class SceneRenderer {
                 canvas.translate(-cx, -cy)
                 try symbols.unit(affiliation: a, type: .unspecified, echelon: nil, x: cx, y: cy)
             }
-        case .route(let mode): routes.stroke([line], mode: mode, color: color(.hostile), routed: true)
-        case .schematic: routes.stroke([line], mode: "rail", color: color(.hostile), routed: false)
-        case .arrow(let a):
+        // A mode's entry shows its line style in a neutral colour: the routes' own colours are theirs.
+        case .route(let mode): routes.stroke([line], mode: mode, color: style.legendText.color, routed: true)
+        case .namedRoute(_, let c, let mode, _): routes.stroke([line], mode: mode, color: c, routed: true)
+        case .schematic: routes.stroke([line], mode: "rail", color: style.legendText.color, routed: false)
+        case .arrow(_, let c):
             var s = style
             s.arrowWidth = min(style.arrowWidth, r.height / pt * 0.7)
-            RoutePainter(canvas: canvas, style: s, pt: pt).broadArrow(line, color: color(a))
-        case .area(let approx):
+            RoutePainter(canvas: canvas, style: s, pt: pt).broadArrow(line, color: c)
+        case .area(let approx, let c):
             canvas.withState {
                 canvas.newPath()
                 canvas.rectangle(r.x + 2 * pt, r.y + 2 * pt, r.width - 4 * pt, r.height - 4 * pt)
-                canvas.setColor(color(.friendly).withAlpha(0.16))
+                canvas.setColor(c.withAlpha(0.16))
                 canvas.fillPreserve()
-                canvas.setColor(color(.friendly))
+                canvas.setColor(c)
                 canvas.setLineWidth(1.0 * pt)
                 canvas.setDash(approx ? [3 * pt, 2 * pt] : [])
                 canvas.stroke()

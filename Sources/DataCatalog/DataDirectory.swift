@@ -49,3 +49,10 @@ public struct DataDirectory: Sendable {
     /// Absolute path of the dataset `id`.
     public func path(of id: String) throws -> String { file(try manifest().dataset(id).path) }
 }
+
+extension DataDirectory {
+    /// The languages whose country names the `labels` dataset carries (Natural Earth's `NAME_XX`,
+    /// kept as `name_xx`): the data build writes them and maps read them.
+    public static let labelLanguages = ["ar", "bn", "de", "en", "es", "fa", "fr", "el", "he", "hi", "hu", "id", "it", "ja", "ko",
+                                        "nl", "pl", "pt", "ru", "sv", "tr", "uk", "ur", "vi", "zh"]
+}

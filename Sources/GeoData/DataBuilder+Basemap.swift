@@ -46,12 +46,15 @@ extension DataBuilder {
         try ds.close()
     }
 
-    /// GSHHG full-resolution shorelines, borders and rivers, exported by GMT.
+    /// GSHHG full-resolution shorelines, borders and rivers, exported by GMT: every river
+    /// (`rivers`), and by GSHHG's rank the major permanent rivers (levels 0-1, `rivers_major`,
+    /// generalized for small scales) and the additional major ones (level 2, `rivers_2`).
     func buildLargeScaleBasemap() throws -> DatasetEntry {
         let rel = "basemap/gshhg.gpkg", dest = "\(out)/\(rel)"
-        for name in ["shorelines", "borders", "rivers"] {
+        for name in ["shorelines", "borders", "rivers", "rivers_major", "rivers_2"] {
             try translate(try rawFile("gmt", "\(name).gmt"), into: dest, as: name, extra: ["-nlt", "MULTILINESTRING"])
         }
+        try generalize(dest, layers: ["rivers_major"], chain: true)
         return entry(id: "detail", path: rel, kind: "vector",
                      description: "GSHHG 2.3.7 full-resolution shorelines, borders and rivers (lines cut at GSHHG's bin edges)",
                      detail: "large-scale", layers: try describe(dest), packages: ["gmt-gshhg-full"],

@@ -7,7 +7,7 @@ import GeoCore
 /// (GeoPackages, a tiled relief GeoTIFF, gazetteer source tables) and writes the manifest.
 public struct DataBuilder {
     /// Bumped whenever the output layout changes, so that `make geodata` rebuilds.
-    public static let formatVersion = 13
+    public static let formatVersion = 14
 
     public let raw: String
     public let out: String
@@ -41,6 +41,7 @@ public struct DataBuilder {
             ("sea", "sea lanes and ports", buildSea),
             ("relief", "shaded relief", buildRelief),
             ("gazetteer-sources", "gazetteer sources", buildGazetteerSources),
+            ("labels", "reference labels", buildReferenceLabels),
         ]
         if let only, let unknown = only.first(where: { id in !steps.contains { $0.0 == id } }) {
             throw GeoDataError.unknownDataset(unknown, known: steps.map(\.0))

@@ -60,10 +60,17 @@ public final class GeoPackageFile: Sendable {
     /// The geometries of `layer` whose bounding boxes meet `box` (every one when nil), in feature
     /// order. Features without geometry are skipped; past `limit` features it is an error.
     public func geometries(layer: String, in box: BoundingBox?, limit: Int) throws -> [Geometry] {
+        try features(layer: layer, in: box, columns: [], limit: limit).map(\.geometry)
+    }
+
+    /// The features of `layer` whose bounding boxes meet `box` (every one when nil), in feature
+    /// order, each with the values of `columns`. Features without geometry are skipped; past
+    /// `limit` features it is an error, and so is a column the layer lacks.
+    public func features(layer: String, in box: BoundingBox?, columns: [String], limit: Int) throws -> [(geometry: Geometry, values: [SQLiteReader.Value])] {
         guard let column = geometryColumns[layer] else {
             throw GeoPackageError(path: path, message: "no layer '\(layer)' (has \(layers.joined(separator: ", "))); run `make geodata`")
         }
-        var sql = "SELECT \(Self.quoted(column)) FROM \(Self.quoted(layer))"
+        var sql = "SELECT \(([column] + columns).map(Self.quoted).joined(separator: ", ")) FROM \(Self.quoted(layer))"
         var arguments: [SQLiteReader.Value] = []
         if let box, indexed.contains(layer) {
             sql += " WHERE rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
@@ -73,28 +80,28 @@ public final class GeoPackageFile: Sendable {
         let path = self.path
         // Only the SQL runs under the connection's lock; blobs are decoded after, so that threads
         // sharing the file decode in parallel.
-        var blobs: [Data] = []
+        var rows: [(Data, [SQLiteReader.Value])] = []
         do {
             try db.withLock { reader in
                 try reader.query(sql, arguments) { row in
                     guard case .blob(let blob) = row[0] else { return true }
-                    guard blobs.count < limit else {
+                    guard rows.count < limit else {
                         throw GeoPackageError(path: path, message: "layer '\(layer)' has more than \(limit) features in \(box.map { "\($0)" } ?? "all")")
                     }
-                    blobs.append(blob)
+                    rows.append((blob, columns.isEmpty ? [] : Array(row.dropFirst())))
                     return true
                 }
             }
         } catch let error as SQLiteError {
             throw GeoPackageError(path: path, message: "reading layer '\(layer)': \(error.message)")
         }
-        var out: [Geometry] = []
-        out.reserveCapacity(blobs.count)
-        for blob in blobs {
+        var out: [(geometry: Geometry, values: [SQLiteReader.Value])] = []
+        out.reserveCapacity(rows.count)
+        for (blob, values) in rows {
             guard let g = try Self.decode(blob, path: path, layer: layer) else { continue }
             // Without an index the box is checked here.
             if let box, !indexed.contains(layer), let b = g.boundingBox, !b.intersects(box) { continue }
-            out.append(g)
+            out.append((g, values))
         }
         return out
     }

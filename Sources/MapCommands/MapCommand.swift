@@ -67,7 +67,7 @@ public struct MapCommand: ParsableCommand {
     }
 
     func parsedLayers() throws -> Set<BasemapLayer> {
-        guard let layers else { return Set(BasemapLayer.allCases) }
+        guard let layers else { return BasemapLayer.defaults }
         if layers == "none" { return [] }
         var out = Set<BasemapLayer>()
         for name in layers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {

@@ -66,7 +66,7 @@ public struct RenderCommand: ParsableCommand {
             for f in formats {
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).\(f.rawValue)").path
                 let report = try renderer.render(v, to: path, size: size.flatMap(ViewSize.parse), dpi: dpi)
-                print("wrote \(path)\(report.dropped.isEmpty ? "" : " (\(report.dropped.count) label(s) left out for lack of room)")")
+                print("wrote \(path)\(report.dropped.isEmpty ? "" : " (\(report.dropped.count) label(s) left out for lack of room: \(report.dropped.map { "'\($0.replacingOccurrences(of: "\n", with: " "))'" }.joined(separator: ", ")); make the view larger, hide items or raise a place's priority)")")
             }
         }
         for w in Set(renderer.renderer.warnings).sorted() { ScenarioOutput.warn(w) }

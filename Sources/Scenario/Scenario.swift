@@ -160,6 +160,8 @@ public struct Route: Sendable {
     public var style: RouteStyle = .line
     public var date: StoryDate?
     public var affiliation: Affiliation = .hostile
+    /// "#rrggbb" (or with alpha): the route's own colour, else one derived from its side.
+    public var color: String?
     public var location: SourceLocation
 }
 

@@ -123,7 +123,7 @@ public enum ScenarioParser {
     }
 
     static func route(_ n: Node, _ p: String, _ r: YAMLReader) -> Route? {
-        guard let f = r.fields(n, p, keys: ["id", "label", "legs", "style", "date", "affiliation"], required: ["id", "legs"]),
+        guard let f = r.fields(n, p, keys: ["id", "label", "legs", "style", "date", "affiliation", "color"], required: ["id", "legs"]),
               let id = f.id("id") else { return nil }
         let legs = f.strings("legs", limit: 50).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
@@ -131,8 +131,18 @@ public enum ScenarioParser {
             if f.has("legs") { r.problem(f.node("legs")!, f.path("legs"), "no legs: write 'Wonsan>Vladivostok:sea'") }
             return nil
         }
+        var color = f.string("color", maxLength: 20)
+        if let c = color, !ScenarioParser.isHexColor(c) {
+            r.problem(f.node("color")!, f.path("color"), "'\(c)' is not a colour: write it as #rrggbb, e.g. '#1f5fa8'")
+            color = nil
+        }
         return Route(id: id, label: f.string("label", maxLength: 200), legs: legs, style: f.choice("style", RouteStyle.self) ?? .line,
-                     date: f.date("date"), affiliation: f.choice("affiliation", Affiliation.self) ?? .hostile, location: f.location)
+                     date: f.date("date"), affiliation: f.choice("affiliation", Affiliation.self) ?? .hostile, color: color, location: f.location)
+    }
+
+    /// "#rrggbb" or "#rrggbbaa".
+    static func isHexColor(_ s: String) -> Bool {
+        s.hasPrefix("#") && (s.count == 7 || s.count == 9) && s.dropFirst().allSatisfy(\.isHexDigit)
     }
 
     static func figure(_ n: Node, _ p: String, _ r: YAMLReader) -> Figure? {

@@ -12,6 +12,8 @@ public struct TextStyle: Sendable, Hashable {
     public var color: Color
     /// BCP 47 language, so that shared Han/Hangul characters take the right face ("ko", "ru", "uk").
     public var language: String?
+    /// Extra space between letters, in points (letter-spaced capitals of country names).
+    public var letterSpacing: Double = 0
 
     /// Noto Sans for Latin and Cyrillic, then Noto Sans CJK KR for Hangul, then DejaVu.
     public static let defaultFamilies = "Noto Sans, Noto Sans CJK KR, DejaVu Sans"
@@ -75,6 +77,14 @@ public final class TextLayout {
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
         pango_layout_set_text(layout, text, -1)
+        if style.letterSpacing > 0 {
+            // Pango units of the layout's user space: points at the surface's resolution.
+            let spacing = style.letterSpacing * canvas.surface.dpi / 72 * Double(geobrief_pango_scale())
+            let attributes = pango_attr_list_new()
+            pango_attr_list_insert(attributes, pango_attr_letter_spacing_new(Int32(spacing.rounded())))
+            pango_layout_set_attributes(layout, attributes)
+            pango_attr_list_unref(attributes)
+        }
     }
 
     deinit { geobrief_g_object_unref(UnsafeMutableRawPointer(layout)) }

@@ -1,0 +1,152 @@
+import Bindings
+import DataCatalog
+import Foundation
+import GeoCore
+import GeoPackage
+
+/// A name the basemap puts on a map for orientation — a country, a region, a city — placed after
+/// the story's own labels and at lower priority, so that the story always wins.
+struct ReferenceLabel {
+    enum Kind: Int, Comparable {
+        case country, capital, city, region
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+    var kind: Kind
+    var text: String
+    var at: Coordinate
+    /// Other positions to try, in order, when `at` has no room (inside the same country).
+    var alternatives: [Coordinate] = []
+    /// Size in points (countries by their area on the map; others fixed).
+    var size: Double
+    /// Higher is placed first within its kind.
+    var weight: Double
+}
+
+/// Chooses the reference labels of a frame from the `labels` dataset, by scale: countries whose
+/// Natural Earth label range includes the map's zoom and that are big enough on the map to hold
+/// a name, capitals and cities by population thresholds that fall with scale, first-level regions
+/// on regional maps.
+struct ReferenceLabelReader {
+    let data: DataDirectory
+
+    /// At most this many cities and regions are offered to the placer.
+    static let maxCities = 60, maxRegions = 40
+
+    /// The frame's width in km at its centre latitude.
+    static func kmAcross(_ frame: MapFrame) -> Double {
+        let e = frame.extent
+        let width = e.west <= e.east ? e.east - e.west : e.east + 360 - e.west
+        return width * 111.32 * cos(e.center.lat * .pi / 180)
+    }
+
+    /// The labels of `frame`, drawn `pointsAcross` points wide, in `language` when the data has it.
+    func labels(for frame: MapFrame, pointsAcross: Double, language: String) throws -> [ReferenceLabel] {
+        guard (try? data.manifest().dataset("labels")) != nil else { return [] }
+        let km = ReferenceLabelReader.kmAcross(frame)
+        let kmPerPoint = max(km / max(pointsAcross, 1), 1e-6)
+        // The web-map zoom level of the same scale (a 256-pixel tile of 0.75 pt pixels).
+        let zoom = log2(156_543.034 / (kmPerPoint * 1000 * 0.75))
+        let file = try GeoPackageFile.shared(path: try data.path(of: "labels"))
+        let box = BasemapRenderer.snapped(frame.coveringBox)
+        var out: [ReferenceLabel] = []
+        func rows(_ layer: String, _ columns: [String]) throws -> [(Coordinate, [SQLiteReader.Value])] {
+            var found: [(Coordinate, [SQLiteReader.Value])] = []
+            for (query, shift) in LayerReader.windows(box) {
+                for f in try file.features(layer: layer, in: query, columns: columns, limit: 100_000) {
+                    guard case .point(let c) = f.geometry else { continue }
+                    found.append((Coordinate(lon: c.lon + shift, lat: c.lat), f.values))
+                }
+            }
+            return found
+        }
+        let nameColumn = DataDirectory.labelLanguages.contains(language) ? "name_\(language)" : "name_en"
+        out += try countries(frame, file: file, box: box, nameColumn: nameColumn, zoom: zoom, kmPerPoint: kmPerPoint, pointsAcross: pointsAcross)
+        // Populated places: fewer the smaller the scale.
+        let minimum = km > 5_000 ? 2_000_000 : km > 2_000 ? 750_000 : km > 800 ? 250_000 : 100_000
+        var cities: [ReferenceLabel] = []
+        for (at, v) in try rows("cities", ["name", "population", "capital"]) {
+            let population = v[1].number ?? 0, capital = v[2].number == 1
+            guard capital || population >= Double(minimum), let name = v[0].string else { continue }
+            cities.append(ReferenceLabel(kind: capital ? .capital : .city, text: name, at: at, size: capital ? 7.5 : 7, weight: population))
+        }
+        out += cities.sorted { $0.weight > $1.weight }.prefix(ReferenceLabelReader.maxCities)
+        if km < 2_500 {
+            var regions: [ReferenceLabel] = []
+            for (at, v) in try rows("regions", ["name", "area_km2"]) {
+                let side = v[1].number.map { $0.squareRoot() / kmPerPoint } ?? 0
+                guard side >= 70, let name = v[0].string else { continue }
+                regions.append(ReferenceLabel(kind: .region, text: name, at: at, size: 6.5, weight: side))
+            }
+            out += regions.sorted { $0.weight > $1.weight }.prefix(ReferenceLabelReader.maxRegions)
+        }
+        return out.sorted { ($0.kind, -$0.weight) < ($1.kind, -$1.weight) }
+    }
+}
+
+extension ReferenceLabelReader {
+    /// Country names: at Natural Earth's label point when it is on the map, or else inside the
+    /// largest visible part of the country (where a grid over the frame falls inside it), sized
+    /// by the part of the country the map shows.
+    func countries(_ frame: MapFrame, file: GeoPackageFile, box: BoundingBox, nameColumn: String, zoom: Double,
+                   kmPerPoint: Double, pointsAcross: Double) throws -> [ReferenceLabel] {
+        var byCode: [String: (name: String, minLabel: Double, area: Double, at: Coordinate)] = [:]
+        for f in try file.features(layer: "countries", in: nil, columns: ["iso_a2", "name", nameColumn, "min_label", "area_km2"], limit: 10_000) {
+            guard case .point(let at) = f.geometry, let code = f.values[0].string else { continue }
+            let name = f.values[2].string ?? f.values[1].string ?? ""
+            if !name.isEmpty { byCode[code] = (name, f.values[3].number ?? 10, f.values[4].number ?? 0, at) }
+        }
+        // The frame's grid, as lon/lat.
+        let columns = 24, rows = max(4, Int((Double(columns) * frame.height / max(frame.width, 1)).rounded()))
+        var grid: [(x: Double, y: Double, c: Coordinate)] = []
+        for j in 0..<rows {
+            for i in 0..<columns {
+                let x = (Double(i) + 0.5) * frame.width / Double(columns), y = (Double(j) + 0.5) * frame.height / Double(rows)
+                if let c = frame.unproject(x: x, y: y) { grid.append((x, y, c)) }
+            }
+        }
+        let cellPoints = (frame.width / Double(columns)) * (frame.height / Double(rows)) * pointsAcross / max(frame.width, 1) * pointsAcross / max(frame.width, 1)
+        let borders = try GeoPackageFile.shared(path: try data.path(of: "basemap"))
+        var out: [ReferenceLabel] = []
+        var seen = Set<String>()
+        for (query, shift) in LayerReader.windows(box) {
+            for f in try borders.features(layer: "countries", in: query, columns: ["iso_a2"], limit: 10_000) {
+                guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code) else { continue }
+                let shape = shift == 0 ? f.geometry : f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) }
+                let inside = grid.filter { shape.contains($0.c) }
+                guard !inside.isEmpty else { continue }
+                seen.insert(code)
+                // The whole country's side on the map, or the side of what is visible, whichever is less.
+                let side = min(country.area.squareRoot() / kmPerPoint, (Double(inside.count) * cellPoints).squareRoot())
+                guard country.minLabel <= zoom + 1, side >= 28 else { continue }
+                // Inside grid points nearest the middle of the visible part first.
+                let mx = inside.reduce(0) { $0 + $1.x } / Double(inside.count), my = inside.reduce(0) { $0 + $1.y } / Double(inside.count)
+                let ordered = inside.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
+                var at = country.at, alternatives = Array(ordered.prefix(8))
+                if let p = frame.frame([at]).first, !(p.lon > frame.width * 0.04 && p.lon < frame.width * 0.96 && p.lat > frame.height * 0.04 && p.lat < frame.height * 0.96) {
+                    guard inside.count >= 3 else { continue }
+                    at = alternatives.removeFirst()
+                }
+                let size = min(13, max(7, 7 + 1.4 * log2(max(1, side / 60))))
+                out.append(ReferenceLabel(kind: .country, text: country.name, at: at, alternatives: alternatives, size: size, weight: side))
+            }
+        }
+        return out
+    }
+}
+
+extension SQLiteReader.Value {
+    /// The value as text, when it is text and not empty.
+    var string: String? {
+        if case .text(let t) = self, !t.isEmpty { return t }
+        return nil
+    }
+
+    /// The value as a number, when it is one.
+    var number: Double? {
+        switch self {
+        case .integer(let i): return Double(i)
+        case .real(let d): return d
+        default: return nil
+        }
+    }
+}
