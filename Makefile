@@ -33,12 +33,15 @@ build: setup
 geodata: build
 	@bash geodata/fetch.sh $(BIN)
 
-## demo: render every view of the example scenario (PNG, PDF, SVG) into output/
+## demo: render every view of every example scenario (PNG, PDF, SVG) and its briefing into output/
 demo: geodata
 	@mkdir -p output
-	$(BIN) validate examples/nk-deployment.yaml
-	$(BIN) render examples/nk-deployment.yaml --all-views --format png,pdf,svg -o output
-	$(BIN) brief examples/nk-deployment.yaml -o output/nk-deployment.pdf
+	@set -e; for f in examples/*.yaml; do \
+	  echo "demo: $$f"; \
+	  $(BIN) validate "$$f"; \
+	  $(BIN) render "$$f" --all-views --format png,pdf,svg -o output; \
+	  $(BIN) brief "$$f" -o "output/$$(basename "$$f" .yaml).pdf"; \
+	done
 	@echo "demo: maps written to output/"; ls -l output/
 
 ## test: the whole test suite on the built data

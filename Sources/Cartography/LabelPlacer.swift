@@ -13,6 +13,8 @@ public final class LabelPlacer {
         public var box: Rect
         /// The point a leader line runs from, when the box is away from its anchor.
         public var leaderFrom: (x: Double, y: Double)?
+        /// Placed over a route, because nothing clear of the routes fitted (a story's label only).
+        public var overRoute = false
     }
 
     /// The area boxes must stay inside.
@@ -87,7 +89,7 @@ public final class LabelPlacer {
                                         (x - d - w, y - d - h), (x - d - w, y + d), (x - w / 2, y - gap - h), (x - w / 2, y + gap)]
         for (bx, by) in near {
             let r = Rect(x: bx, y: by, width: w, height: h)
-            if fits(r, overLines: overLines) { return accept(Placement(text: text, box: r, leaderFrom: nil)) }
+            if fits(r, overLines: overLines) { return accept(Placement(text: text, box: r, leaderFrom: nil, overRoute: overLines)) }
         }
         if leader > 0 {
             for ring in 2...max(2, leader) {
@@ -96,7 +98,7 @@ public final class LabelPlacer {
                     let a = Double(k) * .pi / 8
                     let cx = x + cos(a) * (dist + w / 2), cy = y - sin(a) * (dist + h / 2)
                     let r = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h)
-                    if fits(r, overLines: overLines) { return accept(Placement(text: text, box: r, leaderFrom: (x, y))) }
+                    if fits(r, overLines: overLines) { return accept(Placement(text: text, box: r, leaderFrom: (x, y), overRoute: overLines)) }
                 }
             }
         }

@@ -22,7 +22,7 @@ public struct MapStyle: Sendable {
     public var regionDash: [Double] = [2.5, 1.5]
     public var rail = Color(hex: "#6a6a6a")!
     public var railWidth = 0.65
-    public var road = Color(r: 0.80, g: 0.50, b: 0.25, a: 0.85)
+    public var road = Color(r: 0.80, g: 0.50, b: 0.25, a: 0.55)
     public var roadWidth = 0.6
     public var seaLane = Color(r: 0.25, g: 0.45, b: 0.65, a: 0.7)
     public var seaLaneWidth = 0.5

@@ -171,9 +171,12 @@ func length(_ path: [Coordinate]) -> Double {
 }
 
 /// The point halfway along a frame path.
-func midpoint(_ path: [Coordinate]) -> Coordinate? {
+func midpoint(_ path: [Coordinate]) -> Coordinate? { point(along: path, at: 0.5) }
+
+/// The point at `fraction` (0...1) of a frame path's length.
+func point(along path: [Coordinate], at fraction: Double) -> Coordinate? {
     guard let first = path.first else { return nil }
-    var left = length(path) / 2
+    var left = length(path) * fraction
     for (a, b) in zip(path, path.dropFirst()) {
         let len = hypot(b.lon - a.lon, b.lat - a.lat)
         if len >= left, len > 0 { return Coordinate(lon: a.lon + (b.lon - a.lon) * left / len, lat: a.lat + (b.lat - a.lat) * left / len) }

@@ -9,6 +9,8 @@ import Scenario
 public struct MapReport: Sendable {
     public var labels: [LabelPlacer.Placement] = []
     public var dropped: [String] = []
+    /// The routes as drawn, in the map's user units, with each line's width: what labels keep off.
+    public var routes: [(path: [Coordinate], width: Double)] = []
     public var legend: [String] = []
     public var attribution = ""
     public var warnings: [String] = []
@@ -28,6 +30,10 @@ final class SceneRenderer {
     private var warnings: [String] = []
     /// Frame points of what the map shows (route vertices, symbols), to keep the legend off them.
     private var content: [Coordinate] = []
+    /// The networks (dataset ids) of the routed legs drawn, for the attribution.
+    private var routedDatasets: [String] = []
+    /// The dataset of each routed mode's network.
+    static let networkDataset = ["sea": "sea", "rail": "rail", "road": "road"]
     /// The routes' lines in frame units, which labels keep off.
     private var routePaths: [(path: [Coordinate], width: Double)] = []
 
@@ -39,17 +45,20 @@ final class SceneRenderer {
         self.style = style
         self.canvas = canvas
         self.frame = frame
-        painter = GeometryPainter(frame: frame, canvas: canvas)
+        // Thinned by a tolerance in points, not pixels: the routes, which labels keep off, then
+        // have the same vertices in PNG, PDF and SVG, and so do the labels' places.
+        var painter = GeometryPainter(frame: frame, canvas: canvas)
+        painter.tolerance = 0.35 * canvas.surface.dpi / 72
+        self.painter = painter
         placer = LabelPlacer(bounds: Rect(x: 0, y: 0, width: frame.width, height: frame.height).insetBy(2 * canvas.surface.dpi / 72))
     }
 
     func draw(_ scene: MapScene, basemapDatasets: [String]) throws -> MapReport {
         painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
         for area in scene.areas { drawArea(area) }
-        var legLabels: [(String, Coordinate)] = []
-        legLabels = drawRoutes(scene.routes)
+        let legLabels = drawRoutes(scene.routes)
         // No label may cross a route.
-        for (path, width) in routePaths { placer.block(path: path, width: width, clearEnds: 14 * pt) }
+        for (path, width) in routePaths { placer.block(path: path, width: width, clearEnds: style.symbolSize * pt) }
         let symbols = Symbols(canvas: canvas, style: style, pt: pt)
         let points = scene.points.enumerated().compactMap { i, p -> (Int, ScenePoint, Coordinate)? in
             guard let at = inFrame(p.coordinate) else { return nil }
@@ -71,6 +80,8 @@ final class SceneRenderer {
         var datasets = basemapDatasets
         let reference = try ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language)
         if !reference.isEmpty { datasets.append("labels") }
+        // A routed leg credits the network it follows, drawn or not.
+        for id in routedDatasets where !datasets.contains(id) { datasets.append(id) }
         if scene.inset {
             let w = max(90 * pt, frame.width * 0.2), h = w * 0.72
             let box = Rect(x: frame.width - w - furniture.margin, y: furniture.margin, width: w, height: h)
@@ -111,8 +122,16 @@ final class SceneRenderer {
         for c in scene.callouts.sorted(by: { $0.priority > $1.priority }) { try drawCallout(c) }
         let firstIndices = Set(first.map(\.0))
         for (i, p, at) in ranked where !firstIndices.contains(i) { try label(p, at: at) }
-        for (text, at) in legLabels {
-            try placeText(text, style: style.legLabel, x: at.lon, y: at.lat, gap: 3 * pt, leader: 0)
+        for (text, anchors) in legLabels {
+            // Along the route's own stretch, from its middle outwards, next to the line, never on it.
+            let t = try layout(text, style.legLabel)
+            let e = t.extents
+            for at in anchors {
+                guard let spot = placer.place(text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: 3 * pt,
+                                              required: at == anchors.last) else { continue }
+                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo, haloWidth: style.haloWidth * pt)
+                break
+            }
         }
         for area in scene.areas {
             guard let text = area.label, let ring = area.polygons.first?.first,
@@ -121,7 +140,8 @@ final class SceneRenderer {
         }
         try drawReferenceLabels(reference, storyPoints: points.map(\.2))
         try canvas.check("draw scene")
-        return MapReport(labels: placer.placed, dropped: placer.dropped, legend: items.map(\.text), attribution: attribution, warnings: warnings)
+        return MapReport(labels: placer.placed, dropped: placer.dropped, routes: routePaths, legend: items.map(\.text), attribution: attribution,
+                         warnings: warnings)
     }
 
     /// The frame position of a lon/lat point, when inside the frame.
@@ -172,25 +192,10 @@ final class SceneRenderer {
         if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c)) }
     }
 
-    /// Colours routes take after their side's, in order, when one map shows several routes of a
-    /// side: distinct in hue and lightness (and under the common colour-vision deficiencies).
-    static let routePalette = ["#e07b00", "#6a3d9a", "#1b7f79", "#333333", "#b8336a"].compactMap(Color.init(hex:))
-
-    /// Each route's colour: its own, else its side's for the first route of that side, then the palette.
-    func routeColors(_ routes: [SceneRoute]) -> [Color] {
-        var count: [Affiliation: Int] = [:]
-        return routes.map { r in
-            if let c = r.color { return c }
-            let k = count[r.affiliation, default: 0]
-            count[r.affiliation] = k + 1
-            return k == 0 ? color(r.affiliation) : SceneRenderer.routePalette[(k - 1) % SceneRenderer.routePalette.count]
-        }
-    }
-
     /// Draws every route; returns the leg labels with their anchors, each on a stretch of its
     /// route that no other route shares (so that two routes' labels never land on a common leg).
-    private func drawRoutes(_ routes: [SceneRoute]) -> [(String, Coordinate)] {
-        let colors = routeColors(routes)
+    private func drawRoutes(_ routes: [SceneRoute]) -> [(String, [Coordinate])] {
+        let colors = RouteColors.colors(of: routes, style: style)
         var drawn: [[[Coordinate]]] = []
         for (i, route) in routes.enumerated() { drawn.append(drawRoute(route, color: colors[i], order: i, of: routes)) }
         // Where another route runs within a few points, a stretch is shared.
@@ -207,7 +212,7 @@ final class SceneRenderer {
             } }
             return true
         }
-        var labels: [(String, Coordinate)] = []
+        var labels: [(String, [Coordinate])] = []
         var given = Set<String>()
         for (i, route) in routes.enumerated() where route.style == .line {
             for leg in route.legs {
@@ -228,7 +233,8 @@ final class SceneRenderer {
                     best = paths.max { length($0) < length($1) } ?? []
                 }
                 given.insert(text)
-                if let mid = midpoint(best) { labels.append((text, mid)) }
+                let anchors = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].compactMap { point(along: best, at: $0) }
+                if !anchors.isEmpty { labels.append((text, anchors)) }
             }
         }
         return labels
@@ -259,6 +265,7 @@ final class SceneRenderer {
                 routes.stroke(paths, mode: leg.mode, color: c, routed: part.routed || schematicLeg)
                 if paths.contains(where: visible) {
                     shown = true
+                    if part.routed, let id = SceneRenderer.networkDataset[leg.mode], !routedDatasets.contains(id) { routedDatasets.append(id) }
                     if part.routed || schematicLeg { legend.insert(.route(leg.mode)) } else if paths.contains(where: { length($0) > 2 * pt }) { legend.insert(.schematic) }
                 }
                 if let p = paths.last(where: { $0.count >= 2 }) { last = p }

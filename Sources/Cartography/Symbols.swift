@@ -81,10 +81,10 @@ struct Symbols {
 
     func frameColors(_ a: Affiliation) -> (fill: Color, line: Color) {
         switch a {
-        case .friendly: return (style.friendlyFill, style.friendly)
-        case .hostile: return (style.hostileFill, style.hostile)
-        case .neutral: return (style.neutralFill, style.neutral)
-        case .unknown: return (style.unknownFill, style.unknown)
+        case .friendly: return (style.friendlyFill, style.color(of: a))
+        case .hostile: return (style.hostileFill, style.color(of: a))
+        case .neutral: return (style.neutralFill, style.color(of: a))
+        case .unknown: return (style.unknownFill, style.color(of: a))
         }
     }
 

@@ -29,7 +29,7 @@ final class CLITests: XCTestCase {
         let j = try cli.run(["data", "info", "--json"])
         XCTAssertEqual(j.status, 0)
         let obj = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
-        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 10)
+        XCTAssertEqual((obj?["datasets"] as? [Any])?.count, 11)
     }
 
     func testDataInfoWithoutDataSaysWhatToDo() throws {

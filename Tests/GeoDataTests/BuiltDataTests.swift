@@ -128,7 +128,7 @@ final class BuiltDataTests: XCTestCase {
 
     func testManifestListsEveryLayerWithLicenceAttributionAndRealCounts() throws {
         let manifest = try data.manifest()
-        XCTAssertEqual(Set(manifest.datasets.map(\.id)), ["basemap", "detail", "regions-ru", "rail", "road", "sea", "relief", "gazetteer-sources", "gazetteer", "graphs"])
+        XCTAssertEqual(Set(manifest.datasets.map(\.id)), ["basemap", "detail", "regions-ru", "rail", "road", "sea", "relief", "gazetteer-sources", "gazetteer", "graphs", "labels"])
         XCTAssertEqual(manifest.sources.count, 10)
         for d in manifest.datasets {
             XCTAssertFalse(d.licence.isEmpty, d.id)

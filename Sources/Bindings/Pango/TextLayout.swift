@@ -95,6 +95,15 @@ public final class TextLayout {
         let ctx = pango_layout_get_context(layout)
         // Pango defaults to 96 dpi; tell it the surface's so that N pt is N/72 inch on paper and on screen.
         pango_cairo_context_set_resolution(ctx, dpi)
+        // Unhinted metrics: a text's size in points is then the same on every surface at every
+        // resolution, so that PNG, PDF and SVG of one map place the very same labels.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(ctx, options)
+        cairo_font_options_destroy(options)
+        // Pango rounds glyph positions to whole units of the surface: points in PDF, pixels in PNG.
+        pango_context_set_round_glyph_positions(ctx, 0)
         if let lang = style.language { pango_context_set_language(ctx, pango_language_from_string(lang)) }
         pango_layout_context_changed(layout)
         let desc = pango_font_description_new()

@@ -1,0 +1,34 @@
+import Bindings
+import Scenario
+
+/// The colour of each route of a map: its own when the scenario gives one, else its side's for
+/// the first route of that side, then the next of a palette, so that routes compared on one map
+/// (before and after a diversion) never share a colour.
+public enum RouteColors {
+    /// Colours taken after a side's own, in order: apart in hue and lightness, and under the
+    /// common colour-vision deficiencies.
+    public static let palette = ["#e07b00", "#6a3d9a", "#1b7f79", "#333333", "#b8336a"].compactMap(Color.init(hex:))
+
+    /// One colour per route, in order.
+    public static func colors(of routes: [SceneRoute], style: MapStyle) -> [Color] {
+        var count: [Affiliation: Int] = [:]
+        return routes.map { r in
+            if let c = r.color { return c }
+            let k = count[r.affiliation, default: 0]
+            count[r.affiliation] = k + 1
+            return k == 0 ? style.color(of: r.affiliation) : palette[(k - 1) % palette.count]
+        }
+    }
+}
+
+extension MapStyle {
+    /// A side's colour: frames, routes, areas.
+    public func color(of a: Affiliation) -> Color {
+        switch a {
+        case .friendly: return friendly
+        case .hostile: return hostile
+        case .neutral: return neutral
+        case .unknown: return unknown
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Bindings
+import Briefing
+import Cartography
+import Foundation
+import GeoCore
+import GeoData
+import Scenario
+import TestSupport
+import XCTest
+
+/// Every example scenario's maps: country names where a reader needs them, labels that never
+/// overlap and keep off the routes, the same labels in the same places in PNG and PDF, and two
+/// routes of one story told apart.
+final class ExampleMapsTests: TemporaryFolderTestCase {
+    override class func setUp() {
+        super.setUp()
+        GDALProvider.register()
+    }
+
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+
+    /// The country names each view must show (as the PDF's text, spaces and direction marks removed).
+    static let expectedNames: [String: [String]] = [
+        "nk-deployment-overview": ["RUSSIA", "KAZAKHSTAN", "MONGOLIA", "UKRAINE"],
+        "nk-deployment-kursk": ["UKRAINE"],
+        "red-sea-diversion-routes": ["EGYPT", "INDIA", "SOUTHAFRICA", "SAUDIARABIA"],
+        "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA"],
+        "sudan-war-sudan": ["السودان", "مصر", "تشاد", "ليبيا"],
+        "wagner-march-march": ["РОССИЯ", "УКРАИНА"],
+    ]
+
+    func loaded(_ name: String) throws -> LoadedScenario {
+        try LoadedScenario.load(ExampleMapsTests.examples.appendingPathComponent("\(name).yaml").path, data: try DataDirectory.locate())
+    }
+
+    /// Each example's views, rendered as PNG and PDF.
+    func renderAll() throws -> [(name: String, png: MapReport, pdf: MapReport, pdfPath: String, dpi: Double)] {
+        var out: [(String, MapReport, MapReport, String, Double)] = []
+        let names = try FileManager.default.contentsOfDirectory(atPath: ExampleMapsTests.examples.path)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 4, "the demo story and at least three others")
+        for example in names {
+            let l = try loaded(example)
+            let renderer = ViewRenderer(resolved: l.resolved, data: l.data, style: l.style)
+            for view in l.scenario.views {
+                let base = dir.appendingPathComponent("\(example)-\(view.name)").path
+                let png = try renderer.render(view, to: base + ".png")
+                let pdf = try renderer.render(view, to: base + ".pdf")
+                out.append(("\(example)-\(view.name)", png, pdf, base + ".pdf", view.dpi))
+            }
+        }
+        return out
+    }
+
+    func testEveryExampleMapNamesItsCountriesAndLaysOutAlikeInPNGAndPDF() throws {
+        let maps = try renderAll()
+        XCTAssertEqual(Set(maps.map(\.name)), Set(ExampleMapsTests.expectedNames.keys), "every example view has its expected names here")
+        for m in maps {
+            // Names in the PDF's text.
+            let text = try XCTUnwrap(runTool("pdftotext", [m.pdfPath, "-"]), "pdftotext")
+            let flat = String(text.unicodeScalars.filter { !$0.properties.isWhitespace && !(0x200E...0x202E).contains($0.value) })
+            for name in ExampleMapsTests.expectedNames[m.name] ?? [] {
+                XCTAssertTrue(flat.contains(name), "\(m.name): '\(name)' is not in the PDF's text")
+            }
+            XCTAssertTrue(m.pdf.attribution.contains("GeoNames"), "\(m.name): the reference labels' source is credited")
+
+            // The same labels, in the same places (in points), in both formats.
+            let scale = 72 / m.dpi
+            XCTAssertEqual(m.png.labels.map(\.text), m.pdf.labels.map(\.text), "\(m.name): PNG and PDF place different labels")
+            XCTAssertEqual(m.png.dropped, m.pdf.dropped, "\(m.name): PNG and PDF leave out different labels")
+            for (a, b) in zip(m.png.labels, m.pdf.labels) {
+                XCTAssertEqual(a.box.x * scale, b.box.x, accuracy: 0.5, "\(m.name): '\(a.text)'")
+                XCTAssertEqual(a.box.y * scale, b.box.y, accuracy: 0.5, "\(m.name): '\(a.text)'")
+                XCTAssertEqual(a.box.width * scale, b.box.width, accuracy: 0.5, "\(m.name): '\(a.text)'")
+            }
+
+            // No two labels overlap; none crosses a route unless it is a story label with no other room.
+            for (report, unitsPerPoint) in [(m.png, m.dpi / 72), (m.pdf, 1.0)] {
+                let boxes = report.labels.map(\.box)
+                for (i, a) in boxes.enumerated() {
+                    for b in boxes[(i + 1)...] { XCTAssertFalse(a.intersects(b), "\(m.name): \(a) overlaps \(b)") }
+                }
+                for label in report.labels where !label.overRoute {
+                    for route in report.routes {
+                        // Where a route meets its place (a symbol's size), the place's label may touch it.
+                        let path = ExampleMapsTests.trimmed(route.path, by: 4 * unitsPerPoint)
+                        XCTAssertFalse(ExampleMapsTests.crosses(path, label.box.insetBy(0.5)),
+                                       "\(m.name): the label '\(label.text)' crosses a route")
+                    }
+                }
+            }
+        }
+    }
+
+    func testTwoRoutesSharingALegAreToldApart() throws {
+        let l = try loaded("red-sea-diversion")
+        let renderer = ViewRenderer(resolved: l.resolved, data: l.data, style: l.style)
+        let report = try renderer.render(try l.view("routes"), to: dir.appendingPathComponent("routes.png").path)
+        let named = report.legend.filter { $0.contains(" km") }
+        XCTAssertEqual(named.count, 2, "one legend entry per route: \(report.legend)")
+        XCTAssertTrue(named[0].hasPrefix("Via Suez (before) · 19,"), named[0])
+        XCTAssertTrue(named[1].hasPrefix("Around the Cape (after) · 26,"), named[1])
+        XCTAssertTrue(named[1].contains("(+6,"), "the second route states the difference: \(named[1])")
+        // The shared Shanghai - Singapore leg is labelled once.
+        XCTAssertEqual(report.labels.filter { $0.text == "sea 4,149 km" }.count, 1, report.labels.map(\.text).description)
+        // Distinct colours: a route without its own colour takes the next of the palette.
+        var scene = MapScene()
+        scene.routes = [SceneRoute(label: "A", style: .line, affiliation: .hostile, legs: []),
+                        SceneRoute(label: "B", style: .line, affiliation: .hostile, legs: []),
+                        SceneRoute(label: "C", style: .line, affiliation: .hostile, legs: [], color: Color(hex: "#123456"))]
+        let colors = RouteColors.colors(of: scene.routes, style: MapStyle())
+        XCTAssertEqual(Set(colors).count, 3)
+        XCTAssertEqual(colors[2], Color(hex: "#123456"))
+    }
+
+    /// The path without the points within `d` of either end.
+    static func trimmed(_ path: [Coordinate], by d: Double) -> [Coordinate] {
+        guard let a = path.first, let b = path.last else { return [] }
+        return path.filter { hypot($0.lon - a.lon, $0.lat - a.lat) >= d && hypot($0.lon - b.lon, $0.lat - b.lat) >= d }
+    }
+
+    /// Whether a polyline passes through a rectangle.
+    static func crosses(_ path: [Coordinate], _ r: Rect) -> Bool {
+        func inside(_ c: Coordinate) -> Bool { c.lon > r.x && c.lon < r.maxX && c.lat > r.y && c.lat < r.maxY }
+        for (a, b) in zip(path, path.dropFirst()) {
+            if inside(a) || inside(b) { return true }
+            // Sample the segment: route vertices are dense, a label is several points across.
+            let n = 16
+            for i in 1..<n where inside(Coordinate(lon: a.lon + (b.lon - a.lon) * Double(i) / Double(n), lat: a.lat + (b.lat - a.lat) * Double(i) / Double(n))) {
+                return true
+            }
+        }
+        return false
+    }
+}
