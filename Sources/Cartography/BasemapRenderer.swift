@@ -15,6 +15,9 @@ public final class BasemapRenderer {
     public var locator = false
     /// Projected layers shared with other maps of the same projection and area, when given.
     public var cache: ProjectedLayerCache?
+    /// On an SVG canvas, draw each layer as its own named group (`basemap-borders`, ...) under the
+    /// map, for designers; set for a map's own basemap, not for an inset's.
+    public var svgLayers = false
     /// Dataset ids drawn so far, in drawing order, for the attribution line.
     public private(set) var drawn: [String] = []
 
@@ -68,16 +71,21 @@ public final class BasemapRenderer {
 
         // Everything is read and framed first, then drawn in order, in bands on all cores (Cairo's
         // strokes are most of a basemap's time); the drawing steps only read what is gathered here.
-        var steps: [(GeometryPainter) throws -> Void] = []
+        // Each step is named for its layer: an SVG shows every layer as its own group.
+        var steps: [(layer: String, draw: (GeometryPainter) throws -> Void)] = []
+        var layer = "ocean"
+        func add(_ draw: @escaping (GeometryPainter) throws -> Void) { steps.append((layer, draw)) }
         let (ocean, w, h) = (style.ocean, frame.width, frame.height)
-        steps.append { p in p.canvas.setColor(ocean); p.canvas.rectangle(0, 0, w, h); p.canvas.fill() }
+        add { p in p.canvas.setColor(ocean); p.canvas.rectangle(0, 0, w, h); p.canvas.fill() }
         let land = try polygons("basemap", "land" + small)
-        steps.append { [style] p in p.canvas.setColor(style.land); p.fill(framed: land) }
+        layer = "land"
+        add { [style] p in p.canvas.setColor(style.land); p.fill(framed: land) }
         use("basemap")
         if layers.contains(.relief), let relief = try reliefImage(frame, canvas: canvas, store: store) {
             use("relief")
             // Relief shades the land only; the sea stays flat.
-            steps.append { [style] p in
+            layer = "relief"
+            add { [style] p in
                 p.canvas.withState {
                     p.clip(framed: land)
                     p.canvas.draw(relief, x: 0, y: 0, width: w, height: h, alpha: style.reliefAlpha)
@@ -88,11 +96,13 @@ public final class BasemapRenderer {
         }
         if !locator {
             let lakes = try polygons("basemap", "lakes" + small)
-            steps.append { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
+            layer = "lakes"
+            add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
         func stroke(_ paths: [[Coordinate]], _ color: Color, _ width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
-            steps.append { p in p.stroke(paths: paths, color: color, width: width, dash: dash, cap: cap) }
+            add { p in p.stroke(paths: paths, color: color, width: width, dash: dash, cap: cap) }
         }
+        layer = "rivers"
         if layers.contains(.rivers) {
             // By GSHHG's rank: every river on regional maps, the major ones wider and on every map.
             if large {
@@ -101,6 +111,7 @@ public final class BasemapRenderer {
             }
             stroke(try read("detail", "rivers_major" + small), style.rivers, style.majorRiverWidth * pt)
         }
+        layer = "regions"
         if layers.contains(.regions) {
             // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
             // Dashing tens of thousands of short lines is Cairo's slowest path; on generalized maps
@@ -108,12 +119,15 @@ public final class BasemapRenderer {
             stroke(try read("basemap", "admin1_lines" + small), small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
                    style.regionBorderWidth * pt, dash: small.isEmpty ? style.regionDash.map { $0 * pt } : [])
         }
+        layer = "roads"
         if layers.contains(.roads) && large {
             stroke(try read("road", "lines"), style.road, style.roadWidth * pt)
         }
+        layer = "sea-lanes"
         if layers.contains(.seaLanes) {
             stroke(try read("sea", "sea_lanes"), style.seaLane, style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
         }
+        layer = "rail"
         if layers.contains(.rail) {
             // The railway convention: a dark line with a light dash inside.
             let paths = try read("rail", "lines" + small)
@@ -123,22 +137,41 @@ public final class BasemapRenderer {
                 stroke(paths, Color.white, style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
             }
         }
+        layer = "borders"
         if layers.contains(.borders) {
             let paths = large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small)
             // A soft band under a fine line: unlike regional borders (dashed) and rail or roads.
             stroke(paths, style.countryBorderBand, style.countryBorderBandWidth * pt)
             stroke(paths, style.countryBorder, style.countryBorderWidth * pt)
         }
+        layer = "coastline"
         if !locator {
             let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline" + small)
             stroke(coast, style.coastline, style.coastlineWidth * pt)
         }
         trace.mark("read and frame")
         let gathered = steps
-        try canvas.inBands { band in
-            var p = painter
-            p.canvas = band
-            for step in gathered { try step(p) }
+        if svgLayers, canvas.surface.kind == .svg {
+            // Consecutive steps of one layer make one group.
+            var i = 0
+            while i < gathered.count {
+                let name = gathered[i].layer
+                var j = i
+                while j < gathered.count, gathered[j].layer == name { j += 1 }
+                let group = gathered[i..<j]
+                canvas.surface.addSVGUnderlay(try Surface.svgPart(id: "basemap-\(name)", width: canvas.surface.width, height: canvas.surface.height) { c in
+                    var p = painter
+                    p.canvas = c
+                    for step in group { try step.draw(p) }
+                })
+                i = j
+            }
+        } else {
+            try canvas.inBands { band in
+                var p = painter
+                p.canvas = band
+                for step in gathered { try step.draw(p) }
+            }
         }
         trace.mark("draw")
         try canvas.check("draw basemap")

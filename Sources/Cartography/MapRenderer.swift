@@ -63,6 +63,7 @@ public final class MapRenderer {
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
         basemap.cache = cache
+        basemap.svgLayers = true
         let trace = RenderTrace()
         try canvas.withState {
             canvas.rectangle(0, 0, w, h)

@@ -7,6 +7,9 @@ import GeoData
 import Scenario
 import TestSupport
 import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Every example scenario's maps: country names where a reader needs them, labels that never
 /// overlap and keep off the routes, the same labels in the same places in PNG and PDF, and two
@@ -34,9 +37,9 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         try LoadedScenario.load(ExampleMapsTests.examples.appendingPathComponent("\(name).yaml").path, data: try DataDirectory.locate())
     }
 
-    /// Each example's views, rendered as PNG and PDF.
-    func renderAll() throws -> [(name: String, png: MapReport, pdf: MapReport, pdfPath: String, dpi: Double)] {
-        var out: [(String, MapReport, MapReport, String, Double)] = []
+    /// Each example's views, rendered as PNG, PDF and SVG.
+    func renderAll() throws -> [(name: String, png: MapReport, pdf: MapReport, pdfPath: String, dpi: Double, svgPath: String)] {
+        var out: [(String, MapReport, MapReport, String, Double, String)] = []
         let names = try FileManager.default.contentsOfDirectory(atPath: ExampleMapsTests.examples.path)
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 4, "the demo story and at least three others")
@@ -47,7 +50,9 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
                 let base = dir.appendingPathComponent("\(example)-\(view.name)").path
                 let png = try renderer.render(view, to: base + ".png")
                 let pdf = try renderer.render(view, to: base + ".pdf")
-                out.append(("\(example)-\(view.name)", png, pdf, base + ".pdf", view.dpi))
+                let svg = try renderer.render(view, to: base + ".svg")
+                XCTAssertEqual(svg.labels.map(\.text), pdf.labels.map(\.text), "\(example)-\(view.name): SVG and PDF place different labels")
+                out.append(("\(example)-\(view.name)", png, pdf, base + ".pdf", view.dpi, base + ".svg"))
             }
         }
         return out
@@ -89,6 +94,39 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
                                        "\(m.name): the label '\(label.text)' crosses a route")
                     }
                 }
+            }
+        }
+    }
+
+    func testSVGsHaveRealTextWhereThePlacerPutItAndNamedLayers() throws {
+        for m in try renderAll() {
+            let doc = try XMLDocument(contentsOf: URL(fileURLWithPath: m.svgPath), options: [])
+            let groups = Set(try doc.nodes(forXPath: "//*[local-name()='g']/@id").compactMap(\.stringValue))
+            for id in ["basemap", "basemap-land", "basemap-borders", "basemap-coastline", "story", "labels"] {
+                XCTAssertTrue(groups.contains(id), "\(m.name): no <g id=\"\(id)\"> (has \(groups.sorted().filter { !$0.contains("surface") }))")
+            }
+            let texts = try doc.nodes(forXPath: "//*[local-name()='text']")
+            XCTAssertGreaterThan(texts.count, 10, m.name)
+            XCTAssertTrue(try doc.nodes(forXPath: "//*[local-name()='symbol']").isEmpty, "\(m.name): text drawn as glyph outlines")
+            let flat = texts.compactMap(\.stringValue).joined().filter { !$0.isWhitespace }
+            for name in ExampleMapsTests.expectedNames[m.name] ?? [] {
+                XCTAssertTrue(flat.contains(name), "\(m.name): '\(name)' is not an SVG <text>")
+            }
+            // Every label box the placer gave holds the start of a line of text (SVG units are points).
+            let svg = try String(contentsOfFile: m.svgPath, encoding: .utf8)
+            let spans = try NSRegularExpression(pattern: "<tspan x=\"([-0-9.]+)\" y=\"([-0-9.]+)\">")
+            let starts = spans.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { m -> (Double, Double)? in
+                guard let x = Range(m.range(at: 1), in: svg).flatMap({ Double(svg[$0]) }),
+                      let y = Range(m.range(at: 2), in: svg).flatMap({ Double(svg[$0]) }) else { return nil }
+                return (x, y)
+            }
+            XCTAssertGreaterThanOrEqual(starts.count, texts.count, m.name)
+            // (A unit's symbol box holds no text: its name and strength are a label of their own.)
+            let labels = m.pdf.labels
+            for label in labels where !labels.contains(where: { $0.text.hasPrefix(label.text + "\n") || ($0.text == label.text && $0.box != label.box) }) {
+                let b = label.box
+                XCTAssertTrue(starts.contains { $0.0 >= b.x - 1 && $0.0 <= b.maxX && $0.1 >= b.y && $0.1 <= b.maxY + 1 },
+                              "\(m.name): no SVG text starts in the box of '\(label.text)' \(b)")
             }
         }
     }

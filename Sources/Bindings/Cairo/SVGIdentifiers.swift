@@ -4,7 +4,10 @@ import Foundation
 /// SVG drawn in the same process differs from the first. Renumbering every id family in order of
 /// first appearance makes the same drawing give the same bytes.
 enum SVGIdentifiers {
-    static let pattern = try! NSRegularExpression(pattern: "\\b(surface|glyph|clip|image|mask|alpha|pattern|source|linear|radial|filter)([0-9]+)")
+    /// Cairo's id families, as it writes them.
+    static let cairo = try! NSRegularExpression(pattern: "\\b(surface|glyph|clip|image|mask|alpha|pattern|source|linear|radial|filter)([0-9]+)")
+    /// The same, also with the prefix a composed SVG gives each part's ids (`p3clip1`).
+    static let pattern = try! NSRegularExpression(pattern: "\\b((?:p[0-9]+)?(?:surface|glyph|clip|image|mask|alpha|pattern|source|linear|radial|filter))([0-9]+)")
 
     static func normalize(_ svg: String) -> String {
         let ns = svg as NSString
@@ -28,11 +31,5 @@ enum SVGIdentifiers {
         }
         out += ns.substring(from: last)
         return out
-    }
-
-    /// Rewrites the SVG file at `path` in place (before it is renamed into view).
-    static func normalizeFile(_ path: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try normalize(text).write(toFile: path, atomically: false, encoding: .utf8)
     }
 }

@@ -18,6 +18,17 @@ public final class Surface {
     public let path: String?
     private let temporaryPath: String?
     private var finished = false
+    /// SVG only: drawings put under this surface's own (the basemap's layers, each a named group).
+    public private(set) var svgUnderlays: [SVGPart] = []
+    /// SVG only: texts as `<text>` elements, put over everything (`TextLayout` writes them here
+    /// instead of drawing glyph outlines).
+    private(set) var svgTexts: [String] = []
+
+    /// Puts `part` under this SVG's own drawing, after the parts added before.
+    public func addSVGUnderlay(_ part: SVGPart) { svgUnderlays.append(part) }
+
+    /// Adds a `<text>` element over the drawing.
+    func addSVGText(_ element: String) { svgTexts.append(element) }
 
     /// The resolution text is laid out for on PDF and SVG surfaces (their user unit is the point).
     public static let vectorDPI = 72.0
@@ -96,6 +107,25 @@ public final class Surface {
         if !finished, let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
     }
 
+    /// Draws `draw` onto a new SVG surface of `width` x `height` points and returns what it drew,
+    /// as a named part for another SVG (`addSVGUnderlay`). The scratch file is removed.
+    public static func svgPart(id: String, width: Double, height: Double, draw: (Canvas) throws -> Void) throws -> SVGPart {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("geobrief-svg-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).svg").path
+        let surface = try vector(.svg, path: scratch, width: width, height: height)
+        try draw(try Canvas(surface))
+        cairo_surface_finish(surface.handle)
+        surface.finished = true
+        defer { try? FileManager.default.removeItem(atPath: scratch); try? FileManager.default.removeItem(atPath: surface.temporaryPath ?? scratch) }
+        let status = cairo_surface_status(surface.handle)
+        guard status == CAIRO_STATUS_SUCCESS else { throw CairoError("draw svg part \(id)", status: status) }
+        let text = try String(contentsOfFile: surface.temporaryPath ?? scratch, encoding: .utf8)
+        guard let (defs, body) = SVGComposer.split(text) else {
+            throw CairoError(operation: "draw svg part \(id)", message: "Cairo wrote no SVG document")
+        }
+        return SVGPart(id: id, defs: defs, body: body)
+    }
+
     /// The temporary sibling a file is written to before it is renamed into place.
     static func temporaryName(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
@@ -146,7 +176,11 @@ public final class Surface {
             throw CairoError("write \(kind) \(path)", status: status)
         }
         if kind == .svg {
-            do { try SVGIdentifiers.normalizeFile(temporaryPath) } catch {
+            do {
+                let drawn = try String(contentsOfFile: temporaryPath, encoding: .utf8)
+                let composed = try SVGComposer.compose(drawn, underlays: svgUnderlays, texts: svgTexts)
+                try SVGIdentifiers.normalize(composed).write(toFile: temporaryPath, atomically: false, encoding: .utf8)
+            } catch {
                 try? FileManager.default.removeItem(atPath: temporaryPath)
                 throw CairoError(operation: "write svg \(path)", message: "\(error)")
             }

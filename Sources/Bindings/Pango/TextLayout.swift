@@ -136,7 +136,13 @@ public final class TextLayout {
     public var missingGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
 
     /// Draws the text with its top-left at (x, y), first with a halo of `haloWidth` when given.
+    /// On an SVG surface the text becomes a `<text>` element (one `<tspan>` a line) that a
+    /// designer can edit, at the very place Pango laid it out.
     public func draw(x: Double, y: Double, halo: Color? = nil, haloWidth: Double = 0) {
+        if canvas.surface.kind == .svg {
+            canvas.surface.addSVGText(svgElement(x: x, y: y, halo: halo, haloWidth: haloWidth))
+            return
+        }
         canvas.withState {
             canvas.move(to: x, y)
             let cr = canvas.handle
@@ -153,5 +159,43 @@ public final class TextLayout {
             canvas.setColor(style.color)
             pango_cairo_show_layout(cr, layout)
         }
+    }
+
+    /// The text as an SVG `<text>` element with its top-left at (x, y) in user units.
+    func svgElement(x: Double, y: Double, halo: Color?, haloWidth: Double) -> String {
+        let cr = canvas.handle
+        let scale = Double(geobrief_pango_scale())
+        var sx = 1.0, sy = 0.0
+        cairo_user_to_device_distance(cr, &sx, &sy)
+        let k = (sx * sx + sy * sy).squareRoot()
+        let n = SVGComposer.number
+        var attributes = "font-family=\"\(SVGComposer.escaped(style.families))\" font-size=\"\(n(style.size * canvas.surface.dpi / 72 * k))\""
+        if style.bold { attributes += " font-weight=\"bold\"" }
+        if style.italic { attributes += " font-style=\"italic\"" }
+        if style.letterSpacing > 0 { attributes += " letter-spacing=\"\(n(style.letterSpacing * canvas.surface.dpi / 72 * k))\"" }
+        attributes += " fill=\"\(style.color.svgHex)\""
+        if style.color.a < 1 { attributes += " fill-opacity=\"\(n(style.color.a))\"" }
+        if let halo, haloWidth > 0 {
+            attributes += " stroke=\"\(halo.svgHex)\" stroke-width=\"\(n(haloWidth * 2 * k))\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+            if halo.a < 1 { attributes += " stroke-opacity=\"\(n(halo.a))\"" }
+        }
+        if let lang = style.language { attributes += " xml:lang=\"\(SVGComposer.escaped(lang))\"" }
+        let bytes = Array(text.utf8)
+        var spans = ""
+        guard let iter = pango_layout_get_iter(layout) else { return "" }
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            guard start >= 0, length > 0, start + length <= bytes.count else { continue }
+            let piece = String(decoding: bytes[start..<(start + length)], as: UTF8.self).trimmingCharacters(in: .newlines)
+            guard !piece.isEmpty else { continue }
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, &ink, &logical)
+            var dx = x + Double(logical.x) / scale, dy = y + Double(pango_layout_iter_get_baseline(iter)) / scale
+            cairo_user_to_device(cr, &dx, &dy)
+            spans += "<tspan x=\"\(n(dx))\" y=\"\(n(dy))\">\(SVGComposer.escaped(piece))</tspan>"
+        } while pango_layout_iter_next_line(iter) != 0
+        return "<text \(attributes)>\(spans)</text>"
     }
 }
