@@ -86,7 +86,13 @@ public final class BatchRunner: Sendable {
         }
         do {
             let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style, cache: cache)
-            try renderer.render(view, to: path, size: (item.size.width, item.size.height), dpi: item.size.dpi, asOfDay: item.frame?.day)
+            // Dated frames of a view place their labels as its complete map does: none flickers.
+            let plan = try item.frame.map { _ in
+                try plans.plan("\(item.scenario)|\(item.view)|\(item.size.width)x\(item.size.height)@\(item.size.dpi ?? 0)") {
+                    try renderer.plan(for: view, size: (item.size.width, item.size.height), dpi: item.size.dpi)
+                }
+            }
+            try renderer.render(view, to: path, size: (item.size.width, item.size.height), dpi: item.size.dpi, asOfDay: item.frame?.day, plan: plan)
             try? AtomicFile.write(Data(hash.utf8), to: stamp)
             return result(.written)
         } catch {
@@ -109,7 +115,7 @@ public final class BatchRunner: Sendable {
     }
 
     /// Bumped when the same inputs would draw differently.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// Removes temporary files left by a killed run (their process is gone).
     private func removeStaleTemporaries() {
@@ -118,6 +124,23 @@ public final class BatchRunner: Sendable {
             let parts = name.components(separatedBy: ".tmp-")
             guard let pid = parts.last?.split(separator: "-").first, !FileManager.default.fileExists(atPath: "/proc/\(pid)") else { continue }
             try? FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The label plans of the views whose dated frames are made, each computed once.
+    private let plans = PlanStore()
+
+    /// Label plans by view and size, shared by the workers; a plan is made once, by the first
+    /// worker that needs it, while the others wait for it.
+    private final class PlanStore: @unchecked Sendable {
+        private let lock = NSLock()
+        private var plans: [String: LabelPlan] = [:]
+        func plan(_ key: String, make: () throws -> LabelPlan) throws -> LabelPlan {
+            lock.lock(); defer { lock.unlock() }
+            if let p = plans[key] { return p }
+            let p = try make()
+            plans[key] = p
+            return p
         }
     }
 

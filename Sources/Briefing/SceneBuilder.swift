@@ -94,7 +94,7 @@ public struct SceneBuilder {
         for p in scenario.places where !hidden.contains(p.id) {
             guard let at = resolved.places[p.id]?.coordinate else { continue }
             scene.points.append(ScenePoint(coordinate: at, label: p.label(in: scenario.language), symbol: p.kind,
-                                           priority: p.priority ?? SceneBuilder.priority(p.kind)))
+                                           priority: p.priority ?? SceneBuilder.priority(p.kind), keep: p.keep ? "\(p.location)" : nil))
         }
         for u in scenario.units where shown(u.date) && !hidden.contains(u.id) && !hidden.contains(u.at ?? "") {
             guard let id = u.at, let at = resolved.places[id]?.coordinate else { continue }
@@ -129,7 +129,8 @@ public struct SceneBuilder {
                 return "\(value)\(date) [\(refs)]"
             }
             figures.forEach { cited.formUnion($0.sources) }
-            scene.callouts.append(SceneCallout(anchor: at, heading: heading, lines: lines, priority: 50 + figures.count))
+            scene.callouts.append(SceneCallout(anchor: at, heading: heading, lines: lines, priority: 50 + figures.count,
+                                               keep: figures.first(where: \.keep).map { "\($0.location)" }))
         }
         scene.sourceNotes = scenario.sources.enumerated().filter { cited.contains($0.element.id) }.map { i, s in
             "[\(i + 1)] \(s.publisher)\(s.date.map { ", \($0.display)" } ?? "")"

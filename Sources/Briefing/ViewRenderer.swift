@@ -1,3 +1,4 @@
+import Bindings
 import Cartography
 import Foundation
 import DataCatalog
@@ -13,11 +14,25 @@ public final class ViewRenderer {
         renderer = MapRenderer(data: data, style: style, cache: cache)
     }
 
-    /// Renders `view` to `path` (format by extension), at its size or `size`, as of `asOfDay`.
+    /// Renders `view` to `path` (format by extension), at its size or `size`, as of `asOfDay`,
+    /// its labels where `plan` put them when given.
     @discardableResult
-    public func render(_ view: View, to path: String, size: (Int, Int)? = nil, dpi: Double? = nil, asOfDay: Int? = nil) throws -> MapReport {
+    public func render(_ view: View, to path: String, size: (Int, Int)? = nil, dpi: Double? = nil, asOfDay: Int? = nil,
+                       plan: LabelPlan? = nil) throws -> MapReport {
         let builder = SceneBuilder(resolved: resolved, asOfDay: asOfDay)
         let request = try builder.request(for: view, size: size, dpi: dpi)
-        return try renderer.render(request, scene: builder.scene(for: view), to: path)
+        var scene = builder.scene(for: view)
+        scene.plan = plan
+        return try renderer.render(request, scene: scene, to: path)
+    }
+
+    /// The label layout of `view`'s complete map (everything shown, whatever its date) at its
+    /// size or `size`: dated frames given it keep every label where it is here.
+    public func plan(for view: View, size: (Int, Int)? = nil, dpi: Double? = nil) throws -> LabelPlan {
+        let builder = SceneBuilder(resolved: resolved)
+        let request = try builder.request(for: view, size: size, dpi: dpi)
+        let canvas = try Canvas(try Surface.image(width: request.width, height: request.height, dpi: request.dpi))
+        let report = try renderer.draw(request, scene: builder.scene(for: view), on: canvas)
+        return LabelPlan(report, unitsPerPoint: request.dpi / 72)
     }
 }

@@ -25,8 +25,24 @@ public final class LabelPlacer {
     private var lineObstacles: [Rect] = []
     public private(set) var placed: [Placement] = []
     public private(set) var dropped: [String] = []
+    /// The boxes of another map of the same view (a batch's complete map, in this map's units),
+    /// by text: a label goes there first, so that it keeps its place across dated frames; with a
+    /// plan, an optional label (a reference name) goes nowhere else.
+    public var plan: [String: [Rect]]?
 
     public init(bounds: Rect) { self.bounds = bounds }
+
+    /// The plan's place for a `width` x `height` box of `text` (its top-left corner: a callout
+    /// with fewer figures than in the plan stays inside its planned box), when it fits now.
+    private func planned(_ text: String, width: Double, height: Double, overLines: Bool) -> Placement? {
+        guard let boxes = plan?[text] else { return nil }
+        for p in boxes {
+            let r = Rect(x: p.x, y: p.y, width: width, height: height)
+            guard fits(r, overLines: overLines) else { continue }
+            return accept(Placement(text: text, box: r, leaderFrom: nil, overRoute: overLines && !fits(r)))
+        }
+        return nil
+    }
 
     /// Marks a rectangle (a symbol, the legend) that no box may cover.
     public func block(_ r: Rect) { obstacles.append(r) }
@@ -59,6 +75,7 @@ public final class LabelPlacer {
     /// reported as dropped.
     @discardableResult
     public func placeCentred(_ text: String, width w: Double, height h: Double, x: Double, y: Double) -> Placement? {
+        if plan != nil { return planned(text, width: w, height: h, overLines: false) }
         for (dx, dy) in [(0.0, 0.0), (0, -0.5 * h), (0, 0.5 * h), (-0.25 * w, 0), (0.25 * w, 0), (0, -h), (0, h)] {
             let r = Rect(x: x - w / 2 + dx, y: y - h / 2 + dy, width: w, height: h)
             if fits(r) { return accept(Placement(text: text, box: r, leaderFrom: nil)) }
@@ -71,6 +88,8 @@ public final class LabelPlacer {
     @discardableResult
     public func place(_ text: String, width: Double, height: Double, x: Double, y: Double, gap: Double, leader: Int = 0,
                       required: Bool = true) -> Placement? {
+        if let p = planned(text, width: width, height: height, overLines: required) { return p }
+        if plan != nil && !required { return nil }
         if let p = candidates(text, width: width, height: height, x: x, y: y, gap: gap, leader: leader, overLines: false) { return p }
         // A story's label (required) may go over a route when nothing clear of them fits.
         if required, !lineObstacles.isEmpty,

@@ -55,9 +55,13 @@ public final class MapRenderer {
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
         var frame = try request.frame(width: w, height: h)
+        var band: (top: Double, bottom: Double) = (0, 0)
         if let scene, request.window == nil {
-            // The extent goes between the title block and the footer, not under them.
-            let band = try SceneRenderer.reservedBand(scene, style: style, canvas: canvas, provisional: frame)
+            // The extent goes between the title block and the footer, not under them; the dated
+            // frames of a view keep its complete map's bands, so that the map stays in place.
+            let pt = canvas.surface.dpi / 72
+            band = try scene.plan.map { ($0.band.top * pt, $0.band.bottom * pt) }
+                ?? SceneRenderer.reservedBand(scene, style: style, canvas: canvas, provisional: frame)
             frame = try MapFrame(extent: request.extent, projection: frame.projection, width: w, height: h, top: band.top, bottom: band.bottom)
         }
         let basemap = BasemapRenderer(data: data, style: style)
@@ -79,7 +83,9 @@ public final class MapRenderer {
                 return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache).draw(scene, basemapDatasets: basemap.drawn)
             }
             warnings += report.warnings
-            return report
+            var withBand = report
+            withBand.band = band
+            return withBand
         }
         let pt = canvas.surface.dpi / 72
         if let title = request.title, !title.isEmpty {

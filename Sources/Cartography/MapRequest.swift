@@ -63,6 +63,8 @@ public enum MapFormat: String, CaseIterable, Sendable {
 public enum MapError: Error, CustomStringConvertible, Equatable {
     case unknownFormat(String)
     case badSize(Int, Int)
+    /// A label the scenario marks `keep: true` found no room: its text and where it is kept.
+    case noRoomToKeep(String, String)
 
     public var description: String {
         switch self {
@@ -70,6 +72,8 @@ public enum MapError: Error, CustomStringConvertible, Equatable {
             return "cannot tell the format of '\(p)': use a .png, .pdf or .svg file name"
         case .badSize(let w, let h):
             return "map size \(w)x\(h) is outside 16...32767 pixels a side"
+        case .noRoomToKeep(let text, let origin):
+            return "\(origin): keep: no room for '\(text)' on this map; make the view larger, hide items near it, or drop 'keep'"
         }
     }
 }

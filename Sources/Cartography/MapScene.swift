@@ -24,6 +24,8 @@ public struct MapScene: Sendable {
     public var inset = true
     /// The story's language: reference names (countries) are given in it when the data has them.
     public var language = "en"
+    /// Where the labels of the same view's complete map went (dated frames keep them there).
+    public var plan: LabelPlan?
 
     public init() {}
 }
@@ -35,11 +37,15 @@ public struct ScenePoint: Sendable {
     public var symbol: PlaceSymbol
     /// Higher is labelled first and dropped last.
     public var priority: Int
-    public init(coordinate: Coordinate, label: String, symbol: PlaceSymbol, priority: Int) {
+    /// Where the scenario says `keep: true` (file:line:column): the label is placed before any
+    /// other, and a map that has no room for it is not drawn.
+    public var keep: String?
+    public init(coordinate: Coordinate, label: String, symbol: PlaceSymbol, priority: Int, keep: String? = nil) {
         self.coordinate = coordinate
         self.label = label
         self.symbol = symbol
         self.priority = priority
+        self.keep = keep
     }
 }
 
@@ -116,10 +122,37 @@ public struct SceneCallout: Sendable {
     public var heading: String
     public var lines: [String]
     public var priority: Int
-    public init(anchor: Coordinate, heading: String, lines: [String], priority: Int = 50) {
+    /// Where one of its figures says `keep: true` (file:line:column), as for `ScenePoint.keep`.
+    public var keep: String?
+    public init(anchor: Coordinate, heading: String, lines: [String], priority: Int = 50, keep: String? = nil) {
         self.anchor = anchor
         self.heading = heading
         self.lines = lines
         self.priority = priority
+        self.keep = keep
+    }
+}
+
+/// Where a map's labels went, in points from its top-left corner, by text: the layout that the
+/// dated frames of one view follow, so that a label keeps its place while its feature is shown.
+public struct LabelPlan: Sendable {
+    public var boxes: [String: [Rect]]
+    /// The title block's and the footer's bands, in points: frames keep the complete map's extent.
+    public var band: (top: Double, bottom: Double)
+
+    /// The plan of a map drawn `unitsPerPoint` units to the point.
+    public init(_ report: MapReport, unitsPerPoint: Double) {
+        var boxes: [String: [Rect]] = [:]
+        for l in report.labels {
+            let b = l.box
+            boxes[l.text, default: []].append(Rect(x: b.x / unitsPerPoint, y: b.y / unitsPerPoint, width: b.width / unitsPerPoint, height: b.height / unitsPerPoint))
+        }
+        self.boxes = boxes
+        band = (report.band.top / unitsPerPoint, report.band.bottom / unitsPerPoint)
+    }
+
+    /// The boxes in a map's units.
+    func scaled(by unitsPerPoint: Double) -> [String: [Rect]] {
+        boxes.mapValues { $0.map { Rect(x: $0.x * unitsPerPoint, y: $0.y * unitsPerPoint, width: $0.width * unitsPerPoint, height: $0.height * unitsPerPoint) } }
     }
 }

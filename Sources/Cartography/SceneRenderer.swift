@@ -9,6 +9,8 @@ import Scenario
 public struct MapReport: Sendable {
     public var labels: [LabelPlacer.Placement] = []
     public var dropped: [String] = []
+    /// The bands the title block and the footer took at the top and bottom, in user units.
+    public var band: (top: Double, bottom: Double) = (0, 0)
     /// The routes as drawn, in the map's user units, with each line's width: what labels keep off.
     public var routes: [(path: [Coordinate], width: Double)] = []
     public var legend: [String] = []
@@ -54,6 +56,7 @@ final class SceneRenderer {
     }
 
     func draw(_ scene: MapScene, basemapDatasets: [String]) throws -> MapReport {
+        placer.plan = scene.plan?.scaled(by: pt)
         painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
         for area in scene.areas { drawArea(area) }
         let legLabels = drawRoutes(scene.routes)
@@ -111,17 +114,25 @@ final class SceneRenderer {
             placer.block(s)
         }
 
+        // What the scenario keeps comes first, on a leader if need be; no room for it is an error.
+        for (_, p, at) in points where p.keep != nil {
+            guard try label(p, at: at, leader: 6) else { throw MapError.noRoomToKeep(p.label, p.keep!) }
+        }
+        for c in scene.callouts where c.keep != nil {
+            guard try drawCallout(c) else { throw MapError.noRoomToKeep(c.heading, c.keep!) }
+        }
+
         // Units before labels: their symbols take the best spots near their places.
         for u in scene.units { try drawUnit(u, symbols: symbols) }
 
         let ranked = points.sorted { ($0.1.priority, -$0.0) > ($1.1.priority, -$1.0) }
         // Major places and the places figures point at first; callouts can go out on leaders.
         let anchors = Set(scene.callouts.map { "\($0.anchor.lon),\($0.anchor.lat)" })
-        let first = ranked.filter { $0.1.priority >= 70 || anchors.contains("\($0.1.coordinate.lon),\($0.1.coordinate.lat)") }
+        let first = ranked.filter { $0.1.keep == nil && ($0.1.priority >= 70 || anchors.contains("\($0.1.coordinate.lon),\($0.1.coordinate.lat)")) }
         for (_, p, at) in first { try label(p, at: at) }
-        for c in scene.callouts.sorted(by: { $0.priority > $1.priority }) { try drawCallout(c) }
+        for c in scene.callouts.sorted(by: { $0.priority > $1.priority }) where c.keep == nil { try drawCallout(c) }
         let firstIndices = Set(first.map(\.0))
-        for (i, p, at) in ranked where !firstIndices.contains(i) { try label(p, at: at) }
+        for (i, p, at) in ranked where !firstIndices.contains(i) && p.keep == nil { try label(p, at: at) }
         for (text, anchors) in legLabels {
             // Along the route's own stretch, from its middle outwards, next to the line, never on it.
             let t = try layout(text, style.legLabel)
@@ -359,14 +370,16 @@ final class SceneRenderer {
         try placeText(text, style: style.unitLabel, x: cx, y: cy, gap: size.w / 2 + 2 * pt, leader: 0)
     }
 
-    private func label(_ p: ScenePoint, at: Coordinate) throws {
+    /// Labels a place; false when it found no room.
+    @discardableResult
+    private func label(_ p: ScenePoint, at: Coordinate, leader: Int = 0) throws -> Bool {
         let s: TextStyle
         switch p.symbol {
         case .capital: s = style.capitalLabel
         case .city, .port, .training, .base: s = style.cityLabel
         default: s = style.townLabel
         }
-        try placeText(p.label, style: s, x: at.lon, y: at.lat, gap: style.symbolSize * pt * 1.6 + 1 * pt, leader: 0)
+        return try placeText(p.label, style: s, x: at.lon, y: at.lat, gap: style.symbolSize * pt * 1.6 + 1 * pt, leader: leader)
     }
 
     /// Lays out and places a text next to (x, y); draws it with a halo when it fits.
@@ -403,8 +416,10 @@ final class SceneRenderer {
         }
     }
 
-    private func drawCallout(_ c: SceneCallout) throws {
-        guard let at = inFrame(c.anchor) else { return }
+    /// Draws a callout; false when it found no room (a callout whose anchor is off the map needs none).
+    @discardableResult
+    private func drawCallout(_ c: SceneCallout) throws -> Bool {
+        guard let at = inFrame(c.anchor) else { return true }
         let head = try layout(c.heading, style.calloutHeading)
         let body = try layout(c.lines.joined(separator: "\n"), style.calloutText)
         let pad = 3 * pt
@@ -412,7 +427,7 @@ final class SceneRenderer {
         let h = head.extents.height + body.extents.height + 2 * pad + 1 * pt
         guard let spot = placer.place(c.heading, width: w, height: h, x: at.lon, y: at.lat, gap: 8 * pt, leader: 8) else {
             warnings.append("no room for the callout '\(c.heading)': it is left off this map (the figures stay in tables); try a larger view")
-            return
+            return false
         }
         leaderLine(from: at.lon, at.lat, to: spot.box)
         MapFurniture(canvas: canvas, style: style, frame: frame).panel(spot.box)
@@ -424,6 +439,7 @@ final class SceneRenderer {
         }
         head.draw(x: spot.box.x + pad - head.extents.x, y: spot.box.y + pad)
         body.draw(x: spot.box.x + pad - body.extents.x, y: spot.box.y + pad + head.extents.height + 1 * pt)
+        return true
     }
 
     /// The small picture of a legend entry, drawn in `r`.

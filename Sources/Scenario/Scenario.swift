@@ -93,6 +93,8 @@ public struct Place: Sendable {
     public var note: String?
     /// Higher draws its label first; defaults by kind.
     public var priority: Int?
+    /// Never left off a map: placed before the others, or the map is not drawn.
+    public var keep = false
     public var location: SourceLocation
 
     /// The label in `language`, else `label`, else the name.
@@ -180,6 +182,8 @@ public struct Figure: Sendable {
     /// A place, unit, route or area id; nil for a figure shown only in tables.
     public var attachedTo: String?
     public var note: String?
+    /// Its callout is never left off a map that shows its anchor: placed first, or the map is not drawn.
+    public var keep = false
     public var location: SourceLocation
 }
 

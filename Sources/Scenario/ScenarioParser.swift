@@ -79,7 +79,7 @@ public enum ScenarioParser {
 
     static func place(_ n: Node, _ p: String, _ r: YAMLReader) -> Place? {
         guard let f = r.fields(n, p, keys: ["id", "name", "lat", "lon", "country", "admin1", "near", "kind", "label", "labels",
-                                            "unlocated", "note", "priority"], required: ["id", "name"]),
+                                            "unlocated", "note", "priority", "keep"], required: ["id", "name"]),
               let id = f.id("id"), let name = f.string("name", maxLength: 200) else { return nil }
         var place = Place(id: id, name: name, location: f.location)
         let lat = f.double("lat", in: -90...90), lon = f.double("lon", in: -180...180)
@@ -94,6 +94,7 @@ public enum ScenarioParser {
         place.unlocated = f.bool("unlocated") ?? false
         place.note = f.string("note", maxLength: 2_000)
         place.priority = f.int("priority", in: 0...1000)
+        place.keep = f.bool("keep") ?? false
         if place.unlocated && place.coordinate != nil {
             r.problem(n, p, "'\(id)' is unlocated and has coordinates: remove one or the other")
         }
@@ -146,7 +147,7 @@ public enum ScenarioParser {
     }
 
     static func figure(_ n: Node, _ p: String, _ r: YAMLReader) -> Figure? {
-        guard let f = r.fields(n, p, keys: ["id", "quantity", "value", "unit", "date", "sources", "confidence", "attach", "note"],
+        guard let f = r.fields(n, p, keys: ["id", "quantity", "value", "unit", "date", "sources", "confidence", "attach", "note", "keep"],
                                required: ["id", "quantity", "value", "sources"]),
               let id = f.id("id"), let quantity = f.string("quantity", maxLength: 300), let raw = f.string("value", maxLength: 100) else { return nil }
         let value: FigureValue
@@ -161,7 +162,7 @@ public enum ScenarioParser {
         if sources.isEmpty && f.has("sources") { r.problem(f.node("sources")!, f.path("sources"), "every figure needs at least one source id") }
         return Figure(id: id, quantity: quantity, value: value, unit: f.string("unit", maxLength: 100), date: f.date("date"),
                       sources: sources, confidence: f.choice("confidence", Confidence.self), attachedTo: f.string("attach", maxLength: 100),
-                      note: f.string("note", maxLength: 2_000), location: f.location)
+                      note: f.string("note", maxLength: 2_000), keep: f.bool("keep") ?? false, location: f.location)
     }
 
     static func area(_ n: Node, _ p: String, _ r: YAMLReader) -> Area? {

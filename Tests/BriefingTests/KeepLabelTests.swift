@@ -1,0 +1,97 @@
+import Briefing
+import Cartography
+import Foundation
+import GeoData
+import Scenario
+import TestSupport
+import XCTest
+
+/// `keep: true`: a place's label or a figure's callout is never left off a map; when there is no
+/// room for it, the map is not drawn and the error says where it is kept.
+final class KeepLabelTests: TemporaryFolderTestCase {
+    override class func setUp() {
+        super.setUp()
+        GDALProvider.register()
+    }
+
+    /// Twelve villages in a few kilometres on a small map: not all their labels fit.
+    func scenario(keep: String, size: String = "240x180") -> String {
+        var places = ""
+        for i in 0..<12 {
+            let name = i == 11 ? keep : "Village \(i)"
+            places += "  - {id: v\(i), name: \"\(name)\", lat: \(51.0 + Double(i % 4) * 0.01), lon: \(35.0 + Double(i / 4) * 0.015), kind: village\(i == 11 ? ", keep: true, priority: 1" : "")}\n"
+        }
+        return """
+        title: Crowd
+        sources: [{id: a, publisher: Agency A}]
+        places:
+        \(places)views:
+          - {name: v, fit: [v0, v11], margin_km: 2, size: \(size), dpi: 72, inset: false}
+        """
+    }
+
+    func render(_ text: String) throws -> (MapReport, String) {
+        let path = try write(text, "crowd.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let out = dir.appendingPathComponent("crowd.png").path
+        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        return (report, out)
+    }
+
+    func testAKeptLabelIsPlacedWhenOthersAreDropped() throws {
+        let (report, _) = try render(scenario(keep: "Kept village"))
+        XCTAssertTrue(report.labels.contains { $0.text == "Kept village" }, report.labels.map(\.text).description)
+        XCTAssertFalse(report.dropped.isEmpty, "the crowd does not all fit, so the test means something")
+        XCTAssertFalse(report.dropped.contains("Kept village"))
+    }
+
+    func testAKeptLabelWithNoRoomStopsTheMapAndSaysWhere() throws {
+        let long = String(repeating: "Very long kept name ", count: 8)
+        XCTAssertThrowsError(try render(scenario(keep: long, size: "160x120"))) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("crowd.yaml:"), text)
+            XCTAssertTrue(text.contains("keep"), text)
+            XCTAssertTrue(text.contains("make the view larger"), text)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("crowd.png").path), "nothing is written")
+    }
+}
+
+/// Dated frames of one view follow its complete map's label plan: a label keeps its box as long
+/// as its feature is shown, and a reference name shown in one frame is shown in the next.
+final class FrameStabilityTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        GDALProvider.register()
+    }
+
+    func testLabelsKeepTheirPlacesAcrossDatedFrames() throws {
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples")
+        let loaded = try LoadedScenario.load(examples.appendingPathComponent("nk-deployment.yaml").path, data: try DataDirectory.locate())
+        let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
+        let view = try loaded.view("overview")
+        let plan = try renderer.plan(for: view, size: (1000, 700), dpi: 72)
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var frames: [MapReport] = []
+        for date in ["2024-10-20", "2024-11-15", "2024-12-20"] {
+            let day = try XCTUnwrap(StoryDate(date)).first
+            frames.append(try renderer.render(view, to: dir.appendingPathComponent("\(date).png").path, size: (1000, 700), dpi: 72,
+                                              asOfDay: day, plan: plan))
+        }
+        XCTAssertNotEqual(frames[0].labels.count, frames[2].labels.count, "the frames show different items, so the test means something")
+        // Every label of the plan is at its planned place in every frame that shows it.
+        for (f, frame) in frames.enumerated() {
+            for l in frame.labels {
+                guard let boxes = plan.boxes[l.text] else { continue }
+                XCTAssertTrue(boxes.contains { $0.x == l.box.x && $0.y == l.box.y }, "frame \(f): '\(l.text)' is off its planned place \(boxes) vs \(l.box); near: \(frame.labels.filter { o in boxes.contains { $0.intersects(o.box) } }.map { "\($0.text) \($0.box)" })")
+            }
+        }
+        // The basemap's names do not come and go.
+        let countries = frames.map { Set($0.labels.map(\.text).filter { ["Russia", "Mongolia", "Kazakhstan", "China", "Ukraine"].contains($0) }) }
+        XCTAssertFalse(countries[0].isEmpty)
+        XCTAssertEqual(countries[0], countries[1])
+        XCTAssertEqual(countries[1], countries[2])
+    }
+}
