@@ -13,6 +13,8 @@ public struct MapFrame {
     public let width: Double, height: Double
     /// Projected units (metres) per user unit.
     public let unitsPerPixel: Double
+    /// Width over height of the extent as projected (1 for a window): what size fits it exactly.
+    public private(set) var extentAspect = 1.0
 
     /// Fits `extent` into a `width` x `height` frame in `projection`, between `top` and `bottom`
     /// user units kept free for furniture (the map still fills the whole frame).
@@ -38,6 +40,7 @@ public struct MapFrame {
         guard let b = BoundingBox(enclosing: projected), b.width > 0, b.height > 0 else {
             throw CairoError(operation: "fit map", message: "the extent \(extent) cannot be shown in \(projection.definition)")
         }
+        extentAspect = b.width / b.height
         let band = max(height * 0.5, height - top - bottom)
         let scale = max(b.width / width, b.height / band)
         let cx = (b.west + b.east) / 2, cy = (b.south + b.north) / 2

@@ -11,7 +11,12 @@ public struct MapCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: "Draw a basemap of a region to PNG, PDF or SVG.",
-        discussion: "Example: geobrief map --bbox 33.5,50.4,38.6,52.5 --title 'Kursk region' -o kursk.png -o kursk.pdf"
+        discussion: """
+        Draws the basemap with its reference names (countries, regions, cities), a scale bar, a north arrow and the \
+        attribution of every layer drawn. The box is fitted into the size; when their shapes differ the map shows more \
+        around the box, and says so (--fit keeps the width and sets the height from the box instead).
+        Example: geobrief map --bbox 33.5,50.4,38.6,52.5 --title 'Kursk region' -o kursk.png -o kursk.pdf
+        """
     )
 
     @Option(help: "Region as WEST,SOUTH,EAST,NORTH in degrees (WEST > EAST crosses the antimeridian).")
@@ -24,6 +29,7 @@ public struct MapCommand: ParsableCommand {
     @Option(help: "Comma-separated basemap layers (\(BasemapLayer.allCases.map(\.rawValue).joined(separator: ","))), or none")
     var layers: String?
     @Option(name: .shortAndLong, help: "Output file; .png, .pdf or .svg. Repeat for several.") var output: [String]
+    @Flag(help: "Keep the box's shape: take the width from --size and set the height from the box.") var fit = false
 
     public func validate() throws {
         _ = try parsedBox()
@@ -34,14 +40,30 @@ public struct MapCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let (w, h) = try parsedSize()
+        var (w, h) = try parsedSize()
         if try parsedLayers().contains(.relief) { EngineHandOver.ifWithoutGDAL(because: "the map shows the shaded relief") }
-        let request = MapRequest(extent: try parsedBox(), projection: projection, width: w, height: h, dpi: dpi,
+        var request = MapRequest(extent: try parsedBox(), projection: projection, width: w, height: h, dpi: dpi,
                                  title: title, layers: try parsedLayers())
+        let aspect = try request.frame(width: Double(w), height: Double(h)).extentAspect
+        if fit {
+            h = min(32_767, max(16, Int((Double(w) / aspect).rounded())))
+            request.height = h
+        } else if abs(aspect / (Double(w) / Double(h)) - 1) > 0.02 {
+            let around = aspect > Double(w) / Double(h) ? "north and south" : "east and west"
+            FileHandle.standardError.write(Data("""
+                note: the box is \(String(format: "%.2f", aspect)) times as wide as it is tall, the size \(w)x\(h) \(String(format: "%.2f", Double(w) / Double(h))): \
+                the map shows more to the \(around) of the box; --fit keeps its shape (\(w)x\(Int((Double(w) / aspect).rounded())))
+
+                """.utf8))
+        }
+        // A map of its own: the basemap's names, scale bar, north arrow and attribution, no inset.
+        var scene = MapScene()
+        scene.title = title
+        scene.inset = false
         let renderer = MapRenderer(data: try DataDirectory.locate())
         for path in output {
-            try renderer.render(request, to: path)
-            print("wrote \(path)")
+            let report = try renderer.render(request, scene: scene, to: path)
+            print("wrote \(path) (\(w)x\(h); \(report.labels.count) names)")
         }
         for warning in Set(renderer.warnings).sorted() {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

@@ -45,7 +45,8 @@ final class CLITests: XCTestCase {
                              "--title", "Kursk — Курск", "-o", png, "-o", pdf, "-o", svg])
         XCTAssertEqual(r.status, 0, r.stderr)
         for p in [png, pdf, svg] { XCTAssertGreaterThan(try Data(contentsOf: URL(fileURLWithPath: p)).count, 1000, p) }
-        let text = try XCTUnwrap(runTool("pdftotext", [pdf, "-"]))
+        // (A small map wraps its attribution.)
+        let text = try XCTUnwrap(runTool("pdftotext", [pdf, "-"])).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(text.contains("Курск"), text)
         XCTAssertTrue(text.contains("OpenStreetMap contributors"), text)
         XCTAssertTrue(text.contains("GSHHG"), text)
@@ -53,11 +54,32 @@ final class CLITests: XCTestCase {
                        "no temporary files are left")
     }
 
+    func testMapNamesCountriesHasAScaleBarAndSaysWhenItChangesTheBoxShape() throws {
+        let pdf = dir.appendingPathComponent("sudan.pdf").path
+        // A portrait box on a landscape size: the map shows more to the east and west, and says so.
+        let r = try cli.run(["map", "--bbox", "30,5,45,25", "--size", "800x600", "--dpi", "72", "-o", pdf])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("more to the east and west of the box"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--fit"), r.stderr)
+        let text = try XCTUnwrap(runTool("pdftotext", [pdf, "-"])).filter { !$0.isWhitespace }
+        for name in ["SUDAN", "EGYPT", "ETHIOPIA", "SAUDIARABIA", "Khartoum", "km", "N", "GeoNames", "NaturalEarth"] {
+            XCTAssertTrue(text.contains(name), "'\(name)' is not on the map")
+        }
+        // --fit keeps the box's shape: the height follows from the width.
+        let fitted = dir.appendingPathComponent("fit.png").path
+        let f = try cli.run(["map", "--bbox", "30,5,45,25", "--size", "800x600", "--fit", "--layers", "borders", "-o", fitted])
+        XCTAssertEqual(f.status, 0, f.stderr)
+        XCTAssertFalse(f.stderr.contains("note:"), f.stderr)
+        XCTAssertTrue(f.stdout.contains("800x10"), "a portrait box gives a portrait map: \(f.stdout)")
+        // No sea-lane network unless asked for: the map credits no sea lanes.
+        XCTAssertFalse(text.contains("searoute"), "sea lanes are off by default")
+    }
+
     func testTitleInAScriptNoFontCoversIsAWarning() throws {
         let png = dir.appendingPathComponent("w.png").path
         let r = try cli.run(["map", "--bbox", "35,51,36,51.5", "--size", "200x150", "--layers", "", "--title", "Kursk \u{E000}\u{E001}", "-o", png])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stderr.contains("warning: the title has 2 character(s) that no installed font covers"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning: 'Kursk \u{E000}\u{E001}' has 2 character(s) that no installed font covers"), r.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: png))
     }
 
