@@ -9,6 +9,8 @@ import Scenario
 public struct MapReport: Sendable {
     public var labels: [LabelPlacer.Placement] = []
     public var dropped: [String] = []
+    /// The places whose symbols were drawn (each labelled), by label.
+    public var symbols: [String] = []
     /// The bands the title block and the footer took at the top and bottom, in user units.
     public var band: (top: Double, bottom: Double) = (0, 0)
     /// The routes as drawn, in the map's user units, with each line's width: what labels keep off.
@@ -67,12 +69,14 @@ final class SceneRenderer {
             guard let at = inFrame(p.coordinate) else { return nil }
             return (i, p, at)
         }
+        // A place's symbol is drawn once its label is placed: a dropped label leaves no symbol
+        // without a name (its room is kept all the same).
         for (_, p, at) in points {
-            let box = symbols.place(p.symbol, x: at.lon, y: at.lat)
             content.append(at)
-            placer.block(box)
+            placer.block(symbols.box(x: at.lon, y: at.lat))
             legend.insert(.place(p.symbol))
         }
+        var labelled = Set<Int>()
 
         // Furniture, so that labels keep clear of it.
         let furniture = MapFurniture(canvas: canvas, style: style, frame: frame)
@@ -115,8 +119,9 @@ final class SceneRenderer {
         }
 
         // What the scenario keeps comes first, on a leader if need be; no room for it is an error.
-        for (_, p, at) in points where p.keep != nil {
+        for (i, p, at) in points where p.keep != nil {
             guard try label(p, at: at, leader: 6) else { throw MapError.noRoomToKeep(p.label, p.keep!) }
+            labelled.insert(i)
         }
         for c in scene.callouts where c.keep != nil {
             guard try drawCallout(c) else { throw MapError.noRoomToKeep(c.heading, c.keep!) }
@@ -129,16 +134,24 @@ final class SceneRenderer {
         // Major places and the places figures point at first; callouts can go out on leaders.
         let anchors = Set(scene.callouts.map { "\($0.anchor.lon),\($0.anchor.lat)" })
         let first = ranked.filter { $0.1.keep == nil && ($0.1.priority >= 70 || anchors.contains("\($0.1.coordinate.lon),\($0.1.coordinate.lat)")) }
-        for (_, p, at) in first { try label(p, at: at) }
+        for (i, p, at) in first where try label(p, at: at) { labelled.insert(i) }
         for c in scene.callouts.sorted(by: { $0.priority > $1.priority }) where c.keep == nil { try drawCallout(c) }
         let firstIndices = Set(first.map(\.0))
-        for (i, p, at) in ranked where !firstIndices.contains(i) && p.keep == nil { try label(p, at: at) }
-        for (text, anchors) in legLabels {
+        for (i, p, at) in ranked where !firstIndices.contains(i) && p.keep == nil {
+            if try label(p, at: at) { labelled.insert(i) }
+        }
+        var symbolsDrawn: [String] = []
+        for (i, p, at) in points where labelled.contains(i) {
+            symbols.place(p.symbol, x: at.lon, y: at.lat)
+            symbolsDrawn.append(p.label)
+        }
+        for routeLabel in legLabels {
+            let (text, anchors, gap) = (routeLabel.text, routeLabel.anchors, routeLabel.gap)
             // Along the route's own stretch, from its middle outwards, next to the line, never on it.
             let t = try layout(text, style.legLabel)
             let e = t.extents
             for at in anchors {
-                guard let spot = placer.place(text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: 3 * pt,
+                guard let spot = placer.place(text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: gap,
                                               required: at == anchors.last) else { continue }
                 t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo, haloWidth: style.haloWidth * pt)
                 break
@@ -151,8 +164,8 @@ final class SceneRenderer {
         }
         try drawReferenceLabels(reference, storyPoints: points.map(\.2))
         try canvas.check("draw scene")
-        return MapReport(labels: placer.placed, dropped: placer.dropped, routes: routePaths, legend: items.map(\.text), attribution: attribution,
-                         warnings: warnings)
+        return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: items.map(\.text),
+                         attribution: attribution, warnings: warnings)
     }
 
     /// The frame position of a lon/lat point, when inside the frame.
@@ -203,9 +216,16 @@ final class SceneRenderer {
         if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c)) }
     }
 
+    /// A route's label and where it may go: points along its own stretch, and its distance from the line.
+    struct RouteLabel {
+        var text: String
+        var anchors: [Coordinate]
+        var gap: Double
+    }
+
     /// Draws every route; returns the leg labels with their anchors, each on a stretch of its
     /// route that no other route shares (so that two routes' labels never land on a common leg).
-    private func drawRoutes(_ routes: [SceneRoute]) -> [(String, [Coordinate])] {
+    private func drawRoutes(_ routes: [SceneRoute]) -> [RouteLabel] {
         let colors = RouteColors.colors(of: routes, style: style)
         var drawn: [[[Coordinate]]] = []
         for (i, route) in routes.enumerated() { drawn.append(drawRoute(route, color: colors[i], order: i, of: routes)) }
@@ -223,12 +243,17 @@ final class SceneRenderer {
             } }
             return true
         }
-        var labels: [(String, [Coordinate])] = []
+        var labels: [RouteLabel] = []
         var given = Set<String>()
-        for (i, route) in routes.enumerated() where route.style == .line {
-            for leg in route.legs {
-                guard let text = leg.label else { continue }
-                let paths = leg.parts.flatMap { painter.paths([.lineString($0.coordinates)]) }.filter(visible)
+        for (i, route) in routes.enumerated() {
+            // A broad arrow carries its route's label beside it; a line, each leg's.
+            let legs: [(String?, [[Coordinate]])] = route.style == .arrow
+                ? [(route.label.map { l in route.legs.first?.label.map { $0.hasPrefix(l) ? $0 : "\(l): \($0)" } ?? l }, drawn[i])]
+                : route.legs.map { leg in (leg.label, leg.parts.flatMap { painter.paths([.lineString($0.coordinates)]) }) }
+            let gap = route.style == .arrow ? style.arrowWidth * 0.6 * pt + 2 * pt : 3 * pt
+            for (label, legPaths) in legs {
+                guard let text = label else { continue }
+                let paths = legPaths.filter(visible)
                 // The middle of the longest run of this route's own points; else of the longest path.
                 var best: [Coordinate] = [], run: [Coordinate] = []
                 for p in paths {
@@ -245,7 +270,7 @@ final class SceneRenderer {
                 }
                 given.insert(text)
                 let anchors = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].compactMap { point(along: best, at: $0) }
-                if !anchors.isEmpty { labels.append((text, anchors)) }
+                if !anchors.isEmpty { labels.append(RouteLabel(text: text, anchors: anchors, gap: gap)) }
             }
         }
         return labels

@@ -53,7 +53,12 @@ struct Symbols {
                 fillStroke(fill: .white, stroke: style.placeSymbol)
             }
         }
-        let r = s * 1.4
+        return box(x: x, y: y)
+    }
+
+    /// The room a place symbol at (x, y) takes.
+    func box(x: Double, y: Double) -> Rect {
+        let r = style.symbolSize * pt * 1.4
         return Rect(x: x - r, y: y - r, width: 2 * r, height: 2 * r)
     }
 

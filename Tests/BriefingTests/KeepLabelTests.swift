@@ -43,6 +43,9 @@ final class KeepLabelTests: TemporaryFolderTestCase {
         XCTAssertTrue(report.labels.contains { $0.text == "Kept village" }, report.labels.map(\.text).description)
         XCTAssertFalse(report.dropped.isEmpty, "the crowd does not all fit, so the test means something")
         XCTAssertFalse(report.dropped.contains("Kept village"))
+        // A place whose label was left out shows no nameless symbol.
+        for name in report.dropped { XCTAssertFalse(report.symbols.contains(name), "'\(name)' has a symbol but no label") }
+        XCTAssertEqual(report.symbols.count, 12 - report.dropped.count)
     }
 
     func testAKeptLabelWithNoRoomStopsTheMapAndSaysWhere() throws {
