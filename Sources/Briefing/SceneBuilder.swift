@@ -82,10 +82,11 @@ public struct SceneBuilder {
         var scene = MapScene()
         scene.title = view.title ?? scenario.title
         scene.subtitle = scenario.subtitle
-        if let asOfDay {
-            scene.dateLine = "As of \(StoryDate.display(day: asOfDay))"
+        if let day = asOfDay {
+            scene.dateLine = MapPhrase.asOf(day: day, scenario.language)
         } else if let d = scenario.asOf {
-            scene.dateLine = "As of \(d.display)"
+            // A day in the story's language; a month or a year as written.
+            scene.dateLine = d.first == d.last ? MapPhrase.asOf(day: d.first, scenario.language) : "As of \(d.display)"
         }
         scene.markings = scenario.markings
         scene.inset = view.inset
@@ -104,7 +105,8 @@ public struct SceneBuilder {
         for route in scenario.routes where shown(route.date) && !hidden.contains(route.id) {
             guard let legs = resolved.routes[route.id] else { continue }
             let scenes = legs.enumerated().map { i, leg in
-                var label = "\(leg.mode) \(FigureValue.format(leg.totalKm.rounded())) km"
+                let language = scenario.language
+                var label = "\(MapPhrase.mode(leg.mode, language)) \(FigureValue.format(leg.totalKm.rounded())) \(MapPhrase.km.text(language))"
                 if i == 0, let d = route.date { label = "\(route.label ?? "") \(d.display): \(label)".trimmingCharacters(in: .whitespaces) }
                 return SceneLeg(mode: leg.mode, parts: leg.parts.map { (routed: $0.routed, coordinates: $0.coordinates) }, label: label)
             }

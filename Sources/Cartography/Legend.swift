@@ -15,33 +15,39 @@ enum LegendItem: Hashable, Comparable {
     case area(approximate: Bool, Color)
     case callout
 
-    var text: String {
+    /// The entry's text in English (for ordering and reports).
+    var text: String { text(in: "en") }
+
+    /// The entry's text in `language` (`MapPhrase`).
+    func text(in language: String) -> String {
         switch self {
         case .arrow(let label, _): return label
         case .namedRoute(let text, _, _, _): return text
         case .route(let mode):
             switch mode {
-            case "sea": return "By sea (sea lanes)"
-            case "rail": return "By rail (railway network)"
-            case "road": return "By road (road network)"
-            case "air": return "By air (great circle)"
-            default: return "Direct (schematic)"
+            case "sea": return MapPhrase.bySea.text(language)
+            case "rail": return MapPhrase.byRail.text(language)
+            case "road": return MapPhrase.byRoad.text(language)
+            case "air": return MapPhrase.byAir.text(language)
+            default: return MapPhrase.direct.text(language)
             }
-        case .schematic: return "Schematic stretch (off network)"
-        case .unit(let a): return "Unit, \(a.rawValue) (APP-6 frame)"
+        case .schematic: return MapPhrase.schematic.text(language)
+        case .unit(let a):
+            let side: MapPhrase = a == .friendly ? .friendly : a == .hostile ? .hostile : a == .neutral ? .neutral : .unknown
+            return MapPhrase.unit.text(language).replacingOccurrences(of: "%@", with: side.text(language))
         case .place(let k):
             switch k {
-            case .capital: return "Capital"
-            case .city: return "City"
-            case .town: return "Town"
-            case .village: return "Village"
-            case .port: return "Port"
-            case .training: return "Training site"
-            case .base: return "Military base"
-            case .border: return "Border crossing"
+            case .capital: return MapPhrase.capital.text(language)
+            case .city: return MapPhrase.city.text(language)
+            case .town: return MapPhrase.town.text(language)
+            case .village: return MapPhrase.village.text(language)
+            case .port: return MapPhrase.port.text(language)
+            case .training: return MapPhrase.training.text(language)
+            case .base: return MapPhrase.base.text(language)
+            case .border: return MapPhrase.border.text(language)
             }
-        case .area(let approx, _): return approx ? "Area (approximate)" : "Area"
-        case .callout: return "Reported figure [source no.]"
+        case .area(let approx, _): return (approx ? MapPhrase.areaApproximate : MapPhrase.area).text(language)
+        case .callout: return MapPhrase.figure.text(language)
         }
     }
 

@@ -10,6 +10,8 @@ struct MapFurniture {
     let canvas: Canvas
     let style: MapStyle
     let frame: MapFrame
+    /// The language of its words (`MapPhrase`).
+    var language = "en"
     /// User units per point.
     var pt: Double { canvas.surface.dpi / 72 }
     var margin: Double { 8 * pt }
@@ -87,7 +89,7 @@ struct MapFurniture {
     private func legendLayout(_ items: [LegendItem]) throws -> (layouts: [TextLayout], rowH: Double, w: Double, h: Double)? {
         guard !items.isEmpty else { return nil }
         let pad = 5 * pt, sw = 20 * pt, gap = 4 * pt
-        let layouts = try items.map { try TextLayout($0.text, style: style.legendText, on: canvas) }
+        let layouts = try items.map { try TextLayout($0.text(in: language), style: style.legendText, on: canvas) }
         let rowH = max(11 * pt, layouts.map { $0.extents.height }.max()! + 2 * pt)
         return (layouts, rowH, sw + gap + layouts.map { $0.extents.width }.max()! + 2 * pad, rowH * Double(items.count) + 2 * pad)
     }
@@ -128,9 +130,9 @@ struct MapFurniture {
         let power = pow(10, floor(log10(target)))
         let km = [1.0, 2, 2.5, 5, 10].map { $0 * power }.last { $0 <= target } ?? power
         let len = km / kmPerUnit
-        let label = try TextLayout("\(FigureValue.format(km)) km", style: style.legendText, on: canvas)
+        let label = try TextLayout("\(FigureValue.format(km)) \(MapPhrase.km.text(language))", style: style.legendText, on: canvas)
         let zero = try TextLayout("0", style: style.legendText, on: canvas)
-        let note = try TextLayout("scale true at map centre", style: style.notes, on: canvas)
+        let note = try TextLayout(MapPhrase.scaleTrue.text(language), style: style.notes, on: canvas)
         let pad = 5 * pt, barH = 3.5 * pt, north = 22 * pt
         let w = max(len + label.extents.width / 2, note.extents.width) + 2 * pad + north + 6 * pt
         let h = label.extents.height + barH + note.extents.height + 2 * pad + 3 * pt
@@ -162,7 +164,7 @@ struct MapFurniture {
            let up = frame.frame([Coordinate(lon: here.lon, lat: min(89.9, here.lat + 0.05))]).first {
             angle = atan2(up.lon - x, y - up.lat)
         }
-        let n = try TextLayout("N", style: style.legendText.with(bold: true), on: canvas)
+        let n = try TextLayout(MapPhrase.north.text(language), style: style.legendText.with(bold: true), on: canvas)
         canvas.withState {
             canvas.translate(x, y)
             canvas.rotate(angle)

@@ -38,6 +38,8 @@ final class SceneRenderer {
     private var routedDatasets: [String] = []
     /// The dataset of each routed mode's network.
     static let networkDataset = ["sea": "sea", "rail": "rail", "road": "road"]
+    /// The scene's language, for the words the map adds.
+    private var language = "en"
     /// The routes' lines in frame units, which labels keep off.
     private var routePaths: [(path: [Coordinate], width: Double)] = []
 
@@ -59,6 +61,7 @@ final class SceneRenderer {
 
     func draw(_ scene: MapScene, basemapDatasets: [String]) throws -> MapReport {
         placer.plan = scene.plan?.scaled(by: pt)
+        language = scene.language
         painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
         for area in scene.areas { drawArea(area) }
         let legLabels = drawRoutes(scene.routes)
@@ -79,7 +82,8 @@ final class SceneRenderer {
         var labelled = Set<Int>()
 
         // Furniture, so that labels keep clear of it.
-        let furniture = MapFurniture(canvas: canvas, style: style, frame: frame)
+        var furniture = MapFurniture(canvas: canvas, style: style, frame: frame)
+        furniture.language = scene.language
         if let t = try furniture.titleBlock(title: scene.title, subtitle: scene.subtitle, dateLine: scene.dateLine,
                                            markings: scene.markings, warn: { self.warnings.append($0) }) {
             placer.block(t)
@@ -164,7 +168,7 @@ final class SceneRenderer {
         }
         try drawReferenceLabels(reference, storyPoints: points.map(\.2))
         try canvas.check("draw scene")
-        return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: items.map(\.text),
+        return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: items.map { $0.text(in: scene.language) },
                          attribution: attribution, warnings: warnings)
     }
 
@@ -176,9 +180,9 @@ final class SceneRenderer {
 
     /// The footer's left text: numbered sources and the places not shown.
     static func footerNotes(_ scene: MapScene) -> String {
-        var notes = scene.sourceNotes.isEmpty ? "" : "Sources: " + scene.sourceNotes.joined(separator: "  ")
+        var notes = scene.sourceNotes.isEmpty ? "" : MapPhrase.sources.text(scene.language) + " " + scene.sourceNotes.joined(separator: "  ")
         if !scene.unlocated.isEmpty {
-            notes += (notes.isEmpty ? "" : "\n") + "Named in reports but not shown (no reliable coordinates): \(scene.unlocated.joined(separator: ", "))."
+            notes += (notes.isEmpty ? "" : "\n") + "\(MapPhrase.notShown.text(scene.language)) \(scene.unlocated.joined(separator: ", "))."
         }
         return notes
     }
@@ -288,7 +292,7 @@ final class SceneRenderer {
                 content += longest
                 routePaths.append((longest, style.arrowWidth * pt))
                 drawnPaths.append(longest)
-                if visible(longest) { legend.insert(.arrow(route.label ?? "Movement", c)) }
+                if visible(longest) { legend.insert(.arrow(route.label ?? MapPhrase.movement.text(language), c)) }
             }
             return drawnPaths
         }
@@ -313,11 +317,12 @@ final class SceneRenderer {
         }
         if shown, let label = route.label {
             // The legend names the route with its length and, after the first named route, the difference.
-            var text = "\(label) · \(FigureValue.format(route.totalKm.rounded())) km"
+            let km = MapPhrase.km.text(language)
+            var text = "\(label) · \(FigureValue.format(route.totalKm.rounded())) \(km)"
             if let first = all.first(where: { $0.style == .line && $0.label != nil }), first.label != route.label || first.totalKm != route.totalKm,
                first.totalKm > 0 {
                 let d = (route.totalKm - first.totalKm).rounded()
-                if d != 0 { text += " (\(d > 0 ? "+" : "−")\(FigureValue.format(abs(d))) km)" }
+                if d != 0 { text += " (\(d > 0 ? "+" : "−")\(FigureValue.format(abs(d))) \(km))" }
             }
             let mode = route.legs.max { $0.parts.reduce(0) { $0 + $1.coordinates.count } < $1.parts.reduce(0) { $0 + $1.coordinates.count } }?.mode ?? "sea"
             legend.insert(.namedRoute(text, c, mode: mode, order: order))

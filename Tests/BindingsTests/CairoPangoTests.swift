@@ -101,6 +101,34 @@ final class CairoPangoTests: XCTestCase {
         XCTAssertTrue((12.0...20).contains(hp), "\(hp)")
     }
 
+    func testTextMeasuresTheSameInPointsOnEverySurface() throws {
+        // Unhinted metrics: a label's width in points does not depend on the output.
+        let text = "Blagoveshchensk · 4,766 km"
+        let png = try TextLayout(text, style: TextStyle(size: 8.5), on: try Canvas(try Surface.image(width: 100, height: 100, dpi: 144)))
+        let pdf = try TextLayout(text, style: TextStyle(size: 8.5),
+                                 on: try Canvas(try Surface.pdf(path: dir.appendingPathComponent("m.pdf").path, width: 100, height: 100)))
+        XCTAssertEqual(png.extents.width / 2, pdf.extents.width, accuracy: 0.05)
+        XCTAssertEqual(png.extents.height / 2, pdf.extents.height, accuracy: 0.05)
+    }
+
+    func testMixedScriptParagraphRunsInTheDirectionOfMostOfItsLetters() throws {
+        let canvas = try Canvas(try Surface.image(width: 300, height: 100))
+        // Opens with an Arabic name, mostly English: left to right.
+        XCTAssertFalse(try TextLayout("الفاشر: the siege of El Fasher, North Darfur", style: TextStyle(), on: canvas).isRightToLeft)
+        XCTAssertTrue(try TextLayout("الحرب في السودان (Sudan)", style: TextStyle(), on: canvas).isRightToLeft)
+        XCTAssertFalse(try TextLayout("Khartoum — الخرطوم", style: TextStyle(), on: canvas).isRightToLeft)
+    }
+
+    func testNamesAreNotBrokenAtTheirHyphens() throws {
+        let canvas = try Canvas(try Surface.image(width: 300, height: 100, dpi: 72))
+        let style = TextStyle(size: 10)
+        let whole = try TextLayout("Rostov-on-Don", style: style, on: canvas).extents.width
+        // Narrower than the name: wrapped at the space, never inside the name.
+        let t = try TextLayout("to Rostov-on-Don", style: style, on: canvas, width: whole + 2)
+        XCTAssertEqual(t.lineCount, 2)
+        XCTAssertGreaterThanOrEqual(t.extents.width, whole - 0.5, "the name stays on one line")
+    }
+
     func testWrappingAndOverlongText() throws {
         let canvas = try Canvas(try Surface.image(width: 300, height: 300))
         let long = String(repeating: "North Korean troops moved by sea ", count: 20)

@@ -131,6 +131,20 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         }
     }
 
+    func testLegendAndFurnitureSpeakTheStorysLanguage() throws {
+        let l = try loaded("wagner-march")
+        let renderer = ViewRenderer(resolved: l.resolved, data: l.data, style: l.style)
+        let pdf = dir.appendingPathComponent("ru.pdf").path
+        let report = try renderer.render(try l.view("march"), to: pdf)
+        XCTAssertTrue(report.legend.contains("Дорогой (дорожная сеть)") || report.legend.contains("По дороге (дорожная сеть)"), report.legend.description)
+        XCTAssertTrue(report.legend.contains("Подразделение, неизвестное (рамка APP-6)"), report.legend.description)
+        let text = try XCTUnwrap(runTool("pdftotext", [pdf, "-"])).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for phrase in ["На 24 июня 2023 г.", "Источники:", "масштаб верен в центре карты", "км"] {
+            XCTAssertTrue(text.contains(phrase), "'\(phrase)' is not on the Russian map")
+        }
+        XCTAssertFalse(text.contains("As of"), "no English date line on a Russian map")
+    }
+
     func testTwoRoutesSharingALegAreToldApart() throws {
         let l = try loaded("red-sea-diversion")
         let renderer = ViewRenderer(resolved: l.resolved, data: l.data, style: l.style)

@@ -77,14 +77,62 @@ public final class TextLayout {
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
         pango_layout_set_text(layout, text, -1)
+        // A paragraph's direction follows most of its letters, not its first: an English subtitle
+        // that opens with an Arabic name stays left-to-right, each run in its own direction.
+        let (ltr, rtl) = TextLayout.strongLetters(text)
+        if ltr > 0 || rtl > 0 {
+            pango_layout_set_auto_dir(layout, 0)
+            pango_context_set_base_dir(pango_layout_get_context(layout), rtl > ltr ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+            pango_layout_context_changed(layout)
+        }
+        let attributes = pango_attr_list_new()
         if style.letterSpacing > 0 {
             // Pango units of the layout's user space: points at the surface's resolution.
             let spacing = style.letterSpacing * canvas.surface.dpi / 72 * Double(geobrief_pango_scale())
-            let attributes = pango_attr_list_new()
             pango_attr_list_insert(attributes, pango_attr_letter_spacing_new(Int32(spacing.rounded())))
-            pango_layout_set_attributes(layout, attributes)
-            pango_attr_list_unref(attributes)
         }
+        if width != nil {
+            // Names are not broken at their hyphens ("Rostov-on-Don"): no line break inside a word.
+            for range in TextLayout.hyphenatedWords(text) {
+                let attribute = pango_attr_allow_breaks_new(0)!
+                attribute.pointee.start_index = UInt32(range.lowerBound)
+                attribute.pointee.end_index = UInt32(range.upperBound)
+                pango_attr_list_insert(attributes, attribute)
+            }
+            pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
+        }
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+    }
+
+    /// Letters of left-to-right and of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko).
+    static func strongLetters(_ text: String) -> (ltr: Int, rtl: Int) {
+        var ltr = 0, rtl = 0
+        for u in text.unicodeScalars where u.properties.isAlphabetic {
+            switch u.value {
+            case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: rtl += 1
+            default: ltr += 1
+            }
+        }
+        return (ltr, rtl)
+    }
+
+    /// The byte ranges of the words of `text` that hold a hyphen.
+    static func hyphenatedWords(_ text: String) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0, hyphen = false, i = 0
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 {
+                if hyphen && i > start { out.append(start..<i) }
+                start = i + 1
+                hyphen = false
+            } else if b == 0x2D {
+                hyphen = true
+            }
+            i += 1
+        }
+        if hyphen && i > start { out.append(start..<i) }
+        return out
     }
 
     deinit { geobrief_g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -128,6 +176,12 @@ public final class TextLayout {
 
     /// Distance from the top of the layout to the first line's baseline.
     public var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(geobrief_pango_scale()) }
+
+    /// Whether the first line runs right to left (its paragraph's base direction).
+    public var isRightToLeft: Bool {
+        guard let line = pango_layout_get_line_readonly(layout, 0) else { return false }
+        return line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue
+    }
 
     /// Number of lines after wrapping.
     public var lineCount: Int { Int(pango_layout_get_line_count(layout)) }
