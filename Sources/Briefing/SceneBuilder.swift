@@ -81,7 +81,12 @@ public struct SceneBuilder {
     public func scene(for view: View) -> MapScene {
         var scene = MapScene()
         scene.title = view.title ?? scenario.title
-        scene.subtitle = scenario.subtitle
+        scene.subtitle = view.subtitle ?? scenario.subtitle
+        for a in scenario.annotations where a.views.isEmpty || a.views.contains(view.name) {
+            guard let at = a.coordinate ?? a.at.flatMap({ resolved.places[$0]?.coordinate }) else { continue }
+            scene.annotations.append(SceneAnnotation(coordinate: at, text: a.text, leader: a.leader, style: a.style,
+                                                     required: a.views.isEmpty ? nil : "\(a.location)"))
+        }
         if let day = asOfDay {
             scene.dateLine = MapPhrase.asOf(day: day, scenario.language)
         } else if let d = scenario.asOf {

@@ -44,6 +44,9 @@ public final class LabelPlacer {
         return nil
     }
 
+    /// Records `text` as left out (a label placed by other means that found no room).
+    public func drop(_ text: String) { dropped.append(text) }
+
     /// Marks a rectangle (a symbol, the legend) that no box may cover.
     public func block(_ r: Rect) { obstacles.append(r) }
 

@@ -65,6 +65,8 @@ public enum MapError: Error, CustomStringConvertible, Equatable {
     case badSize(Int, Int)
     /// A label the scenario marks `keep: true` found no room: its text and where it is kept.
     case noRoomToKeep(String, String)
+    /// An annotation given for a view falls outside it: its text and where it is given.
+    case annotationOffMap(String, String)
 
     public var description: String {
         switch self {
@@ -72,6 +74,8 @@ public enum MapError: Error, CustomStringConvertible, Equatable {
             return "cannot tell the format of '\(p)': use a .png, .pdf or .svg file name"
         case .badSize(let w, let h):
             return "map size \(w)x\(h) is outside 16...32767 pixels a side"
+        case .annotationOffMap(let text, let origin):
+            return "\(origin): annotations: '\(text.prefix(60))' is off this view's map; move it, widen the view, or drop the view from its 'views'"
         case .noRoomToKeep(let text, let origin):
             return "\(origin): keep: no room for '\(text)' on this map; make the view larger, hide items near it, or drop 'keep'"
         }

@@ -24,6 +24,8 @@ public struct MapScene: Sendable {
     public var inset = true
     /// The story's language: reference names (countries) are given in it when the data has them.
     public var language = "en"
+    /// Free texts of the scenario shown on this view.
+    public var annotations: [SceneAnnotation] = []
     /// Where the labels of the same view's complete map went (dated frames keep them there).
     public var plan: LabelPlan?
 
@@ -46,6 +48,23 @@ public struct ScenePoint: Sendable {
         self.symbol = symbol
         self.priority = priority
         self.keep = keep
+    }
+}
+
+/// A free text on the map: a note beside its point, or a name with no symbol.
+public struct SceneAnnotation: Sendable {
+    public var coordinate: Coordinate
+    public var text: String
+    public var leader: Bool
+    public var style: AnnotationStyle
+    /// Where the scenario names this view for it (file:line:column): then it must be on the map.
+    public var required: String?
+    public init(coordinate: Coordinate, text: String, leader: Bool, style: AnnotationStyle, required: String? = nil) {
+        self.coordinate = coordinate
+        self.text = text
+        self.leader = leader
+        self.style = style
+        self.required = required
     }
 }
 

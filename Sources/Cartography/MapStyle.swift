@@ -47,10 +47,14 @@ public struct MapStyle: Sendable {
     public var regionLabel = TextStyle(size: 6.5, color: Color(hex: "#8c8290")!)
     public var contextCityLabel = TextStyle(size: 7, color: Color(hex: "#555555")!)
     public var contextCity = Color(hex: "#666666")!
+    /// Annotations: a note beside its point, a water body's name, a front's.
+    public var noteLabel = TextStyle(size: 7.5, italic: true, color: Color(hex: "#2b2b2b")!)
+    public var waterLabel = TextStyle(size: 8, italic: true, color: Color(hex: "#3d6f99")!)
+    public var frontLabel = TextStyle(size: 8, bold: true, italic: true, color: Color(hex: "#a4161a")!)
     /// Every text style a map draws in (for `FontPreload`).
     public var textStyles: [TextStyle] {
         [title, attribution, subtitle, markings, capitalLabel, cityLabel, townLabel, unitLabel, legLabel, calloutHeading,
-         calloutText, legendText, notes, countryLabel, regionLabel, contextCityLabel, Symbols.echelonStyle]
+         calloutText, legendText, notes, countryLabel, regionLabel, contextCityLabel, noteLabel, waterLabel, frontLabel, Symbols.echelonStyle]
     }
     public var halo = Color.white
     public var haloWidth = 1.6

@@ -149,6 +149,7 @@ final class SceneRenderer {
             symbols.place(p.symbol, x: at.lon, y: at.lat)
             symbolsDrawn.append(p.label)
         }
+        for a in scene.annotations { try drawAnnotation(a) }
         for routeLabel in legLabels {
             let (text, anchors, gap) = (routeLabel.text, routeLabel.anchors, routeLabel.gap)
             // Along the route's own stretch, from its middle outwards, next to the line, never on it.
@@ -328,6 +329,33 @@ final class SceneRenderer {
             legend.insert(.namedRoute(text, c, mode: mode, order: order))
         }
         return drawnPaths
+    }
+
+    /// An annotation: a note beside its point (on a leader when it asks for one), or a name
+    /// centred on its point with no symbol. One given for this view must be on the map.
+    private func drawAnnotation(_ a: SceneAnnotation) throws {
+        guard let at = inFrame(a.coordinate) else {
+            if let origin = a.required { throw MapError.annotationOffMap(a.text, origin) }
+            return
+        }
+        if a.style == .note {
+            try placeText(a.text, style: style.noteLabel, x: at.lon, y: at.lat, gap: 3 * pt, leader: a.leader ? 6 : 0)
+            return
+        }
+        var s: TextStyle
+        switch a.style {
+        case .water: s = style.waterLabel; s.letterSpacing = 1
+        case .front: s = style.frontLabel
+        default: s = style.regionLabel.with(size: 8); s.letterSpacing = 1.2
+        }
+        let cased = a.style == .region && a.text.uppercased() != a.text
+        let t = try layout(cased ? a.text.uppercased() : a.text, s)
+        let e = t.extents
+        guard let spot = placer.placeCentred(a.text, width: e.width, height: e.height, x: at.lon, y: at.lat) else {
+            placer.drop(a.text)
+            return
+        }
+        t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.8), haloWidth: style.haloWidth * pt)
     }
 
     /// The basemap's names — countries, capitals and cities, regions — placed after every story

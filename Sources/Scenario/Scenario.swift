@@ -19,6 +19,7 @@ public struct Scenario: Sendable {
     public var figures: [Figure] = []
     public var areas: [Area] = []
     public var events: [Event] = []
+    public var annotations: [Annotation] = []
     public var views: [View] = []
     /// A theme file, relative to the scenario file.
     public var theme: String?
@@ -214,9 +215,29 @@ public struct Event: Sendable {
 }
 
 /// A named map of the scenario.
+/// A free text put on the map: a note beside a place or a point (on a leader if asked), or a name
+/// with no symbol (a region, a sea, a front).
+public struct Annotation: Sendable {
+    public var text: String
+    /// A place id, or nil with `coordinate`.
+    public var at: String?
+    public var coordinate: Coordinate?
+    public var leader = false
+    public var style: AnnotationStyle = .note
+    /// The views it is on; every view that shows its point when empty (a view named here that
+    /// does not show it is an error).
+    public var views: [String] = []
+    public var location: SourceLocation
+}
+
+/// How an annotation looks: a note (small italic, beside its point), or a name with no symbol.
+public enum AnnotationStyle: String, Sendable, CaseIterable { case note, region, water, front }
+
 public struct View: Sendable {
     public var name: String
     public var title: String?
+    /// A subtitle for this view instead of the scenario's.
+    public var subtitle: String?
     /// A lon/lat box; or nil to fit `fit`.
     public var bbox: BoundingBox?
     /// A window in projected units [minX, minY, maxX, maxY] (with `projection`): the map shows

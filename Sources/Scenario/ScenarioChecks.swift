@@ -52,11 +52,22 @@ enum ScenarioChecks {
             checkSources(e.sources, e.location, "events[\(i)].sources")
             if let p = e.place { checkItem(p, e.location, "events[\(i)].place", kinds: [.place]) }
         }
+        for (i, a) in s.annotations.enumerated() {
+            if let at = a.at { checkItem(at, a.location, "annotations[\(i)].at", kinds: [.place]) }
+            for name in a.views where !s.views.contains(where: { $0.name == name }) {
+                r.problem(at: a.location, "annotations[\(i)].views", "no view is named '\(name)'; views: \(s.views.map(\.name).joined(separator: ", "))")
+            }
+        }
         var viewNames = Set<String>()
         for (i, v) in s.views.enumerated() {
             if !viewNames.insert(v.name).inserted { r.problem(at: v.location, "views[\(i)].name", "two views are named '\(v.name)'") }
             for id in v.fit { checkItem(id, v.location, "views[\(i)].fit", kinds: [.place, .unit, .route, .area]) }
             for id in v.hide { checkItem(id, v.location, "views[\(i)].hide", kinds: [.place, .unit, .route, .area]) }
+        }
+        for (i, a) in s.annotations.enumerated() {
+            if let at = a.at, s.places.first(where: { $0.id == at })?.unlocated == true {
+                r.problem(at: a.location, "annotations[\(i)].at", "'\(at)' is unlocated: give the annotation 'lat' and 'lon', or another place")
+            }
         }
         for p in s.places where p.unlocated {
             for u in s.units where u.at == p.id {

@@ -16,7 +16,7 @@ public enum ScenarioParser {
 
     /// The keys a scenario may have at its top level.
     public static let topKeys = ["title", "subtitle", "as_of", "author", "markings", "language", "summary", "theme", "sides",
-                          "sources", "places", "units", "routes", "figures", "areas", "events", "views"]
+                          "sources", "places", "units", "routes", "figures", "areas", "events", "annotations", "views"]
 
     /// Parses YAML text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws -> Scenario {
@@ -51,6 +51,7 @@ public enum ScenarioParser {
         s.figures = r.items(top.node("figures"), "figures").compactMap { figure($0.1, $0.0, r) }
         s.areas = r.items(top.node("areas"), "areas").compactMap { area($0.1, $0.0, r) }
         s.events = r.items(top.node("events"), "events").compactMap { event($0.1, $0.0, r) }
+        s.annotations = r.items(top.node("annotations"), "annotations").compactMap { annotation($0.1, $0.0, r) }
         s.views = r.items(top.node("views"), "views", limit: 100).compactMap { view($0.1, $0.0, r) }
         ScenarioChecks.crossReferences(s, r)
         guard r.problems.isEmpty else { throw ScenarioError(r.problems) }
@@ -185,12 +186,30 @@ public enum ScenarioParser {
         return Event(date: date, place: f.string("place", maxLength: 100), text: text, sources: f.strings("sources", limit: 50), location: f.location)
     }
 
+    static func annotation(_ n: Node, _ p: String, _ r: YAMLReader) -> Annotation? {
+        guard let f = r.fields(n, p, keys: ["text", "at", "lat", "lon", "leader", "style", "views"], required: ["text"]),
+              let text = f.string("text", maxLength: 500) else { return nil }
+        var a = Annotation(text: text, location: f.location)
+        a.at = f.string("at", maxLength: 100)
+        let lat = f.double("lat", in: -90...90), lon = f.double("lon", in: -180...180)
+        if f.has("lat") != f.has("lon") { r.problem(n, p, "give both 'lat' and 'lon', or 'at' with a place id") }
+        if let lat, let lon { a.coordinate = Coordinate(lon: lon, lat: lat) }
+        if (a.at == nil) == (a.coordinate == nil) && f.has("lat") == f.has("lon") {
+            r.problem(n, p, "give 'at' (a place id) or 'lat' and 'lon' for where '\(text.prefix(40))' goes, not both")
+        }
+        a.leader = f.bool("leader") ?? false
+        a.style = f.choice("style", AnnotationStyle.self) ?? .note
+        a.views = f.strings("views", limit: 100)
+        return a
+    }
+
     static func view(_ n: Node, _ p: String, _ r: YAMLReader) -> View? {
-        guard let f = r.fields(n, p, keys: ["name", "title", "bbox", "fit", "margin_km", "projection", "size", "paper", "dpi", "layers", "inset", "hide", "window"],
+        guard let f = r.fields(n, p, keys: ["name", "title", "subtitle", "bbox", "fit", "margin_km", "projection", "size", "paper", "dpi", "layers", "inset", "hide", "window"],
                                required: ["name"]),
               let name = f.id("name") else { return nil }
         var v = View(name: name, location: f.location)
         v.title = f.string("title", maxLength: 300)
+        v.subtitle = f.string("subtitle", maxLength: 500)
         if f.has("bbox") {
             let nums = f.strings("bbox", limit: 4).compactMap(Double.init)
             if nums.count == 4, let box = BoundingBox(checkedWest: nums[0], south: nums[1], east: nums[2], north: nums[3]) {

@@ -48,6 +48,26 @@ final class KeepLabelTests: TemporaryFolderTestCase {
         XCTAssertEqual(report.symbols.count, 12 - report.dropped.count)
     }
 
+    func testAnnotationsArePlacedAndOneOffItsViewIsALocatedError() throws {
+        let base = scenario(keep: "Kept village", size: "600x450")
+        let (report, _) = try render(base.replacingOccurrences(of: "views:", with: """
+        annotations:
+          - {text: Reported crossing point, at: v0, leader: true}
+          - {text: FRONT, lat: 51.05, lon: 35.015, style: front}
+        views:
+        """))
+        XCTAssertTrue(report.labels.contains { $0.text == "Reported crossing point" }, report.labels.map(\.text).description)
+        XCTAssertTrue(report.labels.contains { $0.text == "FRONT" }, "dropped: \(report.dropped)")
+        XCTAssertThrowsError(try render(base.replacingOccurrences(of: "views:", with: """
+        annotations:
+          - {text: Far away, lat: 10, lon: 10, views: [v]}
+        views:
+        """))) { error in
+            XCTAssertTrue("\(error)".contains("crowd.yaml:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("off this view"), "\(error)")
+        }
+    }
+
     func testAKeptLabelWithNoRoomStopsTheMapAndSaysWhere() throws {
         let long = String(repeating: "Very long kept name ", count: 8)
         XCTAssertThrowsError(try render(scenario(keep: long, size: "160x120"))) { error in

@@ -104,6 +104,37 @@ final class ScenarioParserTests: XCTestCase {
         XCTAssertTrue(p.contains { $0.message.contains("unlocated") }, "\(p)")
     }
 
+    func testRouteColoursKeepAndAnnotationsAreReadAndCheckedWhereTheyAre() throws {
+        let s = try parse(valid + """
+
+        routes:
+          - {id: r, legs: "x>x:road", color: "#1f5fa8"}
+        annotations:
+          - {text: Front line, at: x, style: front, views: [main]}
+          - {text: Note here, lat: 51.2, lon: 35.3, leader: true}
+        """)
+        XCTAssertEqual(s.routes.first?.color, "#1f5fa8")
+        XCTAssertEqual(s.annotations.count, 2)
+        XCTAssertEqual(s.annotations[0].style, .front)
+        XCTAssertEqual(s.annotations[1].coordinate?.lat, 51.2)
+        let p = problems("""
+        title: T
+        places: [{id: x, name: X, lat: 1, lon: 1, keep: maybe}, {id: v, name: V, unlocated: true}]
+        routes: [{id: r, legs: "x>x:road", color: bluish}]
+        annotations:
+          - {text: A, at: nowhere}
+          - {text: B, at: x, style: comic}
+          - {text: C, at: x, views: [missing]}
+          - {text: D}
+          - {text: E, at: v}
+        views: [{name: main, fit: [x]}]
+        """)
+        for (line, needle) in [(3, "'bluish' is not a colour"), (5, "nothing has the id 'nowhere'"), (6, "comic"), (7, "no view is named 'missing'"),
+                               (8, "give 'at'"), (9, "unlocated"), (2, "keep")] {
+            XCTAssertTrue(p.contains { $0.location.line == line && "\($0)".contains(needle) }, "line \(line): '\(needle)' in \(p)")
+        }
+    }
+
     func testLimitsOnSizeAndCounts() {
         let huge = "title: T\nplaces:\n" + (0..<2_100).map { "  - {id: p\($0), name: P, lat: 1, lon: 1}" }.joined(separator: "\n")
         XCTAssertTrue(problems(huge).contains { $0.message.contains("at most 2000") })
