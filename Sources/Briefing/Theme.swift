@@ -33,14 +33,25 @@ public enum Theme {
     /// The default style with the theme file at `path` applied.
     public static func load(_ path: String) throws -> MapStyle {
         let file = try ThemeFile.read(path, colorKeys: colors.keys.sorted(), numberKeys: (numbers.keys.sorted() + textSizes.keys.sorted()),
-                                      textKeys: ["font_family"])
+                                      textKeys: ["font_family"], layerRows: MapStyle.basemapRuleNames)
         var style = MapStyle()
+        for (name, row) in file.layerRows {
+            style.ruleChanges[name] = BasemapRuleChange(color: row.color.flatMap(Color.init(hex:)), width: row.width, dash: row.dash, visible: row.visible)
+        }
         for (k, v) in file.colors { style[keyPath: colors[k]!] = Color(hex: v)! }
         for (k, v) in file.numbers {
             if let p = numbers[k] { style[keyPath: p] = v }
             if let p = textSizes[k] { style[keyPath: p].size = max(1, v) }
         }
         if let families = file.texts["font_family"] {
+            // A family no installed font has would fall back silently: say so, where it is given.
+            let installed = TextLayout.installedFamilies()
+            let named = families.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let missing = named.first(where: { !installed.contains($0) }), let at = file.textLocations["font_family"] {
+                let near = installed.sorted().filter { $0.lowercased().hasPrefix(String(missing.lowercased().prefix(4))) }.prefix(5)
+                throw ScenarioError([ScenarioProblem(at, field: "theme.font_family", "no installed font is named '\(missing)'"
+                    + (near.isEmpty ? "" : " (installed: \(near.joined(separator: ", ")))") + "; install it (fc-list shows what there is) or name another")])
+            }
             for p in allText { style[keyPath: p].families = families + ", " + TextStyle.defaultFamilies }
         }
         return style

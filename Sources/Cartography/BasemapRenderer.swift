@@ -99,55 +99,20 @@ public final class BasemapRenderer {
             layer = "lakes"
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
-        func stroke(_ paths: [[Coordinate]], _ color: Color, _ width: Double, dash: [Double] = [], cap: Canvas.LineStyle = .round) {
-            add { p in p.stroke(paths: paths, color: color, width: width, dash: dash, cap: cap) }
-        }
-        layer = "rivers"
-        if layers.contains(.rivers) {
-            // By GSHHG's rank: every river on regional maps, the major ones wider and on every map.
-            if large {
-                stroke(try read("detail", "rivers"), style.rivers, style.riverWidth * pt)
-                stroke(try read("detail", "rivers_2"), style.rivers, style.riverWidth * 1.6 * pt)
+        // The line layers, as the layer table says.
+        for rule in rules(large: large) {
+            let lod = rule.generalized ? small : ""
+            let paths = try read(rule.dataset, rule.source + lod)
+            layer = rule.name
+            for stroke in rule.strokes {
+                var (color, width, dash) = (stroke.color, stroke.width * pt, stroke.dash.map { $0 * pt })
+                if !lod.isEmpty {
+                    guard let g = stroke.generalized else { continue }
+                    (color, width, dash) = (color.withAlpha(color.a * g.alpha), width * g.width, [])
+                }
+                let cap = stroke.cap
+                add { p in p.stroke(paths: paths, color: color, width: width, dash: dash, cap: cap) }
             }
-            stroke(try read("detail", "rivers_major" + small), style.rivers, style.majorRiverWidth * pt)
-        }
-        layer = "regions"
-        if layers.contains(.regions) {
-            // Natural Earth's first-level lines at every scale (DCW's Russian regions are in `regions-ru`).
-            // Dashing tens of thousands of short lines is Cairo's slowest path; on generalized maps
-            // the lines are too fine for a dash to show, so they are drawn solid and lighter.
-            stroke(try read("basemap", "admin1_lines" + small), small.isEmpty ? style.regionBorder : style.regionBorder.withAlpha(style.regionBorder.a * 0.6),
-                   style.regionBorderWidth * pt, dash: small.isEmpty ? style.regionDash.map { $0 * pt } : [])
-        }
-        layer = "roads"
-        if layers.contains(.roads) && large {
-            stroke(try read("road", "lines"), style.road, style.roadWidth * pt)
-        }
-        layer = "sea-lanes"
-        if layers.contains(.seaLanes) {
-            stroke(try read("sea", "sea_lanes"), style.seaLane, style.seaLaneWidth * pt, dash: [3 * pt, 2 * pt])
-        }
-        layer = "rail"
-        if layers.contains(.rail) {
-            // The railway convention: a dark line with a light dash inside.
-            let paths = try read("rail", "lines" + small)
-            // At small scale the network is context: faint, so that the story's routes lead.
-            stroke(paths, small.isEmpty ? style.rail : style.rail.withAlpha(style.rail.a * 0.45), style.railWidth * (small.isEmpty ? 1 : 0.7) * pt)
-            if small.isEmpty {
-                stroke(paths, Color.white, style.railWidth * 0.45 * pt, dash: [3 * pt, 3 * pt], cap: .butt)
-            }
-        }
-        layer = "borders"
-        if layers.contains(.borders) {
-            let paths = large ? try read("detail", "borders") : try read("basemap", "boundary_lines" + small)
-            // A soft band under a fine line: unlike regional borders (dashed) and rail or roads.
-            stroke(paths, style.countryBorderBand, style.countryBorderBandWidth * pt)
-            stroke(paths, style.countryBorder, style.countryBorderWidth * pt)
-        }
-        layer = "coastline"
-        if !locator {
-            let coast = large ? try read("detail", "shorelines") : try read("basemap", "coastline" + small)
-            stroke(coast, style.coastline, style.coastlineWidth * pt)
         }
         trace.mark("read and frame")
         let gathered = steps
@@ -189,20 +154,21 @@ public final class BasemapRenderer {
         return polygons ? .polygons(painter.projectedPolygons(found)) : .lines(painter.projectedPaths(found))
     }
 
+    /// The rows of the layer table this map draws: switched on, at this scale, with strokes.
+    private func rules(large: Bool) -> [BasemapRule] {
+        style.basemapRules.filter { rule in
+            guard rule.layer.map(layers.contains) ?? true, !rule.strokes.isEmpty, !locator || rule.inLocator else { return false }
+            switch rule.scale {
+            case .any: return true
+            case .regional: return large
+            case .continental: return !large
+            }
+        }
+    }
+
     /// The (dataset, layer) line layers `draw` strokes, in its order.
     private func wantedLines(large: Bool, small: String) -> [(String, String)] {
-        var out: [(String, String)] = []
-        if layers.contains(.rivers) {
-            if large { out += [("detail", "rivers"), ("detail", "rivers_2")] }
-            out.append(("detail", "rivers_major" + small))
-        }
-        if layers.contains(.regions) { out.append(("basemap", "admin1_lines" + small)) }
-        if layers.contains(.roads) && large { out.append(("road", "lines")) }
-        if layers.contains(.seaLanes) { out.append(("sea", "sea_lanes")) }
-        if layers.contains(.rail) { out.append(("rail", "lines" + small)) }
-        if layers.contains(.borders) { out.append(large ? ("detail", "borders") : ("basemap", "boundary_lines" + small)) }
-        if !locator { out.append(large ? ("detail", "shorelines") : ("basemap", "coastline" + small)) }
-        return out
+        rules(large: large).map { ($0.dataset, $0.source + ($0.generalized ? small : "")) }
     }
 
     /// Reads and projects the layers (and warps the relief) on all cores into `store` before the

@@ -56,6 +56,8 @@ public struct MapStyle: Sendable {
         [title, attribution, subtitle, markings, capitalLabel, cityLabel, townLabel, unitLabel, legLabel, calloutHeading,
          calloutText, legendText, notes, countryLabel, regionLabel, contextCityLabel, noteLabel, waterLabel, frontLabel, Symbols.echelonStyle]
     }
+    /// A theme's changes to rows of the basemap's layer table, by row name (`basemapRules`).
+    public var ruleChanges: [String: BasemapRuleChange] = [:]
     public var halo = Color.white
     public var haloWidth = 1.6
     public var hostile = Color(hex: "#c0392b")!

@@ -78,6 +78,34 @@ final class DeploymentMapTests: TemporaryFolderTestCase {
         }
     }
 
+    func testAThemeRowChangesALayerOfTheTableAndBadRowsAreLocated() throws {
+        let scenarioPath = try write(DeploymentMapTests.scenario, "test.yaml")
+        let theme = try write("layers:\n  borders: {color: '#ff00ff', width: 3}\n  rail: {visible: false}\n", "theme.yaml")
+        let loaded = try LoadedScenario.load(scenarioPath, theme: theme, data: try DataDirectory.locate())
+        XCTAssertEqual(loaded.style.ruleChanges["borders"]?.width, 3)
+        let path = dir.appendingPathComponent("themed.png").path
+        try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("small"), to: path)
+        let outcome = try GoldenImage(maxDifferingShare: 0.01, channelTolerance: 24)
+            .compare(actual: path, reference: snapshots.appendingPathComponent("test-front-small-theme-borders.png").path)
+        XCTAssertTrue(outcome.passed, outcome.description)
+        // Not the default map: the borders are magenta now.
+        let plain = dir.appendingPathComponent("plain.png").path
+        let base = try load()
+        try ViewRenderer(resolved: base.resolved, data: base.data, style: base.style).render(try base.view("small"), to: plain)
+        let differ = try GoldenImage(maxDifferingShare: 0.002, channelTolerance: 24).compare(actual: path, reference: plain)
+        XCTAssertFalse(differ.passed, "the theme row changed nothing")
+
+        for (text, needle) in [("layers:\n  bordrs: {color: '#ff00ff'}\n", "theme.yaml:2:3: theme.layers.bordrs: unknown key 'bordrs'; did you mean 'borders'?"),
+                               ("layers:\n  rail: {colour: '#ff00ff'}\n", "unknown key 'colour'"),
+                               ("layers:\n  rail: {color: pink}\n", "'pink' is not a colour"),
+                               ("font_family: Comic Nonexistent Sans\n", "theme.yaml:1:14: theme.font_family: no installed font is named 'Comic Nonexistent Sans'")] {
+            let bad = try write(text, "theme.yaml")
+            XCTAssertThrowsError(try LoadedScenario.load(scenarioPath, theme: bad, data: try DataDirectory.locate())) { error in
+                XCTAssertTrue("\(error)".contains(needle), "\(error)")
+            }
+        }
+    }
+
     func testPDFHoldsLabelsFiguresAndSourcesAsText() throws {
         let loaded = try load()
         let path = dir.appendingPathComponent("large.pdf").path

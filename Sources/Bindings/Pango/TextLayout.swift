@@ -163,6 +163,20 @@ public final class TextLayout {
         pango_layout_set_font_description(layout, desc)
     }
 
+    /// The font families fontconfig has, as Pango lists them.
+    public static func installedFamilies() -> Set<String> {
+        guard let map = pango_cairo_font_map_get_default() else { return [] }
+        var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(map, &families, &count)
+        defer { geobrief_g_free(families) }
+        var out = Set<String>()
+        for i in 0..<Int(count) {
+            if let f = families?[i], let name = pango_font_family_get_name(f) { out.insert(String(cString: name)) }
+        }
+        return out
+    }
+
     /// Horizontal alignment of wrapped lines.
     public enum Alignment: Sendable { case left, center, right }
 
