@@ -95,6 +95,7 @@ public struct SceneBuilder {
         }
         scene.markings = scenario.markings
         scene.inset = view.inset
+        scene.reference = view.reference
         scene.language = scenario.language
         let hidden = Set(view.hide)
         for p in scenario.places where !hidden.contains(p.id) {

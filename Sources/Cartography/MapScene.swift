@@ -24,6 +24,8 @@ public struct MapScene: Sendable {
     public var inset = true
     /// The story's language: reference names (countries) are given in it when the data has them.
     public var language = "en"
+    /// Draw the basemap's own names (countries, regions, cities).
+    public var reference = true
     /// Free texts of the scenario shown on this view.
     public var annotations: [SceneAnnotation] = []
     /// Where the labels of the same view's complete map went (dated frames keep them there).

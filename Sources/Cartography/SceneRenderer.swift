@@ -89,7 +89,8 @@ final class SceneRenderer {
             placer.block(t)
         }
         var datasets = basemapDatasets
-        let reference = try ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language)
+        let reference = scene.reference
+            ? try ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language) : []
         if !reference.isEmpty { datasets.append("labels") }
         // A routed leg credits the network it follows, drawn or not.
         for id in routedDatasets where !datasets.contains(id) { datasets.append(id) }

@@ -253,6 +253,8 @@ public struct View: Sendable {
     /// Basemap layers; nil for the default set.
     public var layers: [String]?
     public var inset = true
+    /// The basemap's own names (countries, regions, cities); `reference: false` leaves them off.
+    public var reference = true
     /// Ids of places, units, routes and areas left off this view (and the figures attached to them).
     public var hide: [String] = []
     public var location: SourceLocation

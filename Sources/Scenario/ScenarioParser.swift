@@ -204,7 +204,7 @@ public enum ScenarioParser {
     }
 
     static func view(_ n: Node, _ p: String, _ r: YAMLReader) -> View? {
-        guard let f = r.fields(n, p, keys: ["name", "title", "subtitle", "bbox", "fit", "margin_km", "projection", "size", "paper", "dpi", "layers", "inset", "hide", "window"],
+        guard let f = r.fields(n, p, keys: ["name", "title", "subtitle", "bbox", "fit", "margin_km", "projection", "size", "paper", "dpi", "layers", "inset", "reference", "hide", "window"],
                                required: ["name"]),
               let name = f.id("name") else { return nil }
         var v = View(name: name, location: f.location)
@@ -244,6 +244,7 @@ public enum ScenarioParser {
         }
         if f.has("layers") { v.layers = f.strings("layers", limit: 20) }
         v.inset = f.bool("inset") ?? true
+        v.reference = f.bool("reference") ?? true
         v.hide = f.strings("hide", limit: 500)
         return v
     }

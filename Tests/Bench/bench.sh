@@ -34,6 +34,10 @@ demo=examples/nk-deployment.yaml
 run "render: demo overview view, 2000x1400 PNG" "$bin" render "$demo" --view overview --format png -o "$out"
 run "render: demo overview view, 2000x1400 PDF" "$bin" render "$demo" --view overview --format pdf -o "$out"
 run "render: demo kursk view, 2000x1400 PNG" "$bin" render "$demo" --view kursk --format png -o "$out"
+# What the basemap's reference names (countries, regions, cities) cost on the demo overview.
+plain="$out/no-reference.yaml"
+sed 's/^  - name: overview$/  - name: overview\n    reference: false/' "$demo" > "$plain"
+run "render: demo overview PNG, no reference names" "$bin" render "$plain" --view overview --format png -o "$out"
 echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; the scene includes the inset map):"
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format png -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw png" | sed 's/^trace: /    /'
 echo "  and as PDF:"
