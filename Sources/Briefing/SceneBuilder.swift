@@ -96,6 +96,7 @@ public struct SceneBuilder {
         scene.markings = scenario.markings
         scene.inset = view.inset
         scene.reference = view.reference
+        scene.highlight = Set(scenario.sides.keys)
         scene.language = scenario.language
         let hidden = Set(view.hide)
         for p in scenario.places where !hidden.contains(p.id) {

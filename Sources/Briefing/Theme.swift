@@ -11,7 +11,7 @@ public enum Theme {
         "neutral": \.neutral, "unknown": \.unknown, "hostile_fill": \.hostileFill, "friendly_fill": \.friendlyFill,
         "neutral_fill": \.neutralFill, "unknown_fill": \.unknownFill, "place_symbol": \.placeSymbol, "port": \.port,
         "training_site": \.trainingSite, "graticule": \.graticule, "panel": \.panel, "panel_border": \.panelBorder, "halo": \.halo,
-        "country_border_band": \.countryBorderBand, "context_city": \.contextCity,
+        "country_border_band": \.countryBorderBand, "context_city": \.contextCity, "other_countries": \.otherCountries,
     ]
     nonisolated(unsafe) static let numbers: [String: WritableKeyPath<MapStyle, Double>] = [
         "coastline_width": \.coastlineWidth, "river_width": \.riverWidth, "country_border_width": \.countryBorderWidth,

@@ -2,6 +2,7 @@ import Bindings
 import Foundation
 import GeoCore
 import DataCatalog
+import GeoPackage
 
 /// Draws the basemap of a frame from the data folder: relief, land and water, regions, rivers,
 /// roads, rail, sea lanes, borders and coastline, choosing the level of detail by scale.
@@ -15,6 +16,9 @@ public final class BasemapRenderer {
     public var locator = false
     /// Projected layers shared with other maps of the same projection and area, when given.
     public var cache: ProjectedLayerCache?
+    /// The story's countries (ISO 3166 alpha-2): when given, the land of every other country is
+    /// veiled, so that the countries the story is about stand out.
+    public var highlight: Set<String> = []
     /// On an SVG canvas, draw each layer as its own named group (`basemap-borders`, ...) under the
     /// map, for designers; set for a map's own basemap, not for an inset's.
     public var svgLayers = false
@@ -98,6 +102,25 @@ public final class BasemapRenderer {
             let lakes = try polygons("basemap", "lakes" + small)
             layer = "lakes"
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
+        }
+        if !highlight.isEmpty, !locator {
+            let codes = highlight.sorted().joined(separator: ",")
+            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", "countries-other-than:\(codes)")) { [highlight, data] in
+                let file = try GeoPackageFile.shared(path: try data.path(of: "basemap"))
+                var others: [Geometry] = []
+                for (query, shift) in LayerReader.windows(box) {
+                    for f in try file.features(layer: "countries", in: query, columns: ["iso_a2"], limit: 10_000) {
+                        if case .text(let code) = f.values[0], highlight.contains(code) { continue }
+                        others.append(shift == 0 ? f.geometry : f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) })
+                    }
+                }
+                return .polygons(painter.projectedPolygons(others))
+            }
+            if case .polygons(let p) = entry {
+                let veiled = painter.framed(polygons: p)
+                layer = "other-countries"
+                add { [style] p in p.canvas.setColor(style.otherCountries); p.fill(framed: veiled) }
+            }
         }
         // The line layers, as the layer table says.
         for rule in rules(large: large) {

@@ -68,6 +68,7 @@ public final class MapRenderer {
         basemap.layers = request.layers
         basemap.cache = cache
         basemap.svgLayers = true
+        basemap.highlight = scene?.highlight ?? []
         let trace = RenderTrace()
         try canvas.withState {
             canvas.rectangle(0, 0, w, h)

@@ -24,6 +24,8 @@ public struct MapScene: Sendable {
     public var inset = true
     /// The story's language: reference names (countries) are given in it when the data has them.
     public var language = "en"
+    /// The countries the story is about (its sides): the others are veiled.
+    public var highlight: Set<String> = []
     /// Draw the basemap's own names (countries, regions, cities).
     public var reference = true
     /// Free texts of the scenario shown on this view.

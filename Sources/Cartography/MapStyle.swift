@@ -6,6 +6,8 @@ public struct MapStyle: Sendable {
     public var ocean = Color(hex: "#c9dcea")!
     public var land = Color(hex: "#f2efe6")!
     public var landTint = Color(r: 0.96, g: 0.95, b: 0.91, a: 0.55)
+    /// The veil over countries the story is not about (when it names its sides).
+    public var otherCountries = Color(r: 1, g: 1, b: 1, a: 0.42)
     public var lakes = Color(hex: "#c9dceaff")!
     public var reliefAlpha = 0.45
     public var coastline = Color(hex: "#6f8fa8")!

@@ -145,6 +145,23 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         XCTAssertFalse(text.contains("As of"), "no English date line on a Russian map")
     }
 
+    func testTheStorysCountriesStandOutWhenItNamesItsSides() throws {
+        let source = ExampleMapsTests.examples.appendingPathComponent("sudan-war.yaml").path
+        let text = try String(contentsOfFile: source, encoding: .utf8)
+        XCTAssertTrue(text.contains("sides:\n  SD: unknown\n"))
+        let without = try write(text.replacingOccurrences(of: "sides:\n  SD: unknown\n", with: ""), "no-sides.yaml")
+        var paths: [String] = []
+        for (name, path) in [("with", source), ("without", without)] {
+            let l = try LoadedScenario.load(path, data: try DataDirectory.locate())
+            let out = dir.appendingPathComponent("\(name).png").path
+            try ViewRenderer(resolved: l.resolved, data: l.data, style: l.style).render(try l.view("sudan"), to: out, size: (600, 466), dpi: 72)
+            paths.append(out)
+        }
+        // Chad, Egypt, Ethiopia... are veiled: a good share of the map changes, though faintly.
+        let outcome = try GoldenImage(maxDifferingShare: 0.2, channelTolerance: 4).compare(actual: paths[0], reference: paths[1])
+        XCTAssertFalse(outcome.passed, "the neighbours are not veiled: \(outcome)")
+    }
+
     func testTwoRoutesSharingALegAreToldApart() throws {
         let l = try loaded("red-sea-diversion")
         let renderer = ViewRenderer(resolved: l.resolved, data: l.data, style: l.style)
