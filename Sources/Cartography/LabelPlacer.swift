@@ -54,22 +54,16 @@ public final class LabelPlacer {
     /// but for `clearEnds` around its two ends, where the places it joins are labelled.
     public func block(path: [Coordinate], width: Double, clearEnds: Double = 0) {
         guard let first = path.first, let last = path.last else { return }
-        let step = max(width, 0.5)
         func nearEnd(_ x: Double, _ y: Double) -> Bool {
             let d0 = (x - first.lon) * (x - first.lon) + (y - first.lat) * (y - first.lat)
             let d1 = (x - last.lon) * (x - last.lon) + (y - last.lat) * (y - last.lat)
             return min(d0, d1) < clearEnds * clearEnds
         }
-        for (a, b) in zip(path, path.dropFirst()) {
-            let length = ((b.lon - a.lon) * (b.lon - a.lon) + (b.lat - a.lat) * (b.lat - a.lat)).squareRoot()
-            let n = max(1, Int((length / step).rounded(.up)))
-            for i in 0...n {
-                let t = Double(i) / Double(n)
-                let x = a.lon + (b.lon - a.lon) * t, y = a.lat + (b.lat - a.lat) * t
-                guard x >= bounds.x - width, y >= bounds.y - width, x <= bounds.maxX + width, y <= bounds.maxY + width,
-                      !nearEnd(x, y) else { continue }
-                lineObstacles.append(Rect(x: x - width / 2, y: y - width / 2, width: width, height: width))
-            }
+        for c in LabelPlacer.densified(path, step: max(width, 0.5)) {
+            let (x, y) = (c.lon, c.lat)
+            guard x >= bounds.x - width, y >= bounds.y - width, x <= bounds.maxX + width, y <= bounds.maxY + width,
+                  !nearEnd(x, y) else { continue }
+            lineObstacles.append(Rect(x: x - width / 2, y: y - width / 2, width: width, height: width))
         }
     }
 

@@ -23,14 +23,7 @@ enum LegendItem: Hashable, Comparable {
         switch self {
         case .arrow(let label, _): return label
         case .namedRoute(let text, _, _, _): return text
-        case .route(let mode):
-            switch mode {
-            case "sea": return MapPhrase.bySea.text(language)
-            case "rail": return MapPhrase.byRail.text(language)
-            case "road": return MapPhrase.byRoad.text(language)
-            case "air": return MapPhrase.byAir.text(language)
-            default: return MapPhrase.direct.text(language)
-            }
+        case .route(let mode): return MapPhrase.phrases(ofMode: mode).legend.text(language)
         case .schematic: return MapPhrase.schematic.text(language)
         case .unit(let a):
             let side: MapPhrase = a == .friendly ? .friendly : a == .hostile ? .hostile : a == .neutral ? .neutral : .unknown

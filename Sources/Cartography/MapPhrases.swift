@@ -93,13 +93,16 @@ public enum MapPhrase: String, CaseIterable, Sendable {
     ]
 
     /// A route mode's name ("sea", "rail", ...) in `language`.
-    public static func mode(_ mode: String, _ language: String) -> String {
+    public static func mode(_ mode: String, _ language: String) -> String { phrases(ofMode: mode).name.text(language) }
+
+    /// A route mode's phrases: its name (in leg labels) and its legend entry.
+    static func phrases(ofMode mode: String) -> (name: MapPhrase, legend: MapPhrase) {
         switch mode {
-        case "sea": return MapPhrase.sea.text(language)
-        case "rail": return MapPhrase.rail.text(language)
-        case "road": return MapPhrase.road.text(language)
-        case "air": return MapPhrase.air.text(language)
-        default: return MapPhrase.directMode.text(language)
+        case "sea": return (.sea, .bySea)
+        case "rail": return (.rail, .byRail)
+        case "road": return (.road, .byRoad)
+        case "air": return (.air, .byAir)
+        default: return (.directMode, .direct)
         }
     }
 
