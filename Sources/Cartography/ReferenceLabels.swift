@@ -110,14 +110,17 @@ extension ReferenceLabelReader {
         var seen = Set<String>()
         for (query, shift) in LayerReader.windows(box) {
             for f in try borders.features(layer: "countries", in: query, columns: ["iso_a2"], limit: 10_000) {
-                guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code) else { continue }
+                guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code),
+                      country.minLabel <= zoom + 1, country.area.squareRoot() / kmPerPoint >= 28 else { continue }
                 let shape = shift == 0 ? f.geometry : f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) }
-                let inside = grid.filter { shape.contains($0.c) }
+                // Each part's box first: most grid points are far from most parts.
+                let parts = shape.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } }
+                let inside = grid.filter { g in parts.contains { $0.1.contains(g.c) && $0.0.contains(g.c) } }
                 guard !inside.isEmpty else { continue }
                 seen.insert(code)
                 // The whole country's side on the map, or the side of what is visible, whichever is less.
                 let side = min(country.area.squareRoot() / kmPerPoint, (Double(inside.count) * cellPoints).squareRoot())
-                guard country.minLabel <= zoom + 1, side >= 28 else { continue }
+                guard side >= 28 else { continue }
                 // Inside grid points nearest the middle of the visible part first.
                 let mx = inside.reduce(0) { $0 + $1.x } / Double(inside.count), my = inside.reduce(0) { $0 + $1.y } / Double(inside.count)
                 let ordered = inside.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)

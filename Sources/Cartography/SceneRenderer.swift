@@ -89,8 +89,10 @@ final class SceneRenderer {
             placer.block(t)
         }
         var datasets = basemapDatasets
+        let trace = RenderTrace()
         let reference = scene.reference
             ? try ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language) : []
+        trace.mark("reference labels: read \(reference.count)")
         if !reference.isEmpty { datasets.append("labels") }
         // A routed leg credits the network it follows, drawn or not.
         for id in routedDatasets where !datasets.contains(id) { datasets.append(id) }
@@ -168,7 +170,9 @@ final class SceneRenderer {
                   let c = BoundingBox(enclosing: ring)?.center, let at = inFrame(c) else { continue }
             try placeText(text, style: style.townLabel.with(italic: true), x: at.lon, y: at.lat, gap: 2 * pt, leader: 3)
         }
+        trace.mark("story labels")
         try drawReferenceLabels(reference, storyPoints: points.map(\.2))
+        trace.mark("reference labels: placed")
         try canvas.check("draw scene")
         return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: items.map { $0.text(in: scene.language) },
                          attribution: attribution, warnings: warnings)
