@@ -70,6 +70,10 @@ public final class MapRenderer {
         basemap.svgLayers = true
         basemap.highlight = scene?.highlight ?? []
         let trace = RenderTrace()
+        // The basemap's names are read on the other core while the basemap is drawn.
+        let pt = canvas.surface.dpi / 72
+        let reference = scene.flatMap { $0.reference ? ReferenceLabelReader(data: data).start(for: frame, pointsAcross: w / pt, language: $0.language) : nil }
+        defer { _ = try? reference?.wait() }
         try canvas.withState {
             canvas.rectangle(0, 0, w, h)
             canvas.clip()
@@ -81,14 +85,14 @@ public final class MapRenderer {
             let report = try canvas.withState {
                 canvas.rectangle(0, 0, w, h)
                 canvas.clip()
-                return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache).draw(scene, basemapDatasets: basemap.drawn)
+                return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache)
+                    .draw(scene, basemapDatasets: basemap.drawn, reference: reference)
             }
             warnings += report.warnings
             var withBand = report
             withBand.band = band
             return withBand
         }
-        let pt = canvas.surface.dpi / 72
         if let title = request.title, !title.isEmpty {
             let t = try TextLayout(title, style: style.title, on: canvas, width: w - 24 * pt)
             if t.missingGlyphs > 0 {

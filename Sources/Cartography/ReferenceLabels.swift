@@ -84,6 +84,34 @@ struct ReferenceLabelReader {
 }
 
 extension ReferenceLabelReader {
+    /// Starts reading the labels of `frame` on another thread (with a projection of its own), for
+    /// the caller to take, with `wait`, once it has drawn the basemap meanwhile.
+    func start(for frame: MapFrame, pointsAcross: Double, language: String) -> Pending {
+        let pending = Pending()
+        let shared = UncheckedSendable((self, frame.projection.definition, MapFrame(copying: frame, projection: frame.projection)))
+        pending.group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let (reader, definition, copy) = shared.value
+            pending.result = Result {
+                let own = MapFrame(copying: copy, projection: try MapProjection(definition: definition))
+                return try reader.labels(for: own, pointsAcross: pointsAcross, language: language)
+            }
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// Labels being read on another thread.
+    final class Pending: @unchecked Sendable {
+        let group = DispatchGroup()
+        var result: Result<[ReferenceLabel], Error> = .success([])
+        /// The labels, once read; rethrows what reading threw.
+        func wait() throws -> [ReferenceLabel] {
+            group.wait()
+            return try result.get()
+        }
+    }
+
     /// Country names: at Natural Earth's label point when it is on the map, or else inside the
     /// largest visible part of the country (where a grid over the frame falls inside it), sized
     /// by the part of the country the map shows.

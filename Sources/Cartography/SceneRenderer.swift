@@ -59,7 +59,8 @@ final class SceneRenderer {
         placer = LabelPlacer(bounds: Rect(x: 0, y: 0, width: frame.width, height: frame.height).insetBy(2 * canvas.surface.dpi / 72))
     }
 
-    func draw(_ scene: MapScene, basemapDatasets: [String]) throws -> MapReport {
+    /// Draws `scene`; `reference` holds the basemap's names when they were read ahead.
+    func draw(_ scene: MapScene, basemapDatasets: [String], reference pending: ReferenceLabelReader.Pending? = nil) throws -> MapReport {
         placer.plan = scene.plan?.scaled(by: pt)
         language = scene.language
         painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
@@ -90,8 +91,8 @@ final class SceneRenderer {
         }
         var datasets = basemapDatasets
         let trace = RenderTrace()
-        let reference = scene.reference
-            ? try ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language) : []
+        let reference = !scene.reference ? [] : try pending?.wait()
+            ?? ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language)
         trace.mark("reference labels: read \(reference.count)")
         if !reference.isEmpty { datasets.append("labels") }
         // A routed leg credits the network it follows, drawn or not.
