@@ -8,7 +8,7 @@ import GeoPackage
 /// the story's own labels and at lower priority, so that the story always wins.
 struct ReferenceLabel {
     enum Kind: Int, Comparable {
-        case country, capital, city, region
+        case country, passage, capital, city, region
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
     var kind: Kind
@@ -61,6 +61,7 @@ struct ReferenceLabelReader {
         }
         let nameColumn = DataDirectory.labelLanguages.contains(language) ? "name_\(language)" : "name_en"
         out += try countries(frame, file: file, box: box, nameColumn: nameColumn, zoom: zoom, kmPerPoint: kmPerPoint, pointsAcross: pointsAcross)
+        out += try passages(box: box, language: language)
         // Populated places: fewer the smaller the scale.
         let minimum = km > 5_000 ? 2_000_000 : km > 2_000 ? 750_000 : km > 800 ? 250_000 : 100_000
         var cities: [ReferenceLabel] = []
@@ -99,6 +100,24 @@ extension ReferenceLabelReader {
             pending.group.leave()
         }
         return pending
+    }
+
+    /// Straits and canals where the sea-lane data marks them (the middle of their lane), named
+    /// in `language`.
+    func passages(box: BoundingBox, language: String) throws -> [ReferenceLabel] {
+        guard (try? data.manifest().dataset("sea")) != nil else { return [] }
+        let file = try GeoPackageFile.shared(path: try data.path(of: "sea"))
+        var out: [ReferenceLabel] = [], seen = Set<String>()
+        for (query, shift) in LayerReader.windows(box) {
+            for f in try file.features(layer: "sea_lanes", in: query, columns: ["passage"], limit: 100_000) {
+                guard let code = f.values[0].string, let name = PassageNames.name(code, language), seen.insert(code).inserted else { continue }
+                let points = f.geometry.coordinates
+                guard !points.isEmpty else { continue }
+                let mid = points[points.count / 2]
+                out.append(ReferenceLabel(kind: .passage, text: name, at: Coordinate(lon: mid.lon + shift, lat: mid.lat), size: 7.5, weight: 1))
+            }
+        }
+        return out
     }
 
     /// Labels being read on another thread.

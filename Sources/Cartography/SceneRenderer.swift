@@ -95,6 +95,8 @@ final class SceneRenderer {
             ?? ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language)
         trace.mark("reference labels: read \(reference.count)")
         if !reference.isEmpty { datasets.append("labels") }
+        // Straits are named where the sea-lane data marks them.
+        if reference.contains(where: { $0.kind == .passage }), !datasets.contains("sea") { datasets.append("sea") }
         // A routed leg credits the network it follows, drawn or not.
         for id in routedDatasets where !datasets.contains(id) { datasets.append(id) }
         if scene.inset {
@@ -384,6 +386,14 @@ final class SceneRenderer {
                 }
                 guard let spot = placed else { continue }
                 t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.7), haloWidth: style.haloWidth * 0.8 * pt)
+            case .passage:
+                // A strait's name in the water style, beside its lane (the lane itself is no obstacle here).
+                var s = style.waterLabel.with(size: l.size)
+                s.letterSpacing = 0.5
+                let t = try layout(l.text, s)
+                let e = t.extents
+                guard let spot = placer.place(l.text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: 4 * pt, required: false) else { continue }
+                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.8), haloWidth: style.haloWidth * pt)
             case .capital, .city:
                 if storyPoints.contains(where: { abs($0.lon - at.lon) < near && abs($0.lat - at.lat) < near }) { continue }
                 let r = (l.kind == .capital ? 2.2 : 1.7) * pt

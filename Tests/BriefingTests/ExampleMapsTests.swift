@@ -28,7 +28,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         "nk-deployment-overview": ["RUSSIA", "KAZAKHSTAN", "MONGOLIA", "UKRAINE"],
         "nk-deployment-kursk": ["UKRAINE"],
         "red-sea-diversion-routes": ["EGYPT", "INDIA", "SOUTHAFRICA", "SAUDIARABIA"],
-        "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA"],
+        "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA", "Bab-el-Mandeb", "SuezCanal"],
         "sudan-war-sudan": ["السودان", "مصر", "تشاد", "ليبيا"],
         "wagner-march-march": ["РОССИЯ", "УКРАИНА"],
     ]

@@ -71,8 +71,13 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(f.status, 0, f.stderr)
         XCTAssertFalse(f.stderr.contains("note:"), f.stderr)
         XCTAssertTrue(f.stdout.contains("800x10"), "a portrait box gives a portrait map: \(f.stdout)")
-        // No sea-lane network unless asked for: the map credits no sea lanes.
-        XCTAssertFalse(text.contains("searoute"), "sea lanes are off by default")
+        // No sea-lane network unless asked for (the straits it marks are named all the same).
+        let svg = dir.appendingPathComponent("sudan.svg").path
+        XCTAssertEqual(try cli.run(["map", "--bbox", "30,5,45,25", "--size", "800x600", "-o", svg]).status, 0)
+        let groups = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(groups.contains("<g id=\"basemap-borders\">"))
+        XCTAssertFalse(groups.contains("<g id=\"basemap-sea-lanes\">"), "sea lanes are off by default")
+        XCTAssertTrue(text.contains("Bab-el-Mandeb") && text.contains("searoute"), "the strait is named, and its source credited")
     }
 
     func testTitleInAScriptNoFontCoversIsAWarning() throws {
