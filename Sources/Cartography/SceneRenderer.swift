@@ -30,18 +30,18 @@ final class SceneRenderer {
     let painter: GeometryPainter
     let placer: LabelPlacer
     var pt: Double { canvas.surface.dpi / 72 }
-    private var legend = Set<LegendItem>()
+    var legend = Set<LegendItem>()
     private var warnings: [String] = []
     /// Frame points of what the map shows (route vertices, symbols), to keep the legend off them.
-    private var content: [Coordinate] = []
+    var content: [Coordinate] = []
     /// The networks (dataset ids) of the routed legs drawn, for the attribution.
-    private var routedDatasets: [String] = []
+    var routedDatasets: [String] = []
     /// The dataset of each routed mode's network.
     static let networkDataset = ["sea": "sea", "rail": "rail", "road": "road"]
     /// The scene's language, for the words the map adds.
-    private var language = "en"
+    var language = "en"
     /// The routes' lines in frame units, which labels keep off.
-    private var routePaths: [(path: [Coordinate], width: Double)] = []
+    var routePaths: [(path: [Coordinate], width: Double)] = []
 
     let cache: ProjectedLayerCache?
 
@@ -182,7 +182,7 @@ final class SceneRenderer {
     }
 
     /// The frame position of a lon/lat point, when inside the frame.
-    private func inFrame(_ c: Coordinate) -> Coordinate? {
+    func inFrame(_ c: Coordinate) -> Coordinate? {
         guard let p = frame.frame([c]).first, p.lon >= 0, p.lat >= 0, p.lon <= frame.width, p.lat <= frame.height else { return nil }
         return p
     }
@@ -214,11 +214,11 @@ final class SceneRenderer {
     }
 
     /// Whether any point of a frame path lies inside the frame.
-    private func visible(_ path: [Coordinate]) -> Bool {
+    func visible(_ path: [Coordinate]) -> Bool {
         path.contains { $0.lon >= 0 && $0.lat >= 0 && $0.lon <= frame.width && $0.lat <= frame.height }
     }
 
-    private func color(_ a: Affiliation) -> Color { Symbols(canvas: canvas, style: style, pt: pt).frameColors(a).line }
+    func color(_ a: Affiliation) -> Color { Symbols(canvas: canvas, style: style, pt: pt).frameColors(a).line }
 
     private func drawArea(_ area: SceneArea) {
         let geometry = Geometry.multiPolygon(area.polygons)
@@ -227,200 +227,6 @@ final class SceneRenderer {
         painter.fill([geometry])
         painter.stroke([geometry], color: c, width: 1.2 * pt, dash: area.approximate ? [4 * pt, 2.5 * pt] : [])
         if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c)) }
-    }
-
-    /// A route's label and where it may go: points along its own stretch, and its distance from the line.
-    struct RouteLabel {
-        var text: String
-        var anchors: [Coordinate]
-        var gap: Double
-    }
-
-    /// Draws every route; returns the leg labels with their anchors, each on a stretch of its
-    /// route that no other route shares (so that two routes' labels never land on a common leg).
-    private func drawRoutes(_ routes: [SceneRoute]) -> [RouteLabel] {
-        let colors = RouteColors.colors(of: routes, style: style)
-        var drawn: [[[Coordinate]]] = []
-        for (i, route) in routes.enumerated() { drawn.append(drawRoute(route, color: colors[i], order: i, of: routes)) }
-        // Where another route runs within a few points, a stretch is shared.
-        let cell = 6 * pt
-        func key(_ c: Coordinate) -> Int64 { Int64((c.lon / cell).rounded(.down)) &* 1_000_003 &+ Int64((c.lat / cell).rounded(.down)) }
-        var owners: [Int64: Set<Int>] = [:]
-        for (i, paths) in drawn.enumerated() {
-            for p in paths { for c in LabelPlacer.densified(p, step: cell / 2) { owners[key(c), default: []].insert(i) } }
-        }
-        func distinct(_ c: Coordinate, _ i: Int) -> Bool {
-            for dx in -1...1 { for dy in -1...1 {
-                let k = key(Coordinate(lon: c.lon + Double(dx) * cell, lat: c.lat + Double(dy) * cell))
-                if let o = owners[k], o.contains(where: { $0 != i }) { return false }
-            } }
-            return true
-        }
-        var labels: [RouteLabel] = []
-        var given = Set<String>()
-        for (i, route) in routes.enumerated() {
-            // A broad arrow carries its route's label beside it; a line, each leg's.
-            let legs: [(String?, [[Coordinate]])] = route.style == .arrow
-                ? [(route.label.map { l in route.legs.first?.label.map { $0.hasPrefix(l) ? $0 : "\(l): \($0)" } ?? l }, drawn[i])]
-                : route.legs.map { leg in (leg.label, leg.parts.flatMap { painter.paths([.lineString($0.coordinates)]) }) }
-            let gap = route.style == .arrow ? style.arrowWidth * 0.6 * pt + 2 * pt : 3 * pt
-            for (label, legPaths) in legs {
-                guard let text = label else { continue }
-                let paths = legPaths.filter(visible)
-                // The middle of the longest run of this route's own points; else of the longest path.
-                var best: [Coordinate] = [], run: [Coordinate] = []
-                for p in paths {
-                    for c in LabelPlacer.densified(p, step: cell / 2) {
-                        if distinct(c, i) { run.append(c) } else { if length(run) > length(best) { best = run }; run = [] }
-                    }
-                    if length(run) > length(best) { best = run }
-                    run = []
-                }
-                if length(best) < 20 * pt {
-                    // Shared throughout: one label for the shared leg is enough.
-                    if given.contains(text) { continue }
-                    best = paths.max { length($0) < length($1) } ?? []
-                }
-                given.insert(text)
-                let anchors = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].compactMap { point(along: best, at: $0) }
-                if !anchors.isEmpty { labels.append(RouteLabel(text: text, anchors: anchors, gap: gap)) }
-            }
-        }
-        return labels
-    }
-
-    /// Draws a route in `color`; returns its paths in frame units.
-    private func drawRoute(_ route: SceneRoute, color c: Color, order: Int, of all: [SceneRoute]) -> [[Coordinate]] {
-        let routes = RoutePainter(canvas: canvas, style: style, pt: pt)
-        var drawnPaths: [[Coordinate]] = []
-        if route.style == .arrow {
-            let all = route.legs.flatMap { $0.parts.flatMap(\.coordinates) }
-            let paths = painter.paths([.lineString(all)])
-            if let longest = paths.max(by: { $0.count < $1.count }) {
-                routes.broadArrow(longest, color: c)
-                content += longest
-                routePaths.append((longest, style.arrowWidth * pt))
-                drawnPaths.append(longest)
-                if visible(longest) { legend.insert(.arrow(route.label ?? MapPhrase.movement.text(language), c)) }
-            }
-            return drawnPaths
-        }
-        var shown = false
-        for leg in route.legs {
-            var last: [Coordinate]?
-            for part in leg.parts {
-                let paths = painter.paths([.lineString(part.coordinates)])
-                let schematicLeg = leg.mode == "air" || leg.mode == "direct"
-                routes.stroke(paths, mode: leg.mode, color: c, routed: part.routed || schematicLeg)
-                if paths.contains(where: visible) {
-                    shown = true
-                    if part.routed, let id = SceneRenderer.networkDataset[leg.mode], !routedDatasets.contains(id) { routedDatasets.append(id) }
-                    if part.routed || schematicLeg { legend.insert(.route(leg.mode)) } else if paths.contains(where: { length($0) > 2 * pt }) { legend.insert(.schematic) }
-                }
-                if let p = paths.last(where: { $0.count >= 2 }) { last = p }
-                content += paths.flatMap { $0 }
-                routePaths += paths.map { ($0, style.routeWidth * 1.5 * pt) }
-                drawnPaths += paths
-            }
-            if let last { routes.arrowhead(on: last, color: c, size: 7 * pt) }
-        }
-        if shown, let label = route.label {
-            // The legend names the route with its length and, after the first named route, the difference.
-            let km = MapPhrase.km.text(language)
-            var text = "\(label) · \(FigureValue.format(route.totalKm.rounded())) \(km)"
-            if let first = all.first(where: { $0.style == .line && $0.label != nil }), first.label != route.label || first.totalKm != route.totalKm,
-               first.totalKm > 0 {
-                let d = (route.totalKm - first.totalKm).rounded()
-                if d != 0 { text += " (\(d > 0 ? "+" : "−")\(FigureValue.format(abs(d))) \(km))" }
-            }
-            let mode = route.legs.max { $0.parts.reduce(0) { $0 + $1.coordinates.count } < $1.parts.reduce(0) { $0 + $1.coordinates.count } }?.mode ?? "sea"
-            legend.insert(.namedRoute(text, c, mode: mode, order: order))
-        }
-        return drawnPaths
-    }
-
-    /// An annotation: a note beside its point (on a leader when it asks for one), or a name
-    /// centred on its point with no symbol. One given for this view must be on the map.
-    private func drawAnnotation(_ a: SceneAnnotation) throws {
-        guard let at = inFrame(a.coordinate) else {
-            if let origin = a.required { throw MapError.annotationOffMap(a.text, origin) }
-            return
-        }
-        if a.style == .note {
-            try placeText(a.text, style: style.noteLabel, x: at.lon, y: at.lat, gap: 3 * pt, leader: a.leader ? 6 : 0)
-            return
-        }
-        var s: TextStyle
-        switch a.style {
-        case .water: s = style.waterLabel; s.letterSpacing = 1
-        case .front: s = style.frontLabel
-        default: s = style.regionLabel.with(size: 8); s.letterSpacing = 1.2
-        }
-        let cased = a.style == .region && a.text.uppercased() != a.text
-        let t = try layout(cased ? a.text.uppercased() : a.text, s)
-        let e = t.extents
-        guard let spot = placer.placeCentred(a.text, width: e.width, height: e.height, x: at.lon, y: at.lat) else {
-            placer.drop(a.text)
-            return
-        }
-        t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.8), haloWidth: style.haloWidth * pt)
-    }
-
-    /// The basemap's names — countries, capitals and cities, regions — placed after every story
-    /// label, where they still fit; a city the story already shows is not named twice.
-    private func drawReferenceLabels(_ labels: [ReferenceLabel], storyPoints: [Coordinate]) throws {
-        let near = 12 * pt
-        for l in labels {
-            guard let at = inFrame(l.at) else { continue }
-            switch l.kind {
-            case .country, .region:
-                let cased = l.text.uppercased() != l.text
-                var s = (l.kind == .country ? style.countryLabel : style.regionLabel).with(size: l.kind == .country ? l.size : nil)
-                // Spaced capitals where the script has capitals; Arabic, Han and the like as written.
-                if cased { s.letterSpacing = s.size * (l.kind == .country ? 0.18 : 0.12) }
-                let t = try layout(cased ? l.text.uppercased() : l.text, s)
-                let e = t.extents
-                var placed: LabelPlacer.Placement?
-                for c in [at] + l.alternatives.compactMap({ inFrame($0) }) where placed == nil {
-                    placed = placer.placeCentred(l.text, width: e.width, height: e.height, x: c.lon, y: c.lat)
-                }
-                guard let spot = placed else { continue }
-                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.7), haloWidth: style.haloWidth * 0.8 * pt)
-            case .passage:
-                // A strait's name in the water style, beside its lane (the lane itself is no obstacle here).
-                var s = style.waterLabel.with(size: l.size)
-                s.letterSpacing = 0.5
-                let t = try layout(l.text, s)
-                let e = t.extents
-                guard let spot = placer.place(l.text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: 4 * pt, required: false) else { continue }
-                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo.withAlpha(0.8), haloWidth: style.haloWidth * pt)
-            case .capital, .city:
-                if storyPoints.contains(where: { abs($0.lon - at.lon) < near && abs($0.lat - at.lat) < near }) { continue }
-                let r = (l.kind == .capital ? 2.2 : 1.7) * pt
-                let dot = Rect(x: at.lon - r, y: at.lat - r, width: 2 * r, height: 2 * r)
-                guard placer.fits(dot) else { continue }
-                let t = try layout(l.text, style.contextCityLabel.with(size: l.size))
-                let e = t.extents
-                guard let spot = placer.place(l.text, width: e.width, height: e.height, x: at.lon, y: at.lat, gap: r + 1.5 * pt,
-                                              required: false) else { continue }
-                placer.block(dot)
-                canvas.withState {
-                    canvas.newPath()
-                    canvas.circle(at.lon, at.lat, radius: r)
-                    canvas.setColor(.white)
-                    canvas.fillPreserve()
-                    canvas.setColor(style.contextCity)
-                    canvas.setLineWidth(0.8 * pt)
-                    canvas.stroke()
-                    if l.kind == .capital {
-                        canvas.newPath()
-                        canvas.circle(at.lon, at.lat, radius: r * 0.45)
-                        canvas.fill()
-                    }
-                }
-                t.draw(x: spot.box.x - e.x, y: spot.box.y - e.y, halo: style.halo, haloWidth: style.haloWidth * pt)
-            }
-        }
     }
 
     private func drawUnit(_ u: SceneUnit, symbols: Symbols) throws {
@@ -458,7 +264,7 @@ final class SceneRenderer {
 
     /// Lays out and places a text next to (x, y); draws it with a halo when it fits.
     @discardableResult
-    private func placeText(_ text: String, style s: TextStyle, x: Double, y: Double, gap: Double, leader: Int) throws -> Bool {
+    func placeText(_ text: String, style s: TextStyle, x: Double, y: Double, gap: Double, leader: Int) throws -> Bool {
         let t = try layout(text, s)
         let e = t.extents
         guard let spot = placer.place(text, width: e.width, height: e.height, x: x, y: y, gap: gap, leader: leader) else { return false }
@@ -467,7 +273,7 @@ final class SceneRenderer {
         return true
     }
 
-    private func layout(_ text: String, _ s: TextStyle) throws -> TextLayout {
+    func layout(_ text: String, _ s: TextStyle) throws -> TextLayout {
         let t = try TextLayout(text, style: s, on: canvas)
         if t.missingGlyphs > 0 {
             warnings.append("'\(text.prefix(40))' has \(t.missingGlyphs) character(s) that no installed font covers; they show as boxes (install a font for that script, e.g. from fonts-noto)")
@@ -475,7 +281,7 @@ final class SceneRenderer {
         return t
     }
 
-    private func leaderLine(from x: Double, _ y: Double, to box: Rect) {
+    func leaderLine(from x: Double, _ y: Double, to box: Rect) {
         let (nx, ny) = nearestPoint(of: box, to: x, y)
         canvas.withState {
             canvas.newPath()
