@@ -67,6 +67,8 @@ public final class ScenarioResolver {
             throw ScenarioProblem(p.location, field: field, "'\(p.name)' has no coordinates and no gazetteer is built: run 'make geodata' or give lat and lon")
         }
         var hints = GeocodeHints(country: p.country, admin1: p.admin1)
+        // A place of any kind but a region is a settlement: never the country of the same name.
+        hints.preferSettlement = true
         if let near = p.near {
             if let other = resolved.places[near]?.coordinate {
                 hints.near = "\(other.lat),\(other.lon)"
@@ -76,6 +78,9 @@ public final class ScenarioResolver {
         switch result.status {
         case .found:
             let c = result.candidates[0]
+            if let other = result.candidates.dropFirst().first(where: { ($0.kind == .country || $0.kind == .region) && $0.name == c.name }) {
+                resolved.notes.append("\(p.location): '\(p.name)' is also the \(other.kind.rawValue) \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as 'kind: \(p.kind.rawValue)' says.")
+            }
             return LocatedPlace(coordinate: c.coordinate, origin: describe(c))
         case .notFound:
             throw ScenarioProblem(p.location, field: field, "'\(p.name)' was not found: \(result.message). Give lat and lon with a source, or mark it 'unlocated: true'")

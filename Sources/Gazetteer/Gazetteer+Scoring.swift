@@ -6,6 +6,7 @@ struct Filter {
     var countries: Set<String>?
     var admin1: Set<String>?   // "RU.41"
     var kind: PlaceKind?
+    var preferSettlement = false
     var box: BoundingBox?
     var near: Coordinate?
     var words: [String] = []
@@ -44,6 +45,8 @@ extension Gazetteer {
             case .port: s -= 5
             case .country: break
             }
+            // Djibouti, Kuwait, Panama: the city, not the country, when the story says it is one.
+            if filter.preferSettlement && (c.kind == .country || c.kind == .region) { s -= 30 }
             if let near = filter.near {
                 let km = near.greatCircleKm(to: c.coordinate)
                 c.nearKm = km.rounded(toPlaces: 1)
@@ -63,6 +66,7 @@ extension Gazetteer {
     func resolve(_ hints: GeocodeHints) throws -> Filter {
         var f = Filter()
         f.kind = hints.kind
+        f.preferSettlement = hints.preferSettlement
         f.box = hints.box
         if let k = hints.kind { f.words.append("a \(k.rawValue)") }
         if let country = hints.country?.trimmingCharacters(in: .whitespaces), !country.isEmpty {

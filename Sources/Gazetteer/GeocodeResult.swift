@@ -109,6 +109,9 @@ public struct GeocodeHints: Sendable {
     /// Admin-1 code ("41") or name ("Kursk", "Kurskaya oblast").
     public var admin1: String?
     public var kind: PlaceKind?
+    /// Prefer a populated place (or port) to a country or region of the same name (a scenario's
+    /// place of kind city, port, capital, town...): a softer hint than `kind`, which filters.
+    public var preferSettlement = false
     public var box: BoundingBox?
     /// A place name or "LAT,LON" to prefer candidates near.
     public var near: String?

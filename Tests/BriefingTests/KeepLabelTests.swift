@@ -118,3 +118,25 @@ final class FrameStabilityTests: XCTestCase {
         XCTAssertEqual(countries[1], countries[2])
     }
 }
+
+/// A scenario's place is a settlement: a name shared with a country (Djibouti, Singapore) is the
+/// city, and validation says it chose.
+final class SettlementPreferenceTests: TemporaryFolderTestCase {
+    func testAPortNamedLikeItsCountryIsTheCityNotTheCountry() throws {
+        let path = try write("""
+        title: Ports
+        places:
+          - {id: dj, name: Djibouti, kind: port}
+          - {id: kw, name: Kuwait, kind: city}
+        views: [{name: v, fit: [dj, kw]}]
+        """, "ports.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        // Djibouti city (11.59 N, 43.15 E), not the country's centre (11.98 N, 42.50 E).
+        let dj = try XCTUnwrap(loaded.resolved.places["dj"]?.coordinate)
+        XCTAssertEqual(dj.lat, 11.589, accuracy: 0.05)
+        XCTAssertEqual(dj.lon, 43.145, accuracy: 0.05)
+        let kw = try XCTUnwrap(loaded.resolved.places["kw"]?.coordinate)
+        XCTAssertEqual(kw.lat, 29.37, accuracy: 0.1, "Kuwait City, on the coast")
+        XCTAssertTrue(loaded.resolved.notes.contains { $0.contains("'Djibouti' is also the country") }, loaded.resolved.notes.description)
+    }
+}
