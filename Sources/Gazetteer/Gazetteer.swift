@@ -26,8 +26,24 @@ public final class Gazetteer: Sendable {
     }
 
     /// Geocodes one name with hints.
-    public func geocode(_ raw: String, hints: GeocodeHints = GeocodeHints()) throws -> GeocodeResult {
-        let query = try Gazetteer.clean(raw)
+    public func geocode(_ raw: String, hints given: GeocodeHints = GeocodeHints()) throws -> GeocodeResult {
+        var query = try Gazetteer.clean(raw)
+        var hints = given
+        // "Dover, GB", "Pokrovsk, Donetsk": what follows the last comma is a hint when it names a
+        // country or a first-level region (and no hint of that kind is given).
+        if hints.country == nil, hints.admin1 == nil, let comma = query.lastIndex(of: ",") {
+            let name = query[..<comma].trimmingCharacters(in: .whitespaces)
+            let qualifier = query[query.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, !qualifier.isEmpty, Double(qualifier) == nil {
+                if (try? countryCodes(qualifier)) != nil {
+                    hints.country = qualifier
+                    query = name
+                } else if (try? admin1Codes(qualifier, within: nil)) != nil {
+                    hints.admin1 = qualifier
+                    query = name
+                }
+            }
+        }
         let filter = try resolve(hints)
         let regionQuery = RegionWords.marks(query)
         let core = regionQuery ? RegionWords.strip(query) : query

@@ -98,12 +98,12 @@ struct RouteCommand: ParsableCommand {
         if let c = Coordinate(latLon: text) { return c }
         let r = try gazetteer.geocode(text)
         guard let p = r.place else {
-            // Route has no hints: the way to choose is a position, so give each candidate's.
+            // The way to choose is a country or region after a comma ("Dover, GB") or a position.
             let list = (r.status == .ambiguous ? r.candidates : r.suggestions).prefix(5)
                 .map { "\(Gazetteer.label($0)) at \(String(format: "%.4f,%.4f", $0.lat, $0.lon))" }
             let why = r.status == .ambiguous ? "is ambiguous" : "was not found"
             throw PlaceError(description: "'\(text)' \(why)" + (list.isEmpty ? "" : ": " + list.joined(separator: "; "))
-                + "; give the place as LAT,LON (or check the name with `geobrief geocode`)")
+                + "; name its country or region after a comma ('\(text.split(separator: ",").first ?? ""), \(r.candidates.first?.country ?? "CC")') or give it as LAT,LON (check with `geobrief geocode`)")
         }
         if p.match == .fuzzy {
             // A typo's reading is a guess the user should see.

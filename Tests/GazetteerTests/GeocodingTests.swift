@@ -87,6 +87,17 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk", hints: GeocodeHints(box: BoundingBox(west: 120, south: 45, east: 135, north: 55))).place?.id, 2026609)
     }
 
+    func testACountryOrRegionAfterACommaIsAHint() throws {
+        XCTAssertEqual(try gazetteer.geocode("Dover").status, .ambiguous)
+        let gb = try gazetteer.geocode("Dover, GB")
+        XCTAssertEqual(gb.status, .found, gb.message)
+        XCTAssertEqual(gb.place?.country, "GB")
+        XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk, Amur").place?.id, 2026609)
+        XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk, Bashkortostan").place?.id, 576116)
+        // Not a country or region after the comma: the whole text is the name.
+        XCTAssertEqual(try gazetteer.geocode("Washington, D.C.").place?.country, "US")
+    }
+
     func testHintExcludingTheOnlyMatchIsNotFoundWithSuggestions() throws {
         let r = try gazetteer.geocode("Vorozhba", hints: GeocodeHints(admin1: "Kursk"))
         XCTAssertEqual(r.status, .notFound)
