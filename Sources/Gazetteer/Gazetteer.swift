@@ -106,9 +106,15 @@ public final class Gazetteer: Sendable {
         return collapsed
     }
 
+    /// Records of one kind and country at most this far apart are taken as one place.
+    static let samePlaceKm = 5.0
+
     /// The strongest candidate that is a different place of the same kind and about as likely.
     static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
         for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
+            // Two records of one place (a town and its fort, a city and its municipality) a few km
+            // apart are one answer, not a choice.
+            if c.country == best.country, c.coordinate.greatCircleKm(to: best.coordinate) <= Gazetteer.samePlaceKm { continue }
             if best.match.tier != c.match.tier { continue }
             // A place's own name outweighs another's alternate (often historic) name: Kaliningrad the
             // city, not Korolyov, which bore the name until 1996.

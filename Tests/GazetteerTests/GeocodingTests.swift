@@ -98,6 +98,16 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("Washington, D.C.").place?.country, "US")
     }
 
+    func testTwoRecordsOfOnePlaceAFewKilometresApartAreOneAnswer() throws {
+        // Al-Junaynah and El Geneina Fort, 2.7 km apart: found, the other listed after it.
+        let r = try gazetteer.geocode("El Geneina")
+        XCTAssertEqual(r.status, .found, r.message)
+        XCTAssertEqual(r.place?.id, 379303)
+        XCTAssertTrue(r.candidates.contains { $0.id == 379302 })
+        // Namesakes far apart in one country still are a choice.
+        XCTAssertEqual(try gazetteer.geocode("Blagoveshchensk").status, .ambiguous)
+    }
+
     func testHintExcludingTheOnlyMatchIsNotFoundWithSuggestions() throws {
         let r = try gazetteer.geocode("Vorozhba", hints: GeocodeHints(admin1: "Kursk"))
         XCTAssertEqual(r.status, .notFound)
