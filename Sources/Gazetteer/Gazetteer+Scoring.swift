@@ -38,7 +38,9 @@ extension Gazetteer {
             // Population: a city of 1M outweighs a village of 2,000 with a slightly better match.
             s += min(40, 6 * log10(Double(max(c.population, 0)) + 1))
             s += 20 * Double(c.priority)
-            if c.primary { s += 3 }
+            // A place's own name outweighs another's former or alternate name at a similar population
+            // (Pokrovsk, Donetsk oblast, not Engels, which bore the name until 1931).
+            if c.primary { s += c.match == .fuzzy ? 3 : 8 }
             switch c.kind {
             case .region: s += regionQuery ? 20 : -12
             case .populated: s += regionQuery ? -20 : 0

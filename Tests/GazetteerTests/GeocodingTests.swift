@@ -98,6 +98,13 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("Washington, D.C.").place?.country, "US")
     }
 
+    func testAPlacesOwnNameOutranksAnothersFormerName() throws {
+        // Engels (pop. 196,000) was Pokrovsk until 1931; Pokrovsk (Donetsk oblast, 60,000) is the one in the news.
+        let r = try gazetteer.geocode("Pokrovsk")
+        XCTAssertEqual(r.place?.id, 704422, r.message)
+        XCTAssertNotEqual(r.candidates.first?.id, 563464)
+    }
+
     func testTwoRecordsOfOnePlaceAFewKilometresApartAreOneAnswer() throws {
         // Al-Junaynah and El Geneina Fort, 2.7 km apart: found, the other listed after it.
         let r = try gazetteer.geocode("El Geneina")
