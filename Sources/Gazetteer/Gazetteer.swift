@@ -47,13 +47,19 @@ public final class Gazetteer: Sendable {
         let filter = try resolve(hints)
         let regionQuery = RegionWords.marks(query)
         let core = regionQuery ? RegionWords.strip(query) : query
-        let found = Matcher(table: table).candidates(for: query, core: core)
+        // A query in another script than Latin is matched as written, folded or (but for Arabic and
+        // Hebrew, which leave vowels out) transliterated, never as a Latin typo: 日本 is not Libeň.
+        let script = Gazetteer.script(of: query)
+        let found = Matcher(table: table).candidates(for: query, core: core).filter { c in
+            !(script != .latin && c.match == .fuzzy) && !(script == .abjad && c.match == .transliterated)
+        }
         var scored = try score(found, regionQuery: regionQuery, filter: filter)
         if scored.isEmpty {
-            let suggestions = Matcher(table: table).suggestions(for: core)
+            let suggestions = script == .latin ? Matcher(table: table).suggestions(for: core) : []
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
             unfiltered = Array(unfiltered.prefix(5))
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
+                + (script == .latin ? "" : " as written (a name in this script is not guessed from Latin spellings or typos): give it in Latin letters, or check it with a country code")
                 : "\(found.count) place(s) match '\(query)' but none \(filter.describe)"
             let closest = unfiltered.isEmpty ? "" : "; closest: " + unfiltered.map(Gazetteer.label).joined(separator: ", ")
             return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: unfiltered, message: why + closest)
@@ -104,6 +110,22 @@ public final class Gazetteer: Sendable {
             throw GazetteerError.badQuery("name of \(collapsed.utf8.count) bytes is longer than the \(NameKey.maxLength)-byte limit")
         }
         return collapsed
+    }
+
+    /// The script a query is written in, as far as matching goes.
+    enum Script { case latin, abjad, other }
+
+    /// Latin when any letter is Latin; abjad for Arabic or Hebrew letters; other scripts else.
+    static func script(of query: String) -> Script {
+        var abjad = false, other = false
+        for u in query.unicodeScalars where u.properties.isAlphabetic {
+            switch u.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .latin
+            case 0x0590...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: abjad = true
+            default: other = true
+            }
+        }
+        return abjad ? .abjad : other ? .other : .latin
     }
 
     /// Records of one kind and country at most this far apart are taken as one place.

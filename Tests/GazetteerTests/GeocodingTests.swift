@@ -98,6 +98,19 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("Washington, D.C.").place?.country, "US")
     }
 
+    func testANameInAnotherScriptIsNeverAGuessedLatinTown() throws {
+        // Seen: السودان -> As Sawdā (Syria), 日本 -> Libeň (Prague), مصر -> Muş (Turkey), اليمن -> Elgin, Illinois.
+        for name in ["السودان", "日本", "مصر", "اليمن", "Ελλάδα", "מצרים"] {
+            let r = try gazetteer.geocode(name)
+            XCTAssertEqual(r.status, .notFound, "\(name): \(r.message)")
+            XCTAssertTrue(r.suggestions.isEmpty, "\(name): no Latin-typo suggestions: \(r.suggestions.map(\.name))")
+            XCTAssertTrue(r.message.contains("as written"), r.message)
+        }
+        // Names the index has in those scripts are found as written.
+        XCTAssertEqual(try gazetteer.geocode("원산").place?.id, 1866923)
+        XCTAssertEqual(try gazetteer.geocode("Суджа").place?.id, 486816)
+    }
+
     func testAPlacesOwnNameOutranksAnothersFormerName() throws {
         // Engels (pop. 196,000) was Pokrovsk until 1931; Pokrovsk (Donetsk oblast, 60,000) is the one in the news.
         let r = try gazetteer.geocode("Pokrovsk")
