@@ -61,8 +61,9 @@ extension Importers {
         let ds = try Dataset.open(data.file("gazetteer/countries_names.gpkg"), kind: .vector)
         var out: [PlaceRecord] = []
         var index: Int64 = 0
-        let nameFields = ["NAME", "NAME_LONG", "NAME_EN", "NAME_RU", "NAME_UK", "NAME_KO", "NAME_FR", "NAME_DE", "NAME_ES",
-                          "NAME_ALT", "FORMAL_EN", "ADMIN", "SOVEREIGNT", "ISO_A3"]
+        // Every language Natural Earth names countries in (Arabic, Chinese, Japanese, Greek, Hebrew, ...).
+        let nameFields = ["NAME", "NAME_LONG", "NAME_ALT", "FORMAL_EN", "ADMIN", "SOVEREIGNT", "ISO_A3", "NAME_ZHT"]
+            + DataDirectory.labelLanguages.map { "NAME_\($0.uppercased())" }
         for f in ds.layers[0].features() {
             index += 1
             var iso = f["ISO_A2"].text
