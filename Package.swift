@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "Bindings", "GDALBindings", "GeoData",
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         // Shortest paths over the rail, road and sea networks.
-        .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "PosixBindings"]),
+        .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "PosixBindings", "GeoPackage"]),
         // The routing graphs' caches built from the data folder's networks (GDAL).
         .target(name: "RoutingData", dependencies: ["Routing", "GeoCore", "GDALBindings", "GeoData"]),
         // Scenarios resolved (places located, legs routed) into map scenes, briefings and batches.

@@ -37,6 +37,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
     case disconnected(mode: String, from: String, to: String, fromComponent: Int32, toComponent: Int32, fromSize: Int, toSize: Int)
     case badGraphFile(String, reason: String)
     case badLegs(String, reason: String)
+    /// A sea passage the data does not mark, with those it does.
+    case unknownPassage(String, known: [String])
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
             return "no \(mode) path from \(from) to \(to): \(from) lies on network piece #\(fc) (\(fs) nodes) and \(to) on piece #\(tc) (\(ts) nodes; #0 is the largest); the network is cut between them"
         case .badGraphFile(let p, let r):
             return "routing graph \(p): \(r)"
+        case .unknownPassage(let name, let known):
+            return "no sea passage '\(name)': the sea lanes mark \(known.joined(separator: ", ")) (see `geobrief route --passages`)"
         case .badLegs(_, let r):
             return "--legs: \(r)"
         }

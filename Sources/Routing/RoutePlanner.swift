@@ -13,6 +13,9 @@ public struct LegRequest: Sendable, Equatable {
     public var avoidAreas: [Geometry] = []
     /// Cross a cut in the network with a schematic segment instead of failing.
     public var bridge = false
+    /// Sea passages to keep out of (`SeaPassages`), and closed ones a leg may use after all.
+    public var avoidPassages: Set<String> = []
+    public var viaPassages: Set<String> = []
 
     public static let modes = ["sea", "rail", "road", "air", "direct"]
 
@@ -43,14 +46,24 @@ public struct LegRequest: Sendable, Equatable {
             guard ends[0].lowercased() != ends[1].lowercased() else {
                 throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)' starts and ends at the same place")
             }
-            var within: Set<String>?
-            if words.count > 1 {
-                guard words.count == 3, words[1].lowercased() == "within" else {
-                    throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': after the mode only 'within CC' may follow")
+            // After the mode: 'within CC[+CC]', and for sea legs 'avoid P[+P]' or 'through P[+P]' (passages).
+            var request = LegRequest(from: ends[0], to: ends[1], mode: mode)
+            var rest = words.dropFirst()
+            while !rest.isEmpty {
+                guard rest.count >= 2 else {
+                    throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': '\(rest.first!)' needs a value: 'within CC', 'avoid suez', 'through bering'")
                 }
-                within = Set(words[2].uppercased().split(separator: "+").map(String.init))
+                let (word, values) = (rest.removeFirst().lowercased(), rest.removeFirst().split(separator: "+").map(String.init))
+                switch word {
+                case "within": request.within = Set(values.map { $0.uppercased() })
+                case "avoid" where mode == "sea": request.avoidPassages.formUnion(values.map { $0.lowercased() })
+                case "through" where mode == "sea": request.viaPassages.formUnion(values.map { $0.lowercased() })
+                default:
+                    throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': after the mode come 'within CC'"
+                        + (mode == "sea" ? ", 'avoid PASSAGE' or 'through PASSAGE'" : "") + ", not '\(word)'")
+                }
             }
-            return LegRequest(from: ends[0], to: ends[1], mode: mode, within: within)
+            return request
         }
     }
 }
@@ -89,6 +102,16 @@ public final class RoutePlanner {
         return g
     }
 
+    private var seaPassages: SeaPassages?
+
+    /// The sea passages of the sea graph, read on first use.
+    public func passages(of sea: RoutingGraph) throws -> SeaPassages {
+        if let p = seaPassages { return p }
+        let p = try SeaPassages(graph: sea, data: data)
+        seaPassages = p
+        return p
+    }
+
     /// Routes every leg; `locate` turns a place name into a position (or throws).
     public func route(_ legs: [LegRequest], locate: (String) throws -> Coordinate) throws -> [Leg] {
         try legs.map { req in
@@ -99,8 +122,16 @@ public final class RoutePlanner {
             default:
                 let g = try graph(req.mode)
                 let plain = req.avoidCountries.isEmpty && req.avoidAreas.isEmpty
-                let allowed = plain ? req.within.map(g.within)
+                var allowed = plain ? req.within.map(g.within)
                     : g.avoiding(countries: req.avoidCountries, areas: req.avoidAreas, within: req.within)
+                if req.mode == "sea" {
+                    // The Arctic passages are closed unless the leg asks for them.
+                    let closed = req.avoidPassages.union(SeaPassages.closedByDefault.subtracting(req.viaPassages))
+                    let passages = try self.passages(of: g)
+                    if let unknown = req.viaPassages.first(where: { passages.nodes[$0] == nil }) { _ = try passages.avoiding([unknown]) }
+                    let open = try passages.avoiding(closed)
+                    allowed = allowed.map { other in { open($0) && other($0) } } ?? open
+                }
                 return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
                                  maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge,
                                  trace: tracing ? { snap, path in

@@ -28,6 +28,10 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Keep out of these countries (ISO codes, comma-separated) or the polygons of a file (GeoJSON, GeoPackage...).")
     var avoid: String?
     @Flag(help: "Cross a cut in the network with a schematic segment instead of failing.") var bridge = false
+    @Option(help: "Sea legs keep out of these passages (comma-separated: suez,babalmandab; see --passages).") var avoidPassage: String?
+    @Option(help: "Sea legs may use these closed passages (the Arctic ones, bering and northwest, are closed by default).")
+    var viaPassage: String?
+    @Flag(help: "List the sea passages the sea-lane data marks, and which are closed by default.") var passages = false
     @Option(help: "Route FROM TO over the lines of this file instead (GeoPackage, GeoJSON, Shapefile, OSM PBF...).")
     var network: String?
     @Option(help: "Legs: \"A>B:mode[ within CC], B>C:mode, ...\".") var legs: String?
@@ -36,6 +40,7 @@ struct RouteCommand: ParsableCommand {
     @Flag(help: "Answer as JSON.") var json = false
 
     func validate() throws {
+        if passages { return }
         if legs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --legs") }
         if legs != nil && (from != nil || to != nil) { throw ValidationError("give either FROM and TO or --legs, not both") }
         if network != nil && legs != nil { throw ValidationError("--network routes FROM TO over one file; it does not take --legs") }
@@ -46,6 +51,15 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
+        if passages {
+            let data = try DataDirectory.locate()
+            let planner = RoutePlanner(data: data)
+            let known = try planner.passages(of: try planner.graph("sea"))
+            for name in known.names {
+                print("\(name)\(SeaPassages.closedByDefault.contains(name) ? "  (closed unless --via-passage \(name))" : "")")
+            }
+            return
+        }
         var requests: [LegRequest]
         if let legs {
             requests = try LegRequest.parse(legs)
@@ -59,7 +73,14 @@ struct RouteCommand: ParsableCommand {
             let countries = areas.isEmpty ? Set(avoid.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : []
             for i in requests.indices { requests[i].avoidAreas = areas; requests[i].avoidCountries = countries }
         }
-        for i in requests.indices { requests[i].bridge = bridge }
+        func names(_ list: String?) -> Set<String> {
+            Set((list ?? "").lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+        for i in requests.indices {
+            requests[i].bridge = bridge
+            requests[i].avoidPassages.formUnion(names(avoidPassage))
+            requests[i].viaPassages.formUnion(names(viaPassage))
+        }
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
         let planner = RoutePlanner(data: data)

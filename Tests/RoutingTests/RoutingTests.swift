@@ -131,9 +131,35 @@ final class LegTests: XCTestCase {
         let legs = try LegRequest.parse("Wonsan>Vladivostok:sea, Vladivostok > Kursk : rail within RU, Kursk>Sudzha:road, A>B:air")
         XCTAssertEqual(legs.map(\.mode), ["sea", "rail", "road", "air"])
         XCTAssertEqual(legs[1], LegRequest(from: "Vladivostok", to: "Kursk", mode: "rail", within: ["RU"]))
-        for (bad, expected) in [("Wonsan:sea", "expected FROM>TO:MODE"), ("A>B:boat", "mode 'boat'"), ("A>B:rail inside RU", "only 'within CC'"), ("", "1 to 50 legs")] {
+        for (bad, expected) in [("Wonsan:sea", "expected FROM>TO:MODE"), ("A>B:boat", "mode 'boat'"), ("A>B:rail inside RU", "after the mode come 'within CC', not 'inside'"), ("A>B:rail avoid suez", "not 'avoid'"), ("A>B:sea avoid", "needs a value"), ("", "1 to 50 legs")] {
             XCTAssertThrowsError(try LegRequest.parse(bad)) { XCTAssertTrue("\($0)".contains(expected), "\(bad): \($0)") }
         }
+    }
+
+    func testSeaPassagesArcticClosedByDefaultSuezAvoidedGoesRoundTheCape() throws {
+        let data = try DataDirectory.locate()
+        // Shanghai and Rotterdam (GeoNames).
+        let places = ["Shanghai": Coordinate(lon: 121.45806, lat: 31.22222), "Rotterdam": Coordinate(lon: 4.47917, lat: 51.9225)]
+        let planner = RoutePlanner(data: data)
+        func km(_ legs: String) throws -> (km: Double, north: Double) {
+            let leg = try planner.route(try LegRequest.parse(legs)) { try XCTUnwrap(places[$0]) }[0]
+            return (leg.totalKm, leg.parts.flatMap(\.coordinates).map(\.lat).max() ?? 0)
+        }
+        // Seen: 15,530 km through the Bering Strait and the Arctic, with no warning.
+        let suez = try km("Shanghai>Rotterdam:sea")
+        XCTAssertEqual(suez.km, 19_500, accuracy: 900, "via Suez")
+        XCTAssertLessThan(suez.north, 60, "not through the Arctic")
+        let cape = try km("Shanghai>Rotterdam:sea avoid suez")
+        XCTAssertEqual(cape.km, 25_900, accuracy: 1_300, "round the Cape")
+        XCTAssertEqual(try km("Shanghai>Rotterdam:sea avoid babalmandab").km, cape.km, accuracy: 1, "Bab-el-Mandeb closed: the Cape too")
+        let arctic = try km("Shanghai>Rotterdam:sea through bering+northwest")
+        XCTAssertGreaterThan(arctic.north, 64, "the Arctic when asked for")
+        XCTAssertLessThan(arctic.km, suez.km)
+        XCTAssertThrowsError(try km("Shanghai>Rotterdam:sea avoid suze")) { error in
+            XCTAssertTrue("\(error)".contains("no sea passage 'suze'") && "\(error)".contains("babalmandab"), "\(error)")
+        }
+        let passages = try planner.passages(of: try planner.graph("sea"))
+        XCTAssertTrue(Set(["suez", "babalmandab", "malacca", "gibraltar", "ormuz", "panama", "bering"]).isSubset(of: Set(passages.names)))
     }
 
     func testDeploymentRouteAcrossModes() throws {

@@ -1,0 +1,41 @@
+import DataCatalog
+import GeoCore
+import GeoPackage
+
+/// The sea passages the sea-lane data marks (its `passage` field: suez, babalmandab, malacca,
+/// gibraltar, bosporus, ormuz, panama, bering, northwest, ...) as sets of the sea graph's nodes,
+/// so that a route can keep out of them. The Arctic ones are closed unless a leg asks for them.
+public struct SeaPassages: Sendable {
+    /// Each passage's nodes.
+    public let nodes: [String: Set<Int32>]
+
+    /// Passages a sea route keeps out of unless told otherwise: the Arctic routes.
+    public static let closedByDefault: Set<String> = ["bering", "northwest"]
+
+    /// The passages of `graph` (the sea graph of `data`): every vertex of a passage's lanes, at
+    /// the graph node within a few metres of it.
+    public init(graph: RoutingGraph, data: DataDirectory) throws {
+        let file = try GeoPackageFile.shared(path: try data.path(of: "sea"))
+        var out: [String: Set<Int32>] = [:]
+        for f in try file.features(layer: "sea_lanes", in: nil, columns: ["passage"], limit: 100_000) {
+            guard case .text(let code) = f.values[0], !code.isEmpty else { continue }
+            let points = f.geometry.coordinates
+            for case let (node, km)? in graph.nearestNodes(to: points) where km < 0.05 {
+                out[code, default: []].insert(node)
+            }
+        }
+        nodes = out
+    }
+
+    /// The passage names, sorted.
+    public var names: [String] { nodes.keys.sorted() }
+
+    /// A node filter keeping out of `closed`; throws naming the passages there are for an unknown one.
+    public func avoiding(_ closed: Set<String>) throws -> (Int32) -> Bool {
+        if let unknown = closed.first(where: { nodes[$0] == nil }) {
+            throw RoutingError.unknownPassage(unknown, known: names)
+        }
+        let banned = closed.reduce(into: Set<Int32>()) { $0.formUnion(nodes[$1] ?? []) }
+        return { !banned.contains($0) }
+    }
+}
