@@ -2,7 +2,6 @@ import Bindings
 import Foundation
 import GeoCore
 import DataCatalog
-import GeoPackage
 
 /// Draws the basemap of a frame from the data folder: relief, land and water, regions, rivers,
 /// roads, rail, sea lanes, borders and coastline, choosing the level of detail by scale.
@@ -105,16 +104,12 @@ public final class BasemapRenderer {
         }
         if !highlight.isEmpty, !locator {
             let codes = highlight.sorted().joined(separator: ",")
-            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", "countries-other-than:\(codes)")) { [highlight, data] in
-                let file = try GeoPackageFile.shared(path: try data.path(of: "basemap"))
-                var others: [Geometry] = []
-                for (query, shift) in LayerReader.windows(box) {
-                    for f in try file.features(layer: "countries", in: query, columns: ["iso_a2"], limit: 10_000) {
-                        if case .text(let code) = f.values[0], highlight.contains(code) { continue }
-                        others.append(shift == 0 ? f.geometry : f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) })
-                    }
+            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", "countries-other-than:\(codes)")) { [highlight] in
+                let others = try reader.features(dataset: "basemap", layer: "countries", in: box, columns: ["iso_a2"], limit: 10_000).filter { f in
+                    if case .text(let code) = f.values[0] { return !highlight.contains(code) }
+                    return true
                 }
-                return .polygons(painter.projectedPolygons(others))
+                return .polygons(painter.projectedPolygons(others.map(\.geometry)))
             }
             if case .polygons(let p) = entry {
                 let veiled = painter.framed(polygons: p)

@@ -1,3 +1,4 @@
+import Bindings
 import DataCatalog
 import GeoCore
 import GeoPackage
@@ -10,11 +11,18 @@ struct LayerReader {
     static let maxFeatures = 2_000_000
 
     func geometries(dataset id: String, layer name: String, in box: BoundingBox) throws -> [Geometry] {
+        try features(dataset: id, layer: name, in: box, columns: []).map(\.geometry)
+    }
+
+    /// The features of a layer that meet `box`, with the values of `columns`, shifted into the
+    /// box's longitudes; more than `limit` is an error.
+    func features(dataset id: String, layer name: String, in box: BoundingBox, columns: [String], limit: Int = LayerReader.maxFeatures) throws
+        -> [(geometry: Geometry, values: [SQLiteReader.Value])] {
         let file = try GeoPackageFile.shared(path: try data.path(of: id))
-        var out: [Geometry] = []
+        var out: [(geometry: Geometry, values: [SQLiteReader.Value])] = []
         for (query, shift) in LayerReader.windows(box) {
-            let found = try file.geometries(layer: name, in: query, limit: LayerReader.maxFeatures - out.count)
-            out += shift == 0 ? found : found.map { g in g.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) } }
+            let found = try file.features(layer: name, in: query, columns: columns, limit: limit - out.count)
+            out += shift == 0 ? found : found.map { f in (f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) }, f.values) }
         }
         return out
     }

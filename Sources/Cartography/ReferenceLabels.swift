@@ -48,16 +48,13 @@ struct ReferenceLabelReader {
         let zoom = log2(156_543.034 / (kmPerPoint * 1000 * 0.75))
         let file = try GeoPackageFile.shared(path: try data.path(of: "labels"))
         let box = BasemapRenderer.snapped(frame.coveringBox)
+        let reader = LayerReader(data: data)
         var out: [ReferenceLabel] = []
         func rows(_ layer: String, _ columns: [String]) throws -> [(Coordinate, [SQLiteReader.Value])] {
-            var found: [(Coordinate, [SQLiteReader.Value])] = []
-            for (query, shift) in LayerReader.windows(box) {
-                for f in try file.features(layer: layer, in: query, columns: columns, limit: 100_000) {
-                    guard case .point(let c) = f.geometry else { continue }
-                    found.append((Coordinate(lon: c.lon + shift, lat: c.lat), f.values))
-                }
+            try reader.features(dataset: "labels", layer: layer, in: box, columns: columns, limit: 100_000).compactMap { f in
+                guard case .point(let c) = f.geometry else { return nil }
+                return (c, f.values)
             }
-            return found
         }
         let nameColumn = DataDirectory.labelLanguages.contains(language) ? "name_\(language)" : "name_en"
         out += try countries(frame, file: file, box: box, nameColumn: nameColumn, zoom: zoom, kmPerPoint: kmPerPoint, pointsAcross: pointsAcross)
@@ -106,16 +103,12 @@ extension ReferenceLabelReader {
     /// in `language`.
     func passages(box: BoundingBox, language: String) throws -> [ReferenceLabel] {
         guard (try? data.manifest().dataset("sea")) != nil else { return [] }
-        let file = try GeoPackageFile.shared(path: try data.path(of: "sea"))
         var out: [ReferenceLabel] = [], seen = Set<String>()
-        for (query, shift) in LayerReader.windows(box) {
-            for f in try file.features(layer: "sea_lanes", in: query, columns: ["passage"], limit: 100_000) {
-                guard let code = f.values[0].string, let name = PassageNames.name(code, language), seen.insert(code).inserted else { continue }
-                let points = f.geometry.coordinates
-                guard !points.isEmpty else { continue }
-                let mid = points[points.count / 2]
-                out.append(ReferenceLabel(kind: .passage, text: name, at: Coordinate(lon: mid.lon + shift, lat: mid.lat), size: 7.5, weight: 1))
-            }
+        for f in try LayerReader(data: data).features(dataset: "sea", layer: "sea_lanes", in: box, columns: ["passage"], limit: 100_000) {
+            guard let code = f.values[0].string, let name = PassageNames.name(code, language), seen.insert(code).inserted else { continue }
+            let points = f.geometry.coordinates
+            guard !points.isEmpty else { continue }
+            out.append(ReferenceLabel(kind: .passage, text: name, at: points[points.count / 2], size: 7.5, weight: 1))
         }
         return out
     }
@@ -152,33 +145,29 @@ extension ReferenceLabelReader {
             }
         }
         let cellPoints = (frame.width / Double(columns)) * (frame.height / Double(rows)) * pointsAcross / max(frame.width, 1) * pointsAcross / max(frame.width, 1)
-        let borders = try GeoPackageFile.shared(path: try data.path(of: "basemap"))
         var out: [ReferenceLabel] = []
         var seen = Set<String>()
-        for (query, shift) in LayerReader.windows(box) {
-            for f in try borders.features(layer: "countries", in: query, columns: ["iso_a2"], limit: 10_000) {
-                guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code),
-                      country.minLabel <= zoom + 1, country.area.squareRoot() / kmPerPoint >= 28 else { continue }
-                let shape = shift == 0 ? f.geometry : f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) }
-                // Each part's box first: most grid points are far from most parts.
-                let parts = shape.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } }
-                let inside = grid.filter { g in parts.contains { $0.1.contains(g.c) && $0.0.contains(g.c) } }
-                guard !inside.isEmpty else { continue }
-                seen.insert(code)
-                // The whole country's side on the map, or the side of what is visible, whichever is less.
-                let side = min(country.area.squareRoot() / kmPerPoint, (Double(inside.count) * cellPoints).squareRoot())
-                guard side >= 28 else { continue }
-                // Inside grid points nearest the middle of the visible part first.
-                let mx = inside.reduce(0) { $0 + $1.x } / Double(inside.count), my = inside.reduce(0) { $0 + $1.y } / Double(inside.count)
-                let ordered = inside.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
-                var at = country.at, alternatives = Array(ordered.prefix(8))
-                if let p = frame.frame([at]).first, !(p.lon > frame.width * 0.04 && p.lon < frame.width * 0.96 && p.lat > frame.height * 0.04 && p.lat < frame.height * 0.96) {
-                    guard inside.count >= 3 else { continue }
-                    at = alternatives.removeFirst()
-                }
-                let size = min(13, max(7, 7 + 1.4 * log2(max(1, side / 60))))
-                out.append(ReferenceLabel(kind: .country, text: country.name, at: at, alternatives: alternatives, size: size, weight: side))
+        for f in try LayerReader(data: data).features(dataset: "basemap", layer: "countries", in: box, columns: ["iso_a2"], limit: 10_000) {
+            guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code),
+                  country.minLabel <= zoom + 1, country.area.squareRoot() / kmPerPoint >= 28 else { continue }
+            // Each part's box first: most grid points are far from most parts.
+            let parts = f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } }
+            let inside = grid.filter { g in parts.contains { $0.1.contains(g.c) && $0.0.contains(g.c) } }
+            guard !inside.isEmpty else { continue }
+            seen.insert(code)
+            // The whole country's side on the map, or the side of what is visible, whichever is less.
+            let side = min(country.area.squareRoot() / kmPerPoint, (Double(inside.count) * cellPoints).squareRoot())
+            guard side >= 28 else { continue }
+            // Inside grid points nearest the middle of the visible part first.
+            let mx = inside.reduce(0) { $0 + $1.x } / Double(inside.count), my = inside.reduce(0) { $0 + $1.y } / Double(inside.count)
+            let ordered = inside.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
+            var at = country.at, alternatives = Array(ordered.prefix(8))
+            if let p = frame.frame([at]).first, !(p.lon > frame.width * 0.04 && p.lon < frame.width * 0.96 && p.lat > frame.height * 0.04 && p.lat < frame.height * 0.96) {
+                guard inside.count >= 3 else { continue }
+                at = alternatives.removeFirst()
             }
+            let size = min(13, max(7, 7 + 1.4 * log2(max(1, side / 60))))
+            out.append(ReferenceLabel(kind: .country, text: country.name, at: at, alternatives: alternatives, size: size, weight: side))
         }
         return out
     }
