@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GDALBindings", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerIndex", "GeoData", "GeoCore", "TestSupport"],
-                    resources: [.copy("spellings.tsv")]),
+                    resources: [.copy("spellings.tsv"), .copy("spellings-world.tsv")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "RoutingData", "Bindings", "GDALBindings", "GeoData", "GeoCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenario", "Cartography", "Bindings", "GeoData", "GeoCore", "TestSupport"],

@@ -37,6 +37,10 @@ extension Gazetteer {
             }
             // Population: a city of 1M outweighs a village of 2,000 with a slightly better match.
             s += min(40, 6 * log10(Double(max(c.population, 0)) + 1))
+            // Straits and canals have no population; the ones the data names are the world's main
+            // shipping passages, as prominent as a city of a million (Dardanelles, not Çanakkale,
+            // which bore the name).
+            if c.kind == .strait || c.kind == .canal { s += Gazetteer.passageProminence }
             s += 20 * Double(c.priority)
             // A place's own name outweighs another's former or alternate name at a similar population
             // (Pokrovsk, Donetsk oblast, not Engels, which bore the name until 1931).
@@ -45,14 +49,14 @@ extension Gazetteer {
             case .region: s += regionQuery ? 20 : -12
             case .populated: s += regionQuery ? -20 : 0
             case .port: s -= 5
-            case .country: break
+            case .country, .strait, .canal, .sea, .cape, .river: break
             }
             // Djibouti, Kuwait, Panama: the city, not the country, when the story says it is one.
-            if filter.preferSettlement && (c.kind == .country || c.kind == .region) { s -= 30 }
+            if filter.preferSettlement && (c.kind == .country || c.kind == .region || c.kind.isWater) { s -= 30 }
             if let near = filter.near {
                 let km = near.greatCircleKm(to: c.coordinate)
                 c.nearKm = km.rounded(toPlaces: 1)
-                s -= 12 * log10(1 + km / 25)
+                s -= 20 * log10(1 + km / 25)
             }
             c.score = s.rounded(toPlaces: 2)
             out.append(c)

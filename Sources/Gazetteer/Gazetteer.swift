@@ -51,13 +51,19 @@ public final class Gazetteer: Sendable {
         // Hebrew, which leave vowels out) transliterated, never as a Latin typo: 日本 is not Libeň.
         let script = Gazetteer.script(of: query)
         let found = Matcher(table: table).candidates(for: query, core: core).filter { c in
-            !(script != .latin && c.match == .fuzzy) && !(script == .abjad && c.match == .transliterated)
+            // Abjad spellings transliterate to vowel-less keys: only the name as written counts.
+            !(script != .latin && c.match == .fuzzy) && !(script == .abjad && (c.match == .transliterated || c.match == .variant))
         }
         var scored = try score(found, regionQuery: regionQuery, filter: filter)
         if scored.isEmpty {
             let suggestions = script == .latin ? Matcher(table: table).suggestions(for: core) : []
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
             unfiltered = Array(unfiltered.prefix(5))
+            if let kind = filter.kind, !Gazetteer.kindsInData.contains(kind) {
+                return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
+                                     message: "the built data has no place of kind '\(kind.rawValue)' (no named seas, gulfs, capes or rivers; "
+                                        + "straits and canals are there: --kind strait or canal): give the place as coordinates")
+            }
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
                 + (script == .latin ? "" : " as written (a name in this script is not guessed from Latin spellings or typos): give it in Latin letters, or check it with a country code")
                 : "\(found.count) place(s) match '\(query)' but none \(filter.describe)"
@@ -66,6 +72,25 @@ public final class Gazetteer: Sendable {
         }
         scored = Array(scored.prefix(max(1, min(hints.limit, 50))))
         let best = scored[0]
+        // A name in another script that only a small place bears as an unrelated alternate (often a
+        // former name: Кита́й for Shirokoye, Crimea) is no answer to a query the data cannot place
+        // (Китай, China): say so, and let a hint take it.
+        if script != .latin, filter.countries == nil, filter.admin1 == nil, filter.near == nil, !best.primary,
+           best.population < Gazetteer.smallPlace, best.kind == .populated,
+           !Gazetteer.isOwnName(best) {
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
+                                 message: "'\(query)' is only an alternate name of \(Gazetteer.label(best)), not its own name; "
+                                    + "give --country \(best.country) to take it")
+        }
+        // "Red Sea" means the sea, which the data does not have, not Sudan's Red Sea state: say so and
+        // let a kind hint take the namesake.
+        if hints.kind == nil, !best.kind.isWater, WaterWords.marks(query) {
+            let closest = scored.prefix(5)
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(closest),
+                                 message: "'\(query)' names a sea, gulf or cape, and the built data has none (only straits and canals); "
+                                    + "the namesake is \(Gazetteer.label(best)): give --kind \(best.kind.hintWord) to take it, "
+                                    + "or coordinates for the sea")
+        }
         if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
             return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
                                  message: "'\(query)' fits \(Gazetteer.label(best)) and \(Gazetteer.label(rival)); "
@@ -81,6 +106,7 @@ public final class Gazetteer: Sendable {
         out += " ("
         out += c.country
         if !c.admin1Name.isEmpty { out += ", "; out += c.admin1Name }
+        if c.country.isEmpty { out += c.kind.rawValue; out += ")"; return out }
         if c.population > 0 { out += ", pop. "; out += String(c.population) }
         if c.kind != .populated { out += ", "; out += c.kind.rawValue }
         out += ")"
@@ -112,6 +138,9 @@ public final class Gazetteer: Sendable {
         return collapsed
     }
 
+    /// The kinds the built index has records of.
+    static let kindsInData: Set<PlaceKind> = [.populated, .region, .country, .port, .strait, .canal]
+
     /// The script a query is written in, as far as matching goes.
     enum Script { case latin, abjad, other }
 
@@ -128,24 +157,54 @@ public final class Gazetteer: Sendable {
         return abjad ? .abjad : other ? .other : .latin
     }
 
+    /// Whether the name that matched is the place's own name in another script or spelling: its
+    /// skeleton lies within one edit of the own name's (上海 for Shanghai, Суджа for Sudzha), unlike
+    /// an unrelated alternate (Кита́й, a former name of Shirokoye).
+    static func isOwnName(_ c: Candidate) -> Bool {
+        if c.primary { return true }
+        let a = Array(NameKey(c.matched).skeleton.utf8), b = Array(NameKey(c.name).skeleton.utf8)
+        return editDistance(a, b, limit: 1) <= 1
+    }
+
+    /// Below this population, an unrelated alternate name in another script is too weak to answer with.
+    static let smallPlace: Int64 = 10_000
+
+    /// What a strait or canal adds to its score in place of a population (that of a city of 10^6).
+    static let passageProminence = 36.0
+
+    /// A typo or variant of a city this large (and this many times the best's population) rivals a
+    /// better-matched small place: Donetz is Donets (8,900) or Donetsk (900,000).
+    static let largeCity: Int64 = 100_000, largeCityFactor: Int64 = 20
+
+    /// Two different places whose scores differ by less than this are ambiguous.
+    static let tieMargin = 1.0
+
     /// Records of one kind and country at most this far apart are taken as one place.
     static let samePlaceKm = 5.0
 
     /// The strongest candidate that is a different place of the same kind and about as likely.
     static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
+        let bestOwn = best.primary || isOwnName(best)
         for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
             // Two records of one place (a town and its fort, a city and its municipality) a few km
             // apart are one answer, not a choice.
             if c.country == best.country, c.coordinate.greatCircleKm(to: best.coordinate) <= Gazetteer.samePlaceKm { continue }
-            if best.match.tier != c.match.tier { continue }
-            // A place's own name outweighs another's alternate (often historic) name: Kaliningrad the
-            // city, not Korolyov, which bore the name until 1996.
-            if best.primary && !c.primary { continue }
-            if best.match == .fuzzy && c.distance > best.distance { continue }
+            // A much larger city with a weaker match is still a reading to offer, not drop (Donetz:
+            // Donets or Donetsk); otherwise only evidence as good competes.
+            let larger = best.match == .variant && best.match.tier != c.match.tier && c.population >= Gazetteer.largeCity
+                && c.population >= best.population * Gazetteer.largeCityFactor && (c.match != .fuzzy || c.distance <= 1)
+            if best.match.tier != c.match.tier && !larger { continue }
+            // --near decides between the readings: a rival must be about as near.
             if near, let bk = best.nearKm, let ck = c.nearKm {
                 if ck < bk * 2 + 10 { return c }
                 continue
             }
+            // Scores this close are a coin toss, whatever the rules below would say.
+            if larger || best.score - c.score < Gazetteer.tieMargin { return c }
+            // A place's own name outweighs another's alternate (often historic) name: Kaliningrad the
+            // city, not Korolyov, which bore the name until 1996.
+            if bestOwn && !(c.primary || Gazetteer.isOwnName(c)) { continue }
+            if best.match == .fuzzy && c.distance > best.distance { continue }
             // Unknown population (0: supplement villages, regions) rivals anything of village size.
             if c.population == 0 && best.population < 10_000 { return c }
             // Comparable population: in one country the runner-up needs a tenth of the best's (the two

@@ -115,7 +115,13 @@ final class KeyTable: Sendable {
         let k = Int(file.byte(placeRef(p) + KeyTableLayout.PlaceField.kind))
         return k < KeyTableLayout.kinds.count ? KeyTableLayout.kinds[k] : .populated
     }
-    func placeCountry(_ p: Int) -> String { file.string(placeRef(p) + KeyTableLayout.PlaceField.country, 2) }
+    func placePopulation(_ p: Int) -> Int64 { Int64(bitPattern: file.u64(placeRef(p) + KeyTableLayout.PlaceField.population)) }
+
+    /// The ISO code, empty for a place in no country (a strait), which is stored as two zero bytes.
+    func placeCountry(_ p: Int) -> String {
+        let r = placeRef(p) + KeyTableLayout.PlaceField.country
+        return file.byte(r) == 0 ? "" : file.string(r, 2)
+    }
 
     /// A place as a candidate for a match of `kind` on `matched`, one of its names.
     func candidate(_ p: Int, match: MatchKind, matched: String, primary: Bool, distance: Int) -> Candidate {

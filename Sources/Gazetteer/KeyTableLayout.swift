@@ -52,8 +52,8 @@ public enum KeyTableLayout {
     /// Marks a name record whose variant folds to its place's own name (in the length word).
     public static let primaryFlag: UInt32 = 1 << 31
 
-    /// The place kinds as stored (one byte).
-    public static let kinds: [PlaceKind] = [.populated, .region, .country, .port]
+    /// The place kinds as stored (one byte: the index in this list).
+    public static let kinds = PlaceKind.allCases
 }
 
 /// The key maps of the lookup file: what a key is, and what its postings point at.

@@ -43,7 +43,15 @@ public struct NameKey: Sendable, Equatable {
                 space = true
             }
         }
-        return out
+        return out.unicodeScalars.contains(where: { $0.value >= 0x0600 && $0.value <= 0x06FF }) ? dropArabicArticle(out) : out
+    }
+
+    /// Arabic names are written with and without the article al- (الخرطوم, خرطوم): each word of
+    /// four letters or more loses a leading ال.
+    static func dropArabicArticle(_ folded: String) -> String {
+        folded.split(separator: " ").map { word in
+            word.count >= 4 && word.hasPrefix("ال") ? String(word.dropFirst(2)) : String(word)
+        }.joined(separator: " ")
     }
 
     /// `fold` for plain ASCII, without Foundation: lower case, letters and digits kept, apostrophes
@@ -77,11 +85,13 @@ public struct NameKey: Sendable, Equatable {
         "š": "sh", "Š": "sh", "ž": "zh", "Ž": "zh", "č": "ch", "Č": "ch", "ŝ": "sh", "ĉ": "ch",
     ]
 
-    /// Any script to ASCII Latin (ICU's Any-Latin; Latin-ASCII), keeping š ž č as sh zh ch.
+    /// Any script to ASCII Latin (ICU's Any-Latin; Latin-ASCII), keeping š ž č as sh zh ch, whether
+    /// written so (Sudža) or made so by ICU from another script (Суджа -> Sudža -> Sudzha).
     public static func transliterate(_ s: String) -> String {
+        let latin = s.applyingTransform(StringTransform("Any-Latin"), reverse: false) ?? s
         var pre = ""
-        for ch in s { if let d = digraphs[ch] { pre += d } else { pre.append(ch) } }
-        return pre.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? pre
+        for ch in latin { if let d = digraphs[ch] { pre += d } else { pre.append(ch) } }
+        return pre.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? pre
     }
 
     /// Ordered rewrites that merge the ways English, French, German and Spanish write Slavic and
@@ -128,6 +138,13 @@ public struct NameKey: Sendable, Equatable {
                 s = out
                 for b in to { present.insert(b) }
             }
+        }
+        // A glide between vowels is written or left out at will (Nikolayev, Nikolaev, Nikolaïev;
+        // Mykolayiv, Mykolaiv): an i (y, j) between two vowels counts for nothing.
+        let vowels = [UInt8]("aeiou".utf8), i = UInt8(ascii: "i")
+        if s.count > 2, s.contains(i) {
+            let glides = (1..<(s.count - 1)).filter { s[$0] == i && vowels.contains(s[$0 - 1]) && vowels.contains(s[$0 + 1]) }
+            for k in glides.reversed() { s.remove(at: k) }
         }
         // Ukrainian -iv and Russian -ov, -ev endings (Kharkiv/Kharkov, Lviv/Lvov, Kyiv/Kiev).
         let v = UInt8(ascii: "v")

@@ -2,7 +2,16 @@ import GeoCore
 
 /// What kind of place a record is; `populated` covers cities, towns and villages.
 public enum PlaceKind: String, Sendable, Codable, CaseIterable {
-    case populated, region, country, port
+    case populated, region, country, port, strait, canal
+    /// Kinds a user may ask for that the built data has no record of (it has no named seas, capes
+    /// or rivers): a query of such a kind says so instead of answering with something else.
+    case sea, cape, river
+
+    /// Water features: a query naming one is never answered by a town or region of that name.
+    public var isWater: Bool { [.strait, .canal, .sea].contains(self) }
+
+    /// The word a user gives for this kind as a hint (`--kind city`).
+    public var hintWord: String { self == .populated ? "city" : rawValue }
 
     /// Reads a user's word for a kind ("city", "town", "village", "oblast", ...).
     public init?(word: String) {
@@ -11,6 +20,11 @@ public enum PlaceKind: String, Sendable, Codable, CaseIterable {
         case "region", "admin1", "oblast", "province", "state", "krai": self = .region
         case "country", "nation": self = .country
         case "port", "harbour", "harbor": self = .port
+        case "strait", "channel", "passage", "sound": self = .strait
+        case "canal": self = .canal
+        case "sea", "ocean", "gulf", "bay": self = .sea
+        case "cape", "headland", "point": self = .cape
+        case "river": self = .river
         default: return nil
         }
     }
@@ -58,4 +72,5 @@ public enum IDRange {
     public static let country: Int64 = 20_000_000_000
     public static let port: Int64 = 30_000_000_000
     public static let supplement: Int64 = 40_000_000_000
+    public static let passage: Int64 = 50_000_000_000
 }

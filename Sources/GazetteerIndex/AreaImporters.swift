@@ -62,14 +62,18 @@ extension Importers {
         var out: [PlaceRecord] = []
         var index: Int64 = 0
         // Every language Natural Earth names countries in (Arabic, Chinese, Japanese, Greek, Hebrew, ...).
-        let nameFields = ["NAME", "NAME_LONG", "NAME_ALT", "FORMAL_EN", "ADMIN", "SOVEREIGNT", "ISO_A3", "NAME_ZHT"]
+        // (Not SOVEREIGNT: Hong Kong is not called China.)
+        let nameFields = ["NAME", "NAME_LONG", "NAME_ALT", "FORMAL_EN", "ADMIN", "ISO_A3", "NAME_ZHT"]
             + DataDirectory.labelLanguages.map { "NAME_\($0.uppercased())" }
         for f in ds.layers[0].features() {
             index += 1
             var iso = f["ISO_A2"].text
             if iso.count != 2 || iso == "-9" { iso = f["ISO_A2_EH"].text }
             guard iso.count == 2, let lx = f["LABEL_X"].number, let ly = f["LABEL_Y"].number else { continue }
-            let names = nameFields.map { f[$0].text }.filter { !$0.isEmpty && $0 != "-99" }
+            // Unicode CLDR's short names (through ICU) in the same languages: Южная Корея beside
+            // Natural Earth's Республика Корея.
+            let cldr = DataDirectory.labelLanguages.compactMap { Locale(identifier: $0).localizedString(forRegionCode: iso) }
+            let names = (nameFields.map { f[$0].text } + cldr).filter { !$0.isEmpty && $0 != "-99" }
             out.append(PlaceRecord(id: IDRange.country + index, name: f["NAME_EN"].text.isEmpty ? f["NAME"].text : f["NAME_EN"].text,
                                    names: names + [iso], kind: .country, country: iso, admin1: "",
                                    population: Int64(f["POP_EST"].number ?? 0), coordinate: Coordinate(lon: lx, lat: ly),
@@ -88,6 +92,35 @@ extension Importers {
             out.append(PlaceRecord(id: IDRange.port + f.id, name: f["name"].text, names: [code], kind: .port,
                                    country: String(code.prefix(2)), admin1: "", population: 0, coordinate: c,
                                    source: "searoute ports (UN/LOCODE \(code))"))
+        }
+        return out
+    }
+
+    /// Straits and canals: the sea-lane passages that `PassageNames` names, under every name it has,
+    /// at the lane vertex nearest all the others (a point on the passage itself), with the lanes' extent.
+    public static func passages(data: DataDirectory) throws -> [PlaceRecord] {
+        let ds = try Dataset.open(try data.path(of: "sea"), kind: .vector)
+        var vertices: [String: [Coordinate]] = [:]
+        for f in try ds.layer(named: "sea_lanes").features() {
+            let code = f["passage"].text
+            guard PassageNames.table[code] != nil, let g = f.geometry else { continue }
+            vertices[code, default: []] += g.coordinates
+        }
+        var out: [PlaceRecord] = []
+        for (i, code) in PassageNames.table.keys.sorted().enumerated() {
+            guard let points = vertices[code], !points.isEmpty, let names = PassageNames.table[code] else { continue }
+            let centre = points.min { a, b in
+                points.reduce(0) { $0 + a.greatCircleKm(to: $1) } < points.reduce(0) { $0 + b.greatCircleKm(to: $1) }
+            }!
+            let lons = points.map(\.lon), lats = points.map(\.lat)
+            // Lanes cut at the antimeridian (the Bering Strait) have no box that a map could fit.
+            let box = lons.max()! - lons.min()! > 180 ? nil
+                : BoundingBox(west: lons.min()!, south: lats.min()!, east: lons.max()!, north: lats.max()!)
+            let english = names["en"] ?? code
+            out.append(PlaceRecord(id: IDRange.passage + Int64(i), name: english,
+                                   names: names.values.sorted(), kind: PassageNames.isCanal(code) ? .canal : .strait,
+                                   country: "", admin1: "", population: 0, coordinate: centre, box: box,
+                                   source: "searoute sea lanes (passage \(code))"))
         }
         return out
     }

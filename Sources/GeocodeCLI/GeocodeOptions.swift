@@ -30,7 +30,7 @@ public struct GeocodeOptions: ParsableArguments {
 
     public func validate() throws {
         guard (1...50).contains(limit) else { throw ValidationError("--limit \(limit): expected 1...50") }
-        if let kind, PlaceKind(word: kind) == nil { throw ValidationError("--kind '\(kind)': expected city, region, country or port") }
+        if let kind, PlaceKind(word: kind) == nil { throw ValidationError("--kind '\(kind)': expected one of " + PlaceKind.allCases.map(\.hintWord).joined(separator: ", ")) }
         _ = try parsedBox()
     }
 

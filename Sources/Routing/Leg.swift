@@ -34,7 +34,7 @@ public struct Leg: Sendable, Codable {
 /// Why a leg could not be routed.
 public enum RoutingError: Error, CustomStringConvertible, Equatable {
     case tooFarFromNetwork(place: String, mode: String, km: Double, limit: Double)
-    case disconnected(mode: String, from: String, to: String, fromComponent: Int32, toComponent: Int32, fromSize: Int, toSize: Int)
+    case disconnected(NetworkCut)
     case badGraphFile(String, reason: String)
     case badLegs(String, reason: String)
     /// A sea passage the data does not mark, with those it does.
@@ -44,11 +44,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .tooFarFromNetwork(let place, let mode, let km, let limit):
             return String(format: "%@ is %.0f km from the nearest %@ node, beyond the %.0f km limit: route that part by another mode or as 'direct'", place, km, mode, limit)
-        case .disconnected(let mode, let from, let to, let fc, let tc, let fs, let ts):
-            if fc == tc {
-                return "no \(mode) path from \(from) to \(to) that keeps to the countries and out of the areas asked for: every path crosses them"
-            }
-            return "no \(mode) path from \(from) to \(to): \(from) lies on network piece #\(fc) (\(fs) nodes) and \(to) on piece #\(tc) (\(ts) nodes; #0 is the largest); the network is cut between them"
+        case .disconnected(let cut):
+            return cut.description
         case .badGraphFile(let p, let r):
             return "routing graph \(p): \(r)"
         case .unknownPassage(let name, let known):
@@ -94,15 +91,16 @@ extension RoutingGraph {
         } else {
             let comp = components()
             let fc = comp[Int(s.node)], tc = comp[Int(e.node)]
-            guard bridge, fc != tc else {
-                throw RoutingError.disconnected(mode: mode, from: aName, to: bName, fromComponent: fc, toComponent: tc,
-                                                fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
-            }
-            // The start piece's node nearest the end, and the end piece's node nearest that one.
+            var cut = NetworkCut(mode: mode, from: aName, to: bName, fromPiece: fc, toPiece: tc,
+                                 fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
+            guard fc != tc else { throw RoutingError.disconnected(cut) }
+            // The start piece's node nearest the end, and the end piece's node nearest that one: the gap
+            // a bridge would cross, and what the message offers.
             let n1 = nearestNode(to: b, among: { comp[Int($0)] == fc })!, n2 = nearestNode(to: nodes[Int(n1)], among: { comp[Int($0)] == tc })!
-            guard let p1 = shortestPath(from: s.node, to: n1, allowed: allowed), let p2 = shortestPath(from: n2, to: e.node, allowed: allowed) else {
-                throw RoutingError.disconnected(mode: mode, from: aName, to: bName, fromComponent: fc, toComponent: tc,
-                                                fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
+            cut.gap = (nodes[Int(n1)], nodes[Int(n2)])
+            guard bridge, let p1 = shortestPath(from: s.node, to: n1, allowed: allowed),
+                  let p2 = shortestPath(from: n2, to: e.node, allowed: allowed) else {
+                throw RoutingError.disconnected(cut)
             }
             follow(p1)
             parts.append(LegPart(routed: false, coordinates: [nodes[Int(n1)], nodes[Int(n2)]],
@@ -111,5 +109,33 @@ extension RoutingGraph {
         }
         if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [nodes[Int(e.node)], b], km: e.km)) }
         return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount, speedKmh: nil)
+    }
+}
+
+/// Where a network is cut between a leg's two ends, and what would route it.
+public struct NetworkCut: Equatable, Sendable, CustomStringConvertible {
+    public var mode, from, to: String
+    /// Connected pieces of the network (0 is the largest) and their node counts.
+    public var fromPiece, toPiece: Int32
+    public var fromSize, toSize: Int
+    /// The closest nodes of the two pieces, when the ends lie on different pieces.
+    public var gap: (Coordinate, Coordinate)?
+
+    public var gapKm: Double? { gap.map { $0.0.greatCircleKm(to: $0.1) } }
+
+    public static func == (a: NetworkCut, b: NetworkCut) -> Bool { a.description == b.description }
+
+    public var description: String {
+        guard let gap, let km = gapKm else {
+            return "no \(mode) path from \(from) to \(to) that keeps to the countries and out of the areas asked for: "
+                + "every path crosses them; drop or widen --within / --avoid, or route that part by another mode"
+        }
+        func at(_ c: Coordinate) -> String { String(format: "%.4f,%.4f", c.lat, c.lon) }
+        return "no \(mode) path from \(from) to \(to): they lie on separate pieces of the \(mode) network "
+            + "(#\(fromPiece), \(fromSize) nodes, and #\(toPiece), \(toSize) nodes; #0 is the largest): the network is cut between them. "
+            + String(format: "The pieces come closest between %@ and %@, %.0f km apart: ", at(gap.0), at(gap.1), km)
+            + "the network data has no \(mode) line there, though a real one may exist. "
+            + "To route it: --bridge (cross the gap with a schematic segment), a leg by another mode "
+            + "(road, or sea between ports), or 'direct' for that part"
     }
 }

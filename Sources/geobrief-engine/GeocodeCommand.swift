@@ -23,7 +23,11 @@ struct GeocodeCommand: ParsableCommand {
             } else {
                 print("nearest place: none within \(Int(ReverseGeocoder.radiusKm)) km")
             }
-            print("region: \(r.region.map { "\($0.name) (\($0.country))" } ?? "none (at sea or outside any first-level region)")")
+            if let w = r.water {
+                print("water: \(w.note)" + (w.nearestPassage.map { String(format: "; %@ is %.0f km away", $0, w.passageKm ?? 0) } ?? ""))
+            } else {
+                print("region: \(r.region.map { "\($0.name) (\($0.country))" } ?? "none (on land outside any first-level region)")")
+            }
         }
     }
 }

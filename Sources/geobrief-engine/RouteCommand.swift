@@ -22,6 +22,8 @@ struct RouteCommand: ParsableCommand {
 
     @Argument(help: "Start: a place name or LAT,LON.") var from: String?
     @Argument(help: "End: a place name or LAT,LON.") var to: String?
+    @Option(help: "The country of the start (ISO code or name), to choose among places of its name.") var fromCountry: String?
+    @Option(help: "The country of the end (ISO code or name), to choose among places of its name.") var toCountry: String?
     @Option(help: "Mode for FROM TO: sea, rail, road, air or direct.") var mode = "rail"
     @Option(help: "Stay within these countries (comma-separated ISO codes, e.g. RU).") var within: String?
     @Option(help: "Pass through these places, in order (repeatable).") var via: [String] = []
@@ -72,6 +74,10 @@ struct RouteCommand: ParsableCommand {
             let areas = FileManager.default.fileExists(atPath: avoid) ? try RoutingGraph.areas(from: avoid) : []
             let countries = areas.isEmpty ? Set(avoid.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : []
             for i in requests.indices { requests[i].avoidAreas = areas; requests[i].avoidCountries = countries }
+            if !countries.isEmpty, requests.contains(where: { $0.mode == "sea" }) {
+                FileHandle.standardError.write(Data(("note: --avoid \(avoid) does not apply to sea legs: the sea lanes carry no "
+                    + "territorial waters; steer a ship with --avoid-passage (see --passages)\n").utf8))
+            }
         }
         func names(_ list: String?) -> Set<String> {
             Set((list ?? "").lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
@@ -84,15 +90,20 @@ struct RouteCommand: ParsableCommand {
         let data = try DataDirectory.locate()
         let gazetteer = try Gazetteer(data: data)
         let planner = RoutePlanner(data: data)
+        // --from-country and --to-country settle the route's two ends, whatever legs lie between.
+        var countryOf: [String: String] = [:]
+        if let first = requests.first?.from, let fromCountry { countryOf[first] = fromCountry }
+        if let last = requests.last?.to, let toCountry { countryOf[last] = toCountry }
+        let locate = { (text: String) in try self.locate(text, gazetteer, country: countryOf[text]) }
         var route: [Leg]
         if let network {
             let graph = try RoutingGraph.lines(path: network)
             route = try requests.map { req in
-                try graph.leg(mode: "network", from: try locate(req.from, gazetteer), named: req.from, to: try locate(req.to, gazetteer),
+                try graph.leg(mode: "network", from: try locate(req.from), named: req.from, to: try locate(req.to),
                               named: req.to, maxSnapKm: 50, bridge: req.bridge)
             }
         } else {
-            route = try planner.route(requests) { try locate($0, gazetteer) }
+            route = try planner.route(requests, locate: locate)
         }
         for line in planner.timings { FileHandle.standardError.write(Data("trace: \(line)\n".utf8)) }
         if let speed { for i in route.indices { route[i].speedKmh = speed } }
@@ -115,16 +126,17 @@ struct RouteCommand: ParsableCommand {
         if let geojson { print("wrote \(geojson)") }
     }
 
-    private func locate(_ text: String, _ gazetteer: Gazetteer) throws -> Coordinate {
+    private func locate(_ text: String, _ gazetteer: Gazetteer, country: String?) throws -> Coordinate {
         if let c = Coordinate(latLon: text) { return c }
-        let r = try gazetteer.geocode(text)
+        let r = try gazetteer.geocode(text, hints: GeocodeHints(country: country))
         guard let p = r.place else {
             // The way to choose is a country or region after a comma ("Dover, GB") or a position.
             let list = (r.status == .ambiguous ? r.candidates : r.suggestions).prefix(5)
                 .map { "\(Gazetteer.label($0)) at \(String(format: "%.4f,%.4f", $0.lat, $0.lon))" }
             let why = r.status == .ambiguous ? "is ambiguous" : "was not found"
             throw PlaceError(description: "'\(text)' \(why)" + (list.isEmpty ? "" : ": " + list.joined(separator: "; "))
-                + "; name its country or region after a comma ('\(text.split(separator: ",").first ?? ""), \(r.candidates.first?.country ?? "CC")') or give it as LAT,LON (check with `geobrief geocode`)")
+                + "; name its country or region after a comma ('\(text.split(separator: ",").first ?? ""), \(r.candidates.first?.country ?? "CC")'), "
+                + "give --from-country / --to-country, or give it as LAT,LON (check with `geobrief geocode`)")
         }
         if p.match == .fuzzy {
             // A typo's reading is a guess the user should see.

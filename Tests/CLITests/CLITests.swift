@@ -234,6 +234,34 @@ final class GeocodeCLITests: XCTestCase {
 
 /// `geobrief route` as a user runs it.
 final class RouteCLITests: XCTestCase {
+    func testRouteEndsAreSettledByCountryAndAtSeaIsNamed() throws {
+        let cli = BinaryRunner()
+        let dover = try cli.run(["route", "Dover", "Calais", "--mode", "sea"])
+        XCTAssertEqual(dover.status, 1)
+        XCTAssertTrue(dover.stderr.contains("--from-country") && dover.stderr.contains("'Dover, GB'"), dover.stderr)
+        for args in [["Dover", "Calais", "--from-country", "GB"], ["Dover, GB", "Calais"]] {
+            let r = try cli.run(["route"] + args + ["--mode", "sea"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stdout.contains("sea  50 km"), r.stdout)
+        }
+        let avoid = try cli.run(["route", "Singapore", "Rotterdam", "--mode", "sea", "--avoid", "EG"])
+        XCTAssertEqual(avoid.status, 0, avoid.stderr)
+        XCTAssertTrue(avoid.stderr.contains("does not apply to sea legs") && avoid.stderr.contains("--avoid-passage"), avoid.stderr)
+        let sea = try cli.run(["geocode", "--reverse", "12.6,43.3"])
+        XCTAssertEqual(sea.status, 0, sea.stderr)
+        XCTAssertTrue(sea.stdout.contains("water: at sea") && sea.stdout.contains("Bab-el-Mandeb (strait)"), sea.stdout)
+        let land = try cli.run(["geocode", "--reverse", "51.19,35.27"])
+        XCTAssertTrue(land.stdout.contains("region: Kursk (RU)") && !land.stdout.contains("water"), land.stdout)
+        let kind = try cli.run(["geocode", "Red Sea", "--kind", "lagoon"])
+        XCTAssertEqual(kind.status, 64)
+        XCTAssertTrue(kind.stderr.contains("expected one of city, region, country, port, strait, canal, sea"), kind.stderr)
+        let cut = try cli.run(["route", "Khartoum", "Port Sudan", "--mode", "rail"])
+        XCTAssertEqual(cut.status, 1)
+        XCTAssertTrue(cut.stderr.contains("291 km apart") && cut.stderr.contains("--bridge"), cut.stderr)
+        let bridged = try cli.run(["route", "Khartoum", "Port Sudan", "--mode", "rail", "--bridge"])
+        XCTAssertEqual(bridged.status, 0, "the option the message names routes it: \(bridged.stderr)")
+    }
+
     func testRailRouteAndItsErrors() throws {
         let cli = BinaryRunner()
         let r = try cli.run(["route", "Vladivostok", "Kursk", "--mode", "rail"])

@@ -16,8 +16,8 @@ final class GeocodingTests: XCTestCase {
 
     struct Case { var query: String; var expected: String; var hints: GeocodeHints; var line: Int }
 
-    func spellings() throws -> [Case] {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "spellings", withExtension: "tsv"))
+    func spellings(_ file: String = "spellings") throws -> [Case] {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: file, withExtension: "tsv"))
         var out: [Case] = []
         for (i, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").enumerated() where !line.hasPrefix("#") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -58,6 +58,84 @@ final class GeocodingTests: XCTestCase {
         let accuracy = Double(right) / Double(total)
         print(String(format: "gazetteer top-1 accuracy: %d/%d = %.1f%%", right, total, accuracy * 100))
         XCTAssertGreaterThanOrEqual(accuracy, 0.97, misses.joined(separator: "\n"))
+    }
+
+    /// The world set: at least 300 spellings, 98 % right first time, and not one wrong `found`.
+    func testWorldSpellingsAreRightOrSaySoNeverWrong() throws {
+        let cases = try spellings("spellings-world")
+        XCTAssertGreaterThanOrEqual(cases.count, 300)
+        func matches(_ c: Candidate, _ expected: String) -> Bool {
+            // "A|B": either record of one place (the city or its port record).
+            if expected.contains("|") { return expected.split(separator: "|").contains { matches(c, String($0)) } }
+            let parts = expected.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return String(c.id) == expected }
+            switch parts[0] {
+            case "country": return c.kind == .country && c.country == parts[1]
+            case "region": return c.kind == .region && c.country == parts[1]
+            default: return c.kind.rawValue == parts[0] && c.name == parts[1]
+            }
+        }
+        var right = 0, wrongFound: [String] = [], misses: [String] = []
+        for c in cases {
+            let r = try gazetteer.geocode(c.query, hints: c.hints)
+            let ok = r.status == .found ? matches(r.candidates[0], c.expected) : r.status.rawValue == c.expected
+            if ok { right += 1; continue }
+            let got = r.status == .found ? "\(Gazetteer.label(r.candidates[0])) [\(r.candidates[0].id)]" : r.status.rawValue
+            let line = "line \(c.line) '\(c.query)': expected \(c.expected), got \(got) (\(r.message))"
+            if r.status == .found || c.expected == "ambiguous" || c.expected == "not-found" { wrongFound.append(line) } else { misses.append(line) }
+        }
+        let accuracy = Double(right) / Double(cases.count)
+        print(String(format: "world spellings: %d/%d = %.1f%% right first time", right, cases.count, accuracy * 100))
+        XCTAssertEqual(wrongFound, [], "a wrong answer given as found, or a case that must be ambiguous or not-found")
+        XCTAssertGreaterThanOrEqual(accuracy, 0.98, misses.joined(separator: "\n"))
+    }
+
+    /// An ambiguous answer says "add --country, --admin1 or --near": each settles it, for every
+    /// ambiguous case of both spelling sets and each of its two leading candidates.
+    func testEverySuggestedHintSettlesTheAmbiguity() throws {
+        var checked = 0
+        for c in try spellings() + spellings("spellings-world") where c.expected == "ambiguous" {
+            let r = try gazetteer.geocode(c.query, hints: c.hints)
+            XCTAssertTrue(r.message.contains("--country") && r.message.contains("--near"), r.message)
+            for cand in r.candidates.prefix(2) {
+                var near = c.hints
+                near.near = "\(cand.lat),\(cand.lon)"
+                XCTAssertEqual(try gazetteer.geocode(c.query, hints: near).place?.id, cand.id, "'\(c.query)' --near \(Gazetteer.label(cand))")
+                var region = c.hints
+                region.country = cand.country
+                region.admin1 = cand.admin1.isEmpty ? nil : cand.admin1
+                let settled = try gazetteer.geocode(c.query, hints: region)
+                // Within one first-level region two namesakes can remain: then --near is the hint that settles it.
+                if settled.status == .ambiguous {
+                    XCTAssertTrue(settled.candidates.prefix(2).allSatisfy { $0.country == cand.country && $0.admin1 == cand.admin1 },
+                                  "'\(c.query)' --country \(cand.country) --admin1 \(cand.admin1): \(settled.message)")
+                } else {
+                    XCTAssertEqual(settled.place?.id, cand.id, "'\(c.query)' --country \(cand.country) --admin1 \(cand.admin1): \(settled.message)")
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 10)
+    }
+
+    /// Kinds: straits and canals are in the index; seas, capes and rivers are not, and say so.
+    func testKindsOfWaterAndWhatTheDataLacks() throws {
+        let bab = try XCTUnwrap(gazetteer.geocode("باب المندب").place)
+        XCTAssertEqual(bab.kind, .strait)
+        XCTAssertEqual(bab.lat, 12.6, accuracy: 0.5, "a point of the lanes through the strait")
+        XCTAssertEqual(try gazetteer.geocode("Suez Canal", hints: GeocodeHints(kind: .canal)).place?.name, "Suez Canal")
+        XCTAssertEqual(try gazetteer.geocode("Suez").place?.kind, .populated, "Suez the city, not the canal")
+        let sea = try gazetteer.geocode("Red Sea")
+        XCTAssertEqual(sea.status, .notFound)
+        XCTAssertTrue(sea.message.contains("names a sea") && sea.message.contains("--kind region"), sea.message)
+        XCTAssertEqual(try gazetteer.geocode("Red Sea", hints: GeocodeHints(kind: .region)).place?.country, "SD", "the hint it names settles it")
+        let kind = try gazetteer.geocode("Black Sea", hints: GeocodeHints(kind: .sea))
+        XCTAssertEqual(kind.status, .notFound)
+        XCTAssertTrue(kind.message.contains("no place of kind 'sea'"), kind.message)
+        let china = try gazetteer.geocode("Китай")
+        XCTAssertEqual(china.status, .notFound, "a former name of a Crimean village is no answer for China")
+        XCTAssertTrue(china.message.contains("--country UA"), china.message)
+        XCTAssertEqual(try gazetteer.geocode("Китай", hints: GeocodeHints(country: "UA")).place?.id, 705743, "the hint it names settles it")
     }
 
     func testCandidateCarriesWhatMatchedAndWhere() throws {

@@ -120,7 +120,12 @@ final class RailNetworkTests: XCTestCase {
         XCTAssertThrowsError(try leg("Blagoveshchensk", "Moscow")) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("no rail path from Blagoveshchensk to Moscow"), text)
-            XCTAssertTrue(text.contains("Moscow on piece #0"), text)
+            XCTAssertTrue(text.contains("#0, 163140 nodes"), text)
+            // What would connect it: the gap, where, and the options.
+            XCTAssertTrue(text.contains("74 km apart") && text.contains("50.4940,127.6560"), text)
+            XCTAssertTrue(text.contains("--bridge") && text.contains("another mode") && text.contains("has no rail line there"), text)
+            guard case RoutingError.disconnected(let cut) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(cut.gapKm ?? 0, 74, accuracy: 1)
         }
     }
 }

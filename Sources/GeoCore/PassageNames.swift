@@ -1,8 +1,10 @@
 /// The names of the sea passages that the sea-lane data marks (its `passage` field), in the map
-/// languages: straits and canals are labelled where their lanes run. The data's other passage
-/// codes (`chili`, `south_africa`, `northwest`) mark routes, not one named feature, and get no label.
-enum PassageNames {
-    static let table: [String: [String: String]] = [
+/// languages: straits and canals are labelled where their lanes run and found by the gazetteer
+/// under any of these names. The data's other passage codes (`chili`, `south_africa`,
+/// `northwest`) mark routes, not one named feature, and get no name.
+public enum PassageNames {
+    /// Passage code -> language -> name.
+    public static let table: [String: [String: String]] = [
         "suez": ["en": "Suez Canal", "fr": "Canal de Suez", "de": "Suezkanal", "es": "Canal de Suez", "ru": "Суэцкий канал",
                  "uk": "Суецький канал", "ar": "قناة السويس", "ko": "수에즈 운하"],
         "babalmandab": ["en": "Bab-el-Mandeb", "fr": "Bab-el-Mandeb", "de": "Bab al-Mandab", "es": "Bab el-Mandeb",
@@ -27,8 +29,11 @@ enum PassageNames {
 
     /// The passage `code`'s name in `language` (English when the table has no such language); nil
     /// for a code that names no single feature.
-    static func name(_ code: String, _ language: String) -> String? {
+    public static func name(_ code: String, _ language: String) -> String? {
         guard let row = table[code] else { return nil }
         return row[language] ?? row["en"]
     }
+
+    /// Whether the passage `code` is a canal (else a strait).
+    public static func isCanal(_ code: String) -> Bool { code == "suez" || code == "panama" }
 }

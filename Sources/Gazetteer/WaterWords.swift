@@ -1,0 +1,17 @@
+/// Words that mark a name as a body of water or a cape ("Red Sea", "Gulf of Aden", "Mer Rouge",
+/// "Чёрное море", "البحر الأحمر"). The built data names straits and canals but no seas, gulfs or
+/// capes, so such a query is never answered by a town or region that happens to bear the name.
+public enum WaterWords {
+    static let words: Set<String> = [
+        "sea", "ocean", "gulf", "mer", "golfe", "meer", "mare", "море", "океан", "залив", "моря",
+        "بحر", "البحر", "خليج", "محيط", "المحيط", "θάλασσα", "ים",
+    ]
+    static let phrases = ["cape of ", "cap de bonne", "cabo de buena"]
+
+    /// Whether a name carries a water word (as a whole word, folded).
+    public static func marks(_ name: String) -> Bool {
+        let folded = NameKey.fold(name)
+        if phrases.contains(where: { folded.hasPrefix($0) }) { return true }
+        return folded.split(separator: " ").contains { words.contains(String($0)) }
+    }
+}
