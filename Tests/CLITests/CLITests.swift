@@ -234,6 +234,42 @@ final class GeocodeCLITests: XCTestCase {
 
 /// `geobrief route` as a user runs it.
 final class RouteCLITests: XCTestCase {
+    /// Route lengths against published figures, across modes and continents. Each figure is the
+    /// length its operator or a sea-distance table publishes for that line or passage; routed legs
+    /// must come within 5 %. Two pairs whose published line is not the network's shortest path are
+    /// kept with what they show and a wider bound, so that a change in either direction is seen.
+    func testRouteLengthsAgainstPublishedDistances() throws {
+        struct Pair { var from, to, mode: String; var extra: [String] = []; var km: Double; var source: String; var tolerance = 0.05 }
+        let pairs = [
+            Pair(from: "Moscow", to: "Saint Petersburg", mode: "rail", km: 650, source: "Oktyabrskaya Railway, Moscow-St Petersburg main line"),
+            Pair(from: "Beijing", to: "Shanghai", mode: "rail", km: 1_318, source: "Beijing-Shanghai high-speed railway, line length"),
+            Pair(from: "London", to: "Edinburgh", mode: "rail", km: 632, source: "East Coast Main Line, King's Cross-Waverley, 393 miles"),
+            Pair(from: "Madrid", to: "Barcelona, ES", mode: "rail", km: 621, source: "Madrid-Barcelona high-speed line (AVE), line length"),
+            Pair(from: "Tokyo", to: "Osaka", mode: "rail", km: 515.4, source: "Tokaido Shinkansen, Tokyo-Shin-Osaka track length"),
+            Pair(from: "Shanghai", to: "Rotterdam", mode: "sea", km: 19_500, source: "sea-distance tables via Suez (issue 15)"),
+            Pair(from: "Shanghai", to: "Rotterdam", mode: "sea", extra: ["--avoid-passage", "suez"], km: 25_900,
+                 source: "sea-distance tables round the Cape of Good Hope (issue 15)"),
+            // The Trans-Siberian's published 9,289 km runs by Yaroslavl and Perm; the shortest path in
+            // Russia takes the shorter line by Kazan and Yekaterinburg.
+            Pair(from: "Vladivostok", to: "Moscow", mode: "rail", extra: ["--within", "RU"], km: 9_289,
+                 source: "Russian Railways, Trans-Siberian Railway", tolerance: 0.06),
+            // The Beijing-Guangzhou high-speed line (2,298 km); the network's path takes older, straighter lines.
+            Pair(from: "Beijing", to: "Guangzhou", mode: "rail", km: 2_298, source: "Beijing-Guangzhou high-speed railway, line length",
+                 tolerance: 0.09),
+        ]
+        let cli = BinaryRunner()
+        var report: [String] = []
+        for p in pairs {
+            let r = try cli.run(["route", p.from, p.to, "--mode", p.mode] + p.extra)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let km = try XCTUnwrap(r.stdout.firstMatch(of: /[a-z] +([0-9]+) km +\(routed/).flatMap { Double($0.1) }, r.stdout)
+            let off = (km - p.km) / p.km
+            report.append(String(format: "%@ > %@ %@: %.0f km, published %.0f km (%+.1f%%; %@)", p.from, p.to, p.mode, km, p.km, off * 100, p.source))
+            XCTAssertLessThanOrEqual(abs(off), p.tolerance, report.last!)
+        }
+        print(report.joined(separator: "\n"))
+    }
+
     func testRouteEndsAreSettledByCountryAndAtSeaIsNamed() throws {
         let cli = BinaryRunner()
         let dover = try cli.run(["route", "Dover", "Calais", "--mode", "sea"])
@@ -252,6 +288,11 @@ final class RouteCLITests: XCTestCase {
         XCTAssertTrue(sea.stdout.contains("water: at sea") && sea.stdout.contains("Bab-el-Mandeb (strait)"), sea.stdout)
         let land = try cli.run(["geocode", "--reverse", "51.19,35.27"])
         XCTAssertTrue(land.stdout.contains("region: Kursk (RU)") && !land.stdout.contains("water"), land.stdout)
+        // A 1 MB query on stdin: a limit and a message naming the line, the other lines answered.
+        let big = try cli.run(["geocode"], stdin: String(repeating: "a", count: 1_000_000) + "\nSudzha\n")
+        XCTAssertEqual(big.status, 3)
+        XCTAssertTrue(big.stderr.contains("line 1: name of 1000000 bytes is longer than the 200-byte limit"), big.stderr)
+        XCTAssertTrue(big.stdout.contains("Sudzha,found"), big.stdout)
         let kind = try cli.run(["geocode", "Red Sea", "--kind", "lagoon"])
         XCTAssertEqual(kind.status, 64)
         XCTAssertTrue(kind.stderr.contains("expected one of city, region, country, port, strait, canal, sea"), kind.stderr)
