@@ -40,12 +40,12 @@ let package = Package(
         // wraps Cairo, Pango, PROJ, zlib and SQLite; GDALBindings wraps GDAL, whose ~150 libraries cost a
         // process ~70 ms to load, so that the map engine can do without them; PosixBindings only the
         // C library (mapped files, exec), so that a program needing no library links none.
-        .target(name: "Bindings", dependencies: ["GeoCore", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite"]),
+        .target(name: "Bindings", dependencies: ["GeoCore", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite"]),
         .target(name: "GDALBindings", dependencies: ["GeoCore", "Bindings", "CGDAL"]),
         .target(name: "PosixBindings"),
         // Domain modules.
         // Where the built data folder is and what its manifest says (no GDAL needed to read it).
-        .target(name: "DataCatalog", dependencies: ["GeoCore"]),
+        .target(name: "DataCatalog", dependencies: ["GeoCore", "PosixBindings"]),
         // GeoPackage layers read with SQLite alone: what maps need of the built data, without GDAL.
         .target(name: "GeoPackage", dependencies: ["GeoCore", "Bindings"]),
         // Building the data folder (GDAL), and GDAL's services for the map modules.
@@ -56,16 +56,16 @@ let package = Package(
         // Names to places, looked up in a memory-mapped key table (no GDAL: lookups start fast).
         .target(name: "Gazetteer", dependencies: ["GeoCore", "DataCatalog", "PosixBindings"]),
         // The gazetteer's build (GeoNames and friends into SQLite, then the key table) and reverse geocoding.
-        .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "Bindings", "GDALBindings", "GeoData",
+        .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "PosixBindings", "Bindings", "GDALBindings", "GeoData",
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         // Shortest paths over the rail, road and sea networks.
         .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "PosixBindings", "GeoPackage"]),
         // The routing graphs' caches built from the data folder's networks (GDAL).
         .target(name: "RoutingData", dependencies: ["Routing", "GeoCore", "GDALBindings", "GeoData"]),
         // Scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
-        .target(name: "Briefing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
+        .target(name: "Briefing", dependencies: ["GeoCore", "PosixBindings", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
         // The map commands (render, validate, batch, brief, map), for both engines.
-        .target(name: "MapCommands", dependencies: ["GeoCore", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
+        .target(name: "MapCommands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
                                                     "Routing", "Briefing", "PosixBindings",
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief geocode` for the front binary and the engine.
@@ -86,7 +86,7 @@ let package = Package(
             name: "geobrief-engine",
             dependencies: [
                 "GeoCore", "GeoData", "Cartography", "Gazetteer", "GazetteerIndex", "GeocodeCLI", "Routing", "RoutingData", "Scenario",
-                "Briefing", "MapCommands",
+                "Briefing", "MapCommands", "PosixBindings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

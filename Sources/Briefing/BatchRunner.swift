@@ -1,3 +1,4 @@
+import PosixBindings
 import Bindings
 import Cartography
 import Foundation
@@ -49,7 +50,7 @@ public final class BatchRunner: Sendable {
             throw BatchError("the output folder \(output) is not writable: choose another with -o")
         }
         try? FileManager.default.createDirectory(atPath: stampFolder, withIntermediateDirectories: true)
-        removeStaleTemporaries()
+        AtomicFile.removeStaleTemporaries(in: output)
         let items = plan.items
         let state = Shared(count: items.count)
         let start = Date()
@@ -116,16 +117,6 @@ public final class BatchRunner: Sendable {
 
     /// Bumped when the same inputs would draw differently.
     public static let formatVersion = 2
-
-    /// Removes temporary files left by a killed run (their process is gone).
-    private func removeStaleTemporaries() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output) else { return }
-        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
-            let parts = name.components(separatedBy: ".tmp-")
-            guard let pid = parts.last?.split(separator: "-").first, !FileManager.default.fileExists(atPath: "/proc/\(pid)") else { continue }
-            try? FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(name))
-        }
-    }
 
     /// The label plans of the views whose dated frames are made, each computed once.
     private let plans = PlanStore()

@@ -1,3 +1,4 @@
+import PosixBindings
 import Foundation
 import GeoCore
 
@@ -35,7 +36,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     public func write(to path: String) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try enc.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.write(enc.encode(self), to: path)
     }
 }
 

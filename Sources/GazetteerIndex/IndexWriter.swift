@@ -1,3 +1,4 @@
+import PosixBindings
 import Gazetteer
 import Foundation
 import GeoCore
@@ -19,8 +20,7 @@ public final class IndexWriter {
 
     public init(path: String) throws {
         self.path = path
-        temporary = path + ".tmp-\(getpid())"
-        try? FileManager.default.removeItem(atPath: temporary)
+        temporary = try AtomicFile.temporaryPath(for: path)
         var config = Configuration()
         config.journalMode = .default
         queue = try DatabaseQueue(path: temporary, configuration: config)
@@ -114,9 +114,7 @@ public final class IndexWriter {
             try db.execute(sql: "ANALYZE")
         }
         try queue.close()
-        if rename(temporary, path) != 0 {
-            throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "cannot move the index into place: \(String(cString: strerror(errno)))")
-        }
+        try AtomicFile.commit(temporary, to: path)
         try KeyTableWriter.write(from: path, to: IndexWriter.keysPath(for: path))
     }
 

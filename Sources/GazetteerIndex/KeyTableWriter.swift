@@ -1,3 +1,4 @@
+import PosixBindings
 import Foundation
 import Gazetteer
 import GRDB
@@ -38,14 +39,7 @@ enum KeyTableWriter {
         }
         try db.close()
         let bytes = out.finish()
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "cannot write the key table")
-        }
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "cannot move the key table into place: \(String(cString: strerror(errno)))")
-        }
+        try AtomicFile.write(Data(bytes), to: path)
     }
 
     /// Collects records and keys in memory, then lays them out.

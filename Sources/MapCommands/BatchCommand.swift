@@ -1,3 +1,4 @@
+import PosixBindings
 import ArgumentParser
 import Bindings
 import Briefing

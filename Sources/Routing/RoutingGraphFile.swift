@@ -20,7 +20,7 @@ package enum RoutingGraphFile {
         array(g.offsets.map { UInt32($0) }); array(g.targets.map { UInt32(bitPattern: $0) }); array(Array(g.lengths))
         u32(g.landmarks?.count ?? 0); array(Array(g.landmarks?.distances ?? Column([])))
         u32(g.byLatitude.count); array(g.byLatitude.map { UInt32($0) })
-        try d.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.write(d, to: path)
     }
 
     /// Reads a graph file: node tables are copied, the edge and landmark columns (most of the

@@ -1,3 +1,4 @@
+import PosixBindings
 import ArgumentParser
 import Foundation
 import Gazetteer
@@ -107,7 +108,7 @@ struct RouteCommand: ParsableCommand {
         }
         for line in planner.timings { FileHandle.standardError.write(Data("trace: \(line)\n".utf8)) }
         if let speed { for i in route.indices { route[i].speedKmh = speed } }
-        if let geojson { try Leg.geoJSON(route).write(to: URL(fileURLWithPath: geojson), options: .atomic) }
+        if let geojson { try AtomicFile.write(Leg.geoJSON(route), to: geojson) }
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]

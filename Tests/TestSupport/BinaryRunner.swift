@@ -44,6 +44,11 @@ public struct BinaryRunner {
         try run(arguments, stdinData: stdin.map { Data($0.utf8) }, directory: directory, environment: environment, timeout: timeout)
     }
 
+    /// Runs a bash `script` in which `$GEOBRIEF` is this binary (for limits set with `ulimit` and `trap`).
+    public func runShell(_ script: String, timeout: TimeInterval = 300) throws -> Result {
+        try BinaryRunner(executable: "/bin/bash").run(["-c", script], environment: ["GEOBRIEF": executable], timeout: timeout)
+    }
+
     /// Runs with raw bytes on standard input (for invalid UTF-8 and the like).
     public func run(_ arguments: [String], stdinData: Data?, directory: URL? = nil,
                     environment: [String: String]? = nil, timeout: TimeInterval = 300) throws -> Result {

@@ -1,3 +1,4 @@
+import PosixBindings
 import CCairo
 import CZlib
 import Foundation
@@ -17,9 +18,7 @@ public enum PNGEncoder {
     /// Writes `surface` (an image surface) to `path` atomically at zlib `level` (1...9).
     public static func write(_ surface: Surface, to path: String, level: Int = defaultLevel) throws {
         let data = try encode(surface, level: level)
-        do { try AtomicFile.write(data, to: path) } catch {
-            throw CairoError(operation: "write PNG \(path)", message: "\(error.localizedDescription)")
-        }
+        try AtomicFile.write(data, to: path)
     }
 
     /// The PNG bytes of an image surface.

@@ -1,3 +1,4 @@
+import PosixBindings
 import CCairo
 import Foundation
 
@@ -88,7 +89,7 @@ public final class Surface {
         guard width > 0, height > 0, width <= 14_400, height <= 14_400 else {
             throw CairoError(operation: "create \(kind) surface", message: "page \(width)x\(height) pt is outside 1...14400 pt (PDF's limit)")
         }
-        let tmp = temporaryName(for: path)
+        let tmp = try AtomicFile.temporaryPath(for: path)
         let h: OpaquePointer
         switch kind {
         case .pdf:
@@ -124,12 +125,6 @@ public final class Surface {
             throw CairoError(operation: "draw svg part \(id)", message: "Cairo wrote no SVG document")
         }
         return SVGPart(id: id, defs: defs, body: body)
-    }
-
-    /// The temporary sibling a file is written to before it is renamed into place.
-    static func temporaryName(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
     }
 
     /// Document metadata. `creationDate` is fixed (ISO 8601) so that the same input gives the same bytes.
@@ -173,6 +168,10 @@ public final class Surface {
         let status = cairo_surface_status(handle)
         guard status == CAIRO_STATUS_SUCCESS else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
+            // Cairo reports a failed write (disk full, a size limit) only as this status, after finish.
+            if status == CAIRO_STATUS_WRITE_ERROR {
+                throw FileWriteError(path: path, reason: "writing failed: the disk is full or the file is over a size limit (ulimit -f); free some space and run it again")
+            }
             throw CairoError("write \(kind) \(path)", status: status)
         }
         if kind == .svg {
@@ -185,33 +184,15 @@ public final class Surface {
                 throw CairoError(operation: "write svg \(path)", message: "\(error)")
             }
         }
-        try AtomicFile.rename(temporaryPath, to: path)
+        do { try AtomicFile.commit(temporaryPath, to: path) } catch {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw error
+        }
     }
 
     /// Encodes an image surface as PNG at `path`, through a temporary file and a rename
     /// (zlib level 1 through GDAL: see `PNGEncoder`).
     public func writePNG(to path: String) throws {
         try PNGEncoder.write(self, to: path)
-    }
-}
-
-public enum AtomicFile {
-    /// Moves `temporary` over `destination` in one step (same folder, so rename(2) is atomic).
-    public static func rename(_ temporary: String, to destination: String) throws {
-        if Foundation.rename(temporary, destination) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CairoError(operation: "move file into place at \(destination)", message: reason)
-        }
-    }
-
-    /// Writes `data` to `path` through a temporary sibling and a rename.
-    public static func write(_ data: Data, to path: String) throws {
-        let tmp = Surface.temporaryName(for: path)
-        do { try data.write(to: URL(fileURLWithPath: tmp)) } catch {
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw error
-        }
-        try rename(tmp, to: path)
     }
 }
