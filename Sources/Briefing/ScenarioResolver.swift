@@ -144,7 +144,10 @@ public final class ScenarioResolver {
         }
         guard let path = area.file else { return [] }
         let full = path.hasPrefix("/") ? path : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).path
-        let polys = try RoutingGraph.areas(from: full).flatMap(\.polygons)
+        let polys: [[[Coordinate]]]
+        do { polys = try RoutingGraph.areas(from: full).flatMap(\.polygons) } catch let e as RoutingError {
+            throw ScenarioProblem(area.location, field: "file", "\(e)")
+        }
         guard !polys.isEmpty else { throw ScenarioProblem(area.location, field: "file", "'\(path)' holds no polygons") }
         return polys
     }

@@ -143,24 +143,19 @@ struct TimelineChart {
             canvas.move(to: left, axisY); canvas.line(to: left + width, axisY)
             canvas.stroke()
         }
-        // Month starts.
-        var day = d0
+        // Month starts (every few months, or years, over a long span).
         var lastLabelX = -Double.infinity
-        while day <= d1 {
-            let iso = StoryDate.iso(day: day)
-            if iso.hasSuffix("-01") {
-                let px = x(Double(day))
-                canvas.withState {
-                    canvas.setColor(.black)
-                    canvas.newPath(); canvas.move(to: px, axisY); canvas.line(to: px, axisY + 4); canvas.stroke()
-                }
-                if px - lastLabelX > 34 {
-                    let l = try flow.layout(StoryDate(String(iso.prefix(7)))!.display, TextStyle(size: 6.5))
-                    l.draw(x: px - l.extents.width / 2, y: axisY + 5)
-                    lastLabelX = px
-                }
+        for (day, label) in StoryDate.monthStarts(from: d0, through: d1) {
+            let px = x(Double(day))
+            canvas.withState {
+                canvas.setColor(.black)
+                canvas.newPath(); canvas.move(to: px, axisY); canvas.line(to: px, axisY + 4); canvas.stroke()
             }
-            day += 1
+            if px - lastLabelX > 34 {
+                let l = try flow.layout(label, TextStyle(size: 6.5))
+                l.draw(x: px - l.extents.width / 2, y: axisY + 5)
+                lastLabelX = px
+            }
         }
         let events = scenario.events.sorted { $0.date < $1.date }
         var lastX = -Double.infinity, row = 0

@@ -1,4 +1,5 @@
 import Bindings
+import Foundation
 import GeoCore
 
 /// Where a map's lon/lat extent lands on the page: projected bounds and the affine step to pixels
@@ -37,9 +38,10 @@ public struct MapFrame {
         guard projected.count == outline.count else {
             throw CairoError(operation: "fit map", message: "\(outline.count - projected.count) of \(outline.count) points on the edge of \(extent) fall outside \(projection.definition)")
         }
-        guard let b = BoundingBox(enclosing: projected), b.width > 0, b.height > 0 else {
+        guard let b = BoundingBox(enclosing: projected), b.width > 0, b.height > 0, b.width.isFinite, b.height.isFinite else {
             throw CairoError(operation: "fit map", message: "the extent \(extent) cannot be shown in \(projection.definition)")
         }
+        try MapFrame.checkScale(of: projection, over: extent)
         extentAspect = b.width / b.height
         let band = max(height * 0.5, height - top - bottom)
         let scale = max(b.width / width, b.height / band)
@@ -70,10 +72,90 @@ public struct MapFrame {
             border += [Coordinate(lon: minX + (maxX - minX) * t, lat: minY), Coordinate(lon: minX + (maxX - minX) * t, lat: maxY),
                        Coordinate(lon: minX, lat: minY + (maxY - minY) * t), Coordinate(lon: maxX, lat: minY + (maxY - minY) * t)]
         }
-        guard let box = BoundingBox(enclosing: projection.unproject(border).compactMap { $0 }) else {
-            throw CairoError(operation: "fit map", message: "window \(window) lies outside \(projection.definition)")
+        let back = projection.unproject(border)
+        guard back.allSatisfy({ $0 != nil }), let box = BoundingBox(enclosing: back.compactMap { $0 }) else {
+            throw CairoError(operation: "fit map", message: "window \(window) lies (partly) outside what \(projection.definition) can show")
+        }
+        // The window must be the place it names: its border projected back lands where it was
+        // (a window wider than the world wraps around and does not).
+        let again = projection.project(back.compactMap { $0 })
+        let tolerance = max(maxX - minX, maxY - minY) * 0.01
+        for (p, q) in zip(border, again) {
+            guard let q, abs(p.lon - q.lon) <= tolerance, abs(p.lat - q.lat) <= tolerance else {
+                throw CairoError(operation: "fit map", message: "window \(window) is larger than what \(projection.definition) can show once: give a smaller window")
+            }
         }
         extent = box
+        try MapFrame.checkScale(of: projection, over: box)
+    }
+
+    /// The distance between two projected points.
+    static func planar(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let dx = a.lon - b.lon, dy = a.lat - b.lat
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The smallest extent a map shows, across (km).
+    public static let minimumKm = 0.05
+    /// How much a projection's scale may vary across a map before it cannot show it.
+    public static let maximumScaleSpread = 20.0
+
+    /// Refuses a projection that cannot show `extent` as a map: an extent smaller than 50 m, or a
+    /// scale that varies more than twentyfold across it (a box near the antipode of an azimuthal
+    /// projection's centre, smeared round the rim; `+proj=cea +lat_ts=90`, which squeezes every
+    /// longitude to a point).
+    static func checkScale(of projection: MapProjection, over extent: BoundingBox) throws {
+        let c = extent.center
+        let probes = [Coordinate(lon: extent.west, lat: c.lat), Coordinate(lon: extent.east, lat: c.lat),
+                      Coordinate(lon: c.lon, lat: extent.south), Coordinate(lon: c.lon, lat: extent.north),
+                      Coordinate(lon: extent.west, lat: extent.south), Coordinate(lon: extent.east, lat: extent.north),
+                      Coordinate(lon: extent.west, lat: extent.north), Coordinate(lon: extent.east, lat: extent.south)]
+        let across = Coordinate(lon: extent.west, lat: extent.south).greatCircleKm(to: Coordinate(lon: extent.east, lat: extent.north))
+        guard across.isFinite, across >= minimumKm else {
+            throw CairoError(operation: "fit map", message: String(format: "the extent is %.3g km across, under the %.2f km a map shows: give a larger one", across, minimumKm))
+        }
+        let projected = projection.project([c] + probes)
+        guard let pc = projected[0] else {
+            throw CairoError(operation: "fit map", message: "the centre of the extent falls outside \(projection.definition)")
+        }
+        var ratios: [Double] = []
+        for (p, q) in zip(probes, projected.dropFirst()) {
+            let ground = c.greatCircleKm(to: p)
+            guard ground > across * 0.05 else { continue }
+            guard let q else {
+                throw CairoError(operation: "fit map", message: "part of the extent falls outside \(projection.definition)")
+            }
+            ratios.append(planar(pc, q) / ground)
+        }
+        // And the local scale east-west against north-south at each point: a map stretched twenty
+        // times more one way than the other (near an azimuthal projection's antipode) is no map.
+        let stepKm = max(across * 0.002, 0.001)
+        // (Not near the poles, where a world projection's outline meets the pole line.)
+        let seam = projection.centralMeridian + 180
+        for p in [c] + probes where abs(p.lat) <= 80 && abs(Coordinate.normalizeLongitude(p.lon - seam)) > 1 {
+            // The Tissot ellipse from the Jacobian (per km east and north): its axes are the
+            // singular values, whatever way the ellipse is turned.
+            let dLat = stepKm / 111.2, dLon = stepKm / (111.2 * max(0.01, cos(p.lat * .pi / 180)))
+            // Steps towards the middle of the extent, so that none crosses its edge.
+            let east = Coordinate(lon: p.lon + (p.lon > c.lon ? -dLon : dLon), lat: p.lat)
+            let north = Coordinate(lon: p.lon, lat: p.lat + (p.lat > c.lat ? -dLat : dLat))
+            let q = projection.project([p, east, north])
+            guard let q0 = q[0], let qe = q[1], let qn = q[2] else { continue }
+            let ke = p.greatCircleKm(to: east), kn = p.greatCircleKm(to: north)
+            guard ke > 0, kn > 0 else { continue }
+            let a = (qe.lon - q0.lon) / ke, b = (qn.lon - q0.lon) / kn, cc = (qe.lat - q0.lat) / ke, d = (qn.lat - q0.lat) / kn
+            let t = a * a + b * b + cc * cc + d * d, det = abs(a * d - b * cc)
+            let root = max(0, t * t - 4 * det * det).squareRoot()
+            let major = ((t + root) / 2).squareRoot(), minor = ((t - root) / 2).squareRoot()
+            guard major.isFinite, minor.isFinite, minor > 0, major / minor <= maximumScaleSpread else {
+                throw CairoError(operation: "fit map", message: "\(projection.definition) cannot show \(extent): at \(p.lat),\(p.lon) it stretches the map "
+                    + ((major / minor).isFinite ? String(format: "%.0f times", major / minor) : "infinitely") + " more one way than another (at most \(Int(maximumScaleSpread))); centre the projection on the view, or leave 'projection' out for a fitted one")
+            }
+        }
+        guard let lo = ratios.min(), let hi = ratios.max(), lo.isFinite, hi.isFinite, lo > 0, hi / lo <= maximumScaleSpread else {
+            throw CairoError(operation: "fit map", message: "\(projection.definition) cannot show this extent: its scale varies "
+                + "more than \(Int(maximumScaleSpread))-fold across it; centre the projection on the view, or leave 'projection' out for a fitted one")
+        }
     }
 
     /// The same frame with another (equal) projection object: PROJ transformations are not shared

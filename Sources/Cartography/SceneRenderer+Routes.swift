@@ -18,7 +18,7 @@ extension SceneRenderer {
         for (i, route) in routes.enumerated() { drawn.append(drawRoute(route, color: colors[i], order: i, of: routes)) }
         // Where another route runs within a few points, a stretch is shared.
         let cell = 6 * pt
-        func key(_ c: Coordinate) -> Int64 { Int64((c.lon / cell).rounded(.down)) &* 1_000_003 &+ Int64((c.lat / cell).rounded(.down)) }
+        func key(_ c: Coordinate) -> Int64 { Int64(saturating: (c.lon / cell).rounded(.down)) &* 1_000_003 &+ Int64(saturating: (c.lat / cell).rounded(.down)) }
         var owners: [Int64: Set<Int>] = [:]
         for (i, paths) in drawn.enumerated() {
             for p in paths { for c in LabelPlacer.densified(p, step: cell / 2) { owners[key(c), default: []].insert(i) } }

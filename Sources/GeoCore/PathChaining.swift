@@ -7,7 +7,7 @@ public enum PathChaining {
         let usable = paths.filter { $0.count >= 2 }
         guard usable.count > 1 else { return usable }
         func key(_ c: Coordinate) -> Int64 {
-            Int64((c.lon / snap).rounded()) &* 73_856_093 ^ Int64((c.lat / snap).rounded()) &* 19_349_663
+            Int64(saturating: (c.lon / snap).rounded()) &* 73_856_093 ^ Int64(saturating: (c.lat / snap).rounded()) &* 19_349_663
         }
         var ends: [Int64: [Int]] = [:]
         ends.reserveCapacity(usable.count * 2)
@@ -36,5 +36,13 @@ public enum PathChaining {
             out.append(head.reversed() + line)
         }
         return out
+    }
+}
+
+extension Int64 {
+    /// `d` rounded toward zero and clamped to Int64's range; 0 for NaN. Never traps, for keys
+    /// made from coordinates that a projection may have sent to infinity.
+    public init(saturating d: Double) {
+        if d.isNaN { self = 0 } else if d >= 9.2e18 { self = .max } else if d <= -9.2e18 { self = .min } else { self = Int64(d) }
     }
 }

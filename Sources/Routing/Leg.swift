@@ -37,6 +37,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
     case disconnected(NetworkCut)
     case badGraphFile(String, reason: String)
     case badLegs(String, reason: String)
+    /// A polygon file (areas to avoid or to draw) that cannot be used.
+    case badAreaFile(String, reason: String)
     /// A sea passage the data does not mark, with those it does.
     case unknownPassage(String, known: [String])
 
@@ -52,6 +54,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
             return "no sea passage '\(name)': the sea lanes mark \(known.joined(separator: ", ")) (see `geobrief route --passages`)"
         case .badLegs(_, let r):
             return "--legs: \(r)"
+        case .badAreaFile(let p, let r):
+            return "\(p): \(r)"
         }
     }
 }

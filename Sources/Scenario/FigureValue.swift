@@ -46,9 +46,15 @@ public struct FigureValue: Sendable, Hashable, CustomStringConvertible {
             factor = f
             t = String(t.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
         }
-        guard let v = Double(t), v.isFinite, v >= 0, v <= 1e15 else { return nil }
-        return v * factor
+        // Decimal digits only: Double() would also take "0x10", "1e5", "nan" and "inf".
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let v = Double(t) else { return nil }
+        let value = v * factor
+        guard value.isFinite, value <= FigureValue.limit else { return nil }
+        return value
     }
+
+    /// The largest value a figure may have (a thousand trillion): beyond it, a typo.
+    public static let limit = 1e15
 
     public var isRange: Bool { min != max }
 
@@ -68,10 +74,10 @@ public struct FigureValue: Sendable, Hashable, CustomStringConvertible {
     public static func format(_ v: Double) -> String {
         if v >= 1e6, (v / 1e5).rounded() == v / 1e5 {
             let m = v / 1e6
-            return (m == m.rounded() ? String(Int(m)) : String(format: "%.1f", m)) + " million"
+            return (m == m.rounded() ? format(m) : String(format: "%.1f", m)) + " million"
         }
         if v != v.rounded() { return String(format: "%.1f", v) }
-        let digits = String(Int(v))
+        let digits = String(format: "%.0f", v)
         var out = ""
         for (i, c) in digits.reversed().enumerated() {
             if i > 0 && i % 3 == 0 { out.append(",") }
@@ -85,6 +91,6 @@ public struct FigureValue: Sendable, Hashable, CustomStringConvertible {
 public struct FigureValueError: Error, CustomStringConvertible {
     public var text: String
     public var description: String {
-        "cannot read '\(text)' as a figure: write 1500, \"1,500\", \"10,000-12,000\", \"~50,000\", \">= 30\", \"> 3,000\" or \"up to 10,000\""
+        "cannot read '\(text)' as a figure: write 1500, \"1,500\", \"10,000-12,000\", \"~50,000\", \">= 30\", \"> 3,000\" or \"up to 10,000\" (decimal digits, at most 10^15)"
     }
 }

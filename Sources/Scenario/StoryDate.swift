@@ -26,6 +26,8 @@ public struct StoryDate: Sendable, Hashable, Comparable, CustomStringConvertible
     private static func span(_ s: String) -> (first: Int, last: Int)? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]), (1000...9999).contains(y) else { return nil }
+        // Digits only: Int() would also read "+1".
+        guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         let ints = parts.map { Int($0) }
         guard !ints.contains(nil), parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
         let m = parts.count > 1 ? ints[1]! : nil
@@ -105,6 +107,33 @@ extension StoryDate {
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
-    /// The day `day` for people: "23 Oct 2024".
-    public static func display(day: Int) -> String { StoryDate(iso(day: day))!.display }
+    /// The day `day` for people: "23 Oct 2024" (the ISO form outside the years 1000-9999).
+    public static func display(day: Int) -> String { StoryDate(iso(day: day))?.display ?? iso(day: day) }
+
+    /// Year and month of a day.
+    static func yearMonth(day: Int) -> (Int, Int) {
+        let p = iso(day: day).split(separator: "-")
+        return (Int(p[0]) ?? 1970, Int(p[1]) ?? 1)
+    }
+
+    /// The first days of the months from `d0` through `d1` with their labels ("Oct 2024"), at
+    /// most `maxCount` of them: over a long span every 3rd, 6th, 12th ... month ("2024").
+    public static func monthStarts(from d0: Int, through d1: Int, maxCount: Int = 240) -> [(day: Int, label: String)] {
+        guard d1 >= d0 else { return [] }
+        let (y0, m0) = yearMonth(day: d0), (y1, m1) = yearMonth(day: d1)
+        let total = (y1 - y0) * 12 + (m1 - m0) + 1
+        var step = 1
+        for s in [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000] where total / s <= maxCount { step = s; break }
+        if total / step > maxCount { step = total / maxCount + 1 }
+        var out: [(day: Int, label: String)] = []
+        var index = ((y0 * 12 + m0 - 1) + step - 1) / step * step   // months since year 0, aligned to the step
+        while true {
+            let y = index / 12, m = index % 12 + 1
+            guard (1000...9999).contains(y), let day = days(y, m, 1) else { break }
+            if day > d1 { break }
+            if day >= d0 { out.append((day, step < 12 ? "\(months[m - 1]) \(y)" : String(y))) }
+            index += step
+        }
+        return out
+    }
 }

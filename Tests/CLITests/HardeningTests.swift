@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Issue 16: what `validate` accepts, `render`, `brief` and `batch` draw without a trap; what they
+/// cannot draw, `validate` refuses with a located message. Each case was seen to crash or mislead.
+final class HardeningTests: XCTestCase {
+    let cli = BinaryRunner()
+    var dir: URL!
+
+    override func setUpWithError() throws { dir = try temporaryDirectory("geobrief-hardening") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    /// A small valid scenario at Kursk with `extra` appended to its figures, events or views.
+    func scenario(_ name: String, figures: String = "", events: String = "", view: String = "    fit: [kursk, sudzha]\n",
+                  areas: String = "") throws -> String {
+        let path = dir.appendingPathComponent("\(name).yaml").path
+        try """
+        title: Hardening \(name)
+        as_of: 2024-12-01
+        sources:
+          - {id: s, publisher: Test source, date: 2024-12-01}
+        places:
+          - {id: kursk, name: Kursk, lat: 51.7373, lon: 36.1874, country: RU}
+          - {id: sudzha, name: Sudzha, lat: 51.1917, lon: 35.2708, country: RU}
+        \(areas)figures:
+          - {id: F0, quantity: Troops, value: "100", unit: troops, date: 2024-11-01, sources: [s], attach: kursk}
+        \(figures)events:
+          - {date: 2024-11-02, place: kursk, text: "Something happens.", sources: [s]}
+        \(events)views:
+          - name: v
+            size: 600x400
+        \(view)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Validates, renders (PNG, PDF, SVG) and briefs `path`: each either succeeds or fails with a
+    /// message, never a signal, and leaves no temporary.
+    func assertNoTrap(_ path: String, validates: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+        let v = try cli.run(["validate", path])
+        if validates { XCTAssertEqual(v.status, 0, "validate: \(v.stderr)", file: file, line: line) }
+        let out = dir.appendingPathComponent("out-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let runs = [["render", path, "--format", "png,pdf,svg", "-o", out], ["brief", path, "-o", out + "/b.pdf"]]
+        for args in runs {
+            let r = try cli.run(args)
+            XCTAssertTrue(r.status == 0 || r.status == 1 || r.status == 65, "\(args[0]) exited \(r.status): \(r.stderr)", file: file, line: line)
+            XCTAssertFalse(r.stderr.contains("Fatal error") || r.stderr.isEmpty && r.status != 0, "\(args[0]): \(r.stderr)", file: file, line: line)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(left, [], "no temporary is left", file: file, line: line)
+    }
+
+    func testAHugeFigureValueIsDrawnOrRefusedNeverATrap() throws {
+        let p = try scenario("huge", figures: "  - {id: F1, quantity: Money, value: \"10000000000001.23 million\", unit: USD, date: 2024-11-01, sources: [s], attach: sudzha}\n")
+        try assertNoTrap(p, validates: false)
+        let v = try cli.run(["validate", p])
+        XCTAssertTrue(v.stderr.contains("huge.yaml:10:") && v.stderr.contains("figures[1].value") && v.stderr.contains("at most 10^15"), v.stderr)
+        // At the limit it validates and is drawn.
+        let big = try scenario("big", figures: "  - {id: F1, quantity: Money, value: \"999000000 million\", unit: USD, date: 2024-11-01, sources: [s], attach: sudzha}\n")
+        try assertNoTrap(big)
+    }
+
+    func testFarDatesOnTheTimelineAreDrawn() throws {
+        let p = try scenario("dates", figures: "  - {id: F1, quantity: Troops, value: \"200\", unit: troops, date: 1000-12-23, sources: [s], attach: kursk}\n",
+                             events: "  - {date: 9999-12-31, text: \"Far future.\", sources: [s]}\n  - {date: 9999-12, text: \"Month.\", sources: [s]}\n  - {date: 9999, text: \"Year.\", sources: [s]}\n")
+        try assertNoTrap(p)
+    }
+
+    func testProjectionsAndWindowsAtTheirLimits() throws {
+        for (name, view) in [
+            ("cea", "    fit: [kursk, sudzha]\n    projection: \"+proj=cea +lat_ts=90\"\n"),
+            ("tiny", "    window: [0, 0, 1e-300, 1e-300]\n    projection: \"EPSG:3857\"\n"),
+            ("huge", "    window: [-1e9, -1e9, 1e9, 1e9]\n    projection: \"EPSG:3857\"\n"),
+            ("rim", "    fit: [kursk, sudzha]\n    projection: \"+proj=aeqd +lat_0=-51 +lon_0=-144\"\n"),
+        ] {
+            let p = try scenario("view-\(name)", view: view)
+            try assertNoTrap(p, validates: false)
+        }
+        // A window too small or too large to be a map, and a projection that cannot show the box, are refused.
+        for name in ["cea", "tiny", "huge", "rim"] {
+            let v = try cli.run(["validate", dir.appendingPathComponent("view-\(name).yaml").path])
+            XCTAssertEqual(v.status, 1, "\(name): \(v.stdout)")
+            XCTAssertTrue(v.stderr.contains("view-\(name).yaml:") && v.stderr.contains("views.v"), v.stderr)
+        }
+        let map = try cli.run(["map", "--bbox", "33.5,50.4,38.6,52.5", "--projection", "+proj=cea +lat_ts=90", "--size", "400x300",
+                               "-o", dir.appendingPathComponent("cea.png").path])
+        XCTAssertEqual(map.status, 1, map.stderr)
+        XCTAssertTrue(map.stderr.contains("cannot show") && map.stderr.contains("more one way than another"), map.stderr)
+    }
+
+    func testAreaFilesWithNonFiniteOrFarVerticesAreRefused() throws {
+        for (name, ring) in [("nan", "[[35,51],[NaN,51.5],[36,52],[35,51]]"), ("far", "[[35,51],[1e308,51.5],[-1e308,52],[35,51]]")] {
+            let geojson = dir.appendingPathComponent("\(name).geojson").path
+            // NaN is not JSON; GDAL's reader accepts it, as a user's file may have it.
+            try """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[\(ring)]}}]}
+            """.write(toFile: geojson, atomically: true, encoding: .utf8)
+            let p = try scenario("area-\(name)", areas: "areas:\n  - {id: a, label: Zone, file: \(geojson)}\n")
+            try assertNoTrap(p, validates: false)
+            let v = try cli.run(["validate", p])
+            XCTAssertEqual(v.status, 1, v.stdout)
+            XCTAssertTrue(v.stderr.contains("\(name).geojson") && v.stderr.contains("areas[0]"), v.stderr)
+        }
+    }
+}
