@@ -13,6 +13,15 @@ public struct BatchResult: Sendable, Codable {
     public var bytes: Int
     public var seconds: Double
     public var error: String?
+
+    public init(name: String, path: String, status: Status, bytes: Int, seconds: Double, error: String?) {
+        self.name = name
+        self.path = path
+        self.status = status
+        self.bytes = bytes
+        self.seconds = seconds
+        self.error = error
+    }
 }
 
 /// Progress after each item, for the terminal.
@@ -41,8 +50,10 @@ public final class BatchRunner: Sendable {
         self.force = force
     }
 
-    /// Makes every item; returns their results in plan order.
-    public func run(_ plan: BatchPlan, progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> [BatchResult] {
+    /// Makes every item; returns their results in plan order. Items in `done` (results of an
+    /// earlier process of the same batch) are not made again; `journal` hears each start and end.
+    public func run(_ plan: BatchPlan, done: [Int: BatchResult] = [:], journal: BatchJournal? = nil,
+                    progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> [BatchResult] {
         do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
             throw BatchError("cannot create the output folder \(output): \(error.localizedDescription)")
         }
@@ -53,11 +64,14 @@ public final class BatchRunner: Sendable {
         AtomicFile.removeStaleTemporaries(in: output)
         let items = plan.items
         let state = Shared(count: items.count)
+        for (i, r) in done where i < items.count { _ = state.finish(i, r) }
         let start = Date()
         let manifestHash = FileManager.default.contents(atPath: data.file("manifest.json")).map(Checksum.sha256) ?? ""
         DispatchQueue.concurrentPerform(iterations: min(workers, max(items.count, 1))) { _ in
             while let i = state.next() {
+                journal?.started(i)
                 let result = self.make(items[i], plan: plan, manifestHash: manifestHash)
+                journal?.finished(i, result)
                 let done = state.finish(i, result)
                 progress(BatchProgress(done: done, total: items.count, elapsed: Date().timeIntervalSince(start), last: result))
             }
@@ -76,6 +90,8 @@ public final class BatchRunner: Sendable {
             return BatchResult(name: item.name, path: path, status: status, bytes: bytes, seconds: Date().timeIntervalSince(t0), error: error)
         }
         if let problem = item.problem { return result(.failed, problem) }
+        // For the test of crash isolation: this item traps, as a bug would.
+        if ProcessInfo.processInfo.environment["GEOBRIEF_BATCH_CRASH_TEST"] == item.name { fatalError("crash test on \(item.name)") }
         guard let loaded = plan.scenarios[item.scenario], let view = loaded.scenario.views.first(where: { $0.name == item.view }) else {
             return result(.failed, "view '\(item.view)' of \(item.scenario) is not available")
         }
@@ -144,6 +160,7 @@ public final class BatchRunner: Sendable {
         init(count: Int) { results = Array(repeating: nil, count: count) }
         func next() -> Int? {
             lock.lock(); defer { lock.unlock() }
+            while cursor < results.count && results[cursor] != nil { cursor += 1 }
             guard cursor < results.count else { return nil }
             cursor += 1
             return cursor - 1

@@ -51,6 +51,12 @@ public struct BatchCommand: ParsableCommand {
     }
 
     public func run() throws {
+        // Items are made in a supervised child process, so that one that crashes is reported and the rest still made.
+        if !BatchSupervisor.isChild {
+            let status = try BatchSupervisor.supervise()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         var jobList: [BatchManifest.Job] = []
         var folder = output
         do {
@@ -79,11 +85,12 @@ public struct BatchCommand: ParsableCommand {
         if let (i, n) = try parsedShard() { plan.keepShard(i, of: n) }
         let dir = folder ?? "output/batch"
         let live = Terminal.standardErrorIsTerminal && !quiet
-        let runner = BatchRunner(output: dir, data: try DataDirectory.locate(), workers: jobs, force: force)
+        let (journal, done, serial) = BatchSupervisor.childState(plan, output: dir)
+        let runner = BatchRunner(output: dir, data: try DataDirectory.locate(), workers: serial ? 1 : jobs, force: force)
         let results: [BatchResult]
         let quiet = self.quiet
         do {
-            results = try runner.run(plan) { p in
+            results = try runner.run(plan, done: done, journal: journal) { p in
                 guard !quiet else { return }
                 let rate = Double(p.done) / max(p.elapsed, 1e-6)
                 let eta = Double(p.total - p.done) / max(rate, 1e-6)

@@ -65,6 +65,27 @@ final class BatchCLITests: XCTestCase {
         XCTAssertEqual(Set(inside), ["s.yaml", "m.yaml", "out"], "nothing written outside the output folder")
     }
 
+    /// An item that crashes the program (a trap, as a bug would) is reported failed; every other
+    /// item is made and the report written, on one worker and on several.
+    func testAnItemThatCrashesIsReportedAndTheRestAreMade() throws {
+        let s = try scenario()
+        for jobs in ["1", "2"] {
+            let out = dir.appendingPathComponent("crash-\(jobs)")
+            let r = try cli.run(["batch", s, "--views", "a,b", "--sizes", "240x160,200x200,300x200", "--jobs", jobs, "--quiet", "-o", out.path],
+                                environment: ["GEOBRIEF_BATCH_CRASH_TEST": "s-a-200x200.png"])
+            XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
+            XCTAssertTrue(r.stderr.contains("failed: s-a-200x200.png: the program crashed (signal"), r.stderr)
+            let rep = try report(out)
+            XCTAssertEqual(rep["items"] as? Int, 6)
+            XCTAssertEqual(rep["written"] as? Int, 5, "\(rep)")
+            XCTAssertEqual(rep["failed"] as? Int, 1)
+            for name in ["s-a-240x160.png", "s-a-300x200.png", "s-b-240x160.png", "s-b-200x200.png", "s-b-300x200.png"] {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
+            }
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".geobrief-") }, [])
+        }
+    }
+
     func testKilledMidwayLeavesNoPartialFileAndARerunFinishesTheRest() throws {
         let s = try scenario()
         let out = dir.appendingPathComponent("k")
