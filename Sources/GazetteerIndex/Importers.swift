@@ -61,6 +61,9 @@ public enum Importers {
         return out
     }
 
+    /// The longest name, alternate names or source field a supplement row may have.
+    public static let maxFieldBytes = 4_096
+
     /// A supplement CSV (header: name,alternate_names,lat,lon,country,admin1,kind,source), alternate
     /// names separated by `|`. Every row must cite its source. Ranks above GeoNames.
     public static func supplement(_ path: String, priority: Int, firstID: Int64) throws -> [PlaceRecord] {
@@ -82,6 +85,15 @@ public enum Importers {
             }
             let name = field("name")
             guard !name.isEmpty else { throw GazetteerError.badImport(file: path, line: n, field: "name", reason: "empty") }
+            for column in ["name", "alternate_names", "source"] {
+                let v = field(column)
+                if v.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                    throw GazetteerError.badImport(file: path, line: n, field: column, reason: "holds control characters (NUL, tab...): remove them")
+                }
+                if v.utf8.count > Importers.maxFieldBytes {
+                    throw GazetteerError.badImport(file: path, line: n, field: column, reason: "\(v.utf8.count) bytes, over the \(Importers.maxFieldBytes)-byte limit")
+                }
+            }
             guard let lat = Double(field("lat")), (-90...90).contains(lat) else {
                 throw GazetteerError.badImport(file: path, line: n, field: "lat", reason: "'\(field("lat"))' is not a latitude in -90...90")
             }
@@ -101,6 +113,9 @@ public enum Importers {
                                    names: field("alternate_names").split(separator: "|").map(String.init), kind: kind,
                                    country: country, admin1: field("admin1"), population: 0, coordinate: Coordinate(lon: lon, lat: lat),
                                    source: "supplement: \(source)", priority: priority))
+        }
+        guard !out.isEmpty else {
+            throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "holds no places: give the header name,alternate_names,lat,lon,country,admin1,kind,source and one place a line")
         }
         return out
     }

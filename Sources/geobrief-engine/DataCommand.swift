@@ -70,10 +70,25 @@ struct DataCommand: ParsableCommand {
         @Option(help: "A supplement CSV of your own places (repeatable).") var supplement: [String] = []
         @Option(help: "A GeoNames dump file: allCountries.txt or XX.txt (repeatable).") var geonames: [String] = []
         @Option(help: "GeoNames alternateNamesV2.txt for the dump files.") var alternateNames: String?
-        @Option(help: "The project's supplement folder.") var projectSupplements = "geodata/supplement"
+        @Option(help: "The project's supplement folder (default: the supplement folder beside the data folder, geodata/supplement).")
+        var projectSupplements: String?
+
+        func validate() throws {
+            if alternateNames != nil && geonames.isEmpty {
+                throw ValidationError("--alternate-names adds names to the places of --geonames dump files: give --geonames too")
+            }
+        }
 
         func run() throws {
             let dir = try DataDirectory.locate()
+            // The project's cited places, found from the data folder wherever the command runs.
+            let projectSupplements = self.projectSupplements
+                ?? URL(fileURLWithPath: dir.path).deletingLastPathComponent().appendingPathComponent("supplement").path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: projectSupplements, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("the project's supplement folder \(projectSupplements) does not exist: the index would lose the "
+                    + "project's cited places; give --project-supplements FOLDER")
+            }
             var manifest = try dir.manifest()
             var builder = GazetteerBuilder(data: dir)
             builder.userSupplements = supplement

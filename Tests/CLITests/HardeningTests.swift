@@ -104,4 +104,23 @@ final class HardeningTests: XCTestCase {
             XCTAssertTrue(v.stderr.contains("\(name).geojson") && v.stderr.contains("areas[0]"), v.stderr)
         }
     }
+
+    /// `data import` from any folder finds the project's supplement beside the data folder, and
+    /// refuses what it cannot import before touching the index.
+    func testDataImportFromAnotherFolderAndBadSupplements() throws {
+        let empty = dir.appendingPathComponent("empty.csv").path, nul = dir.appendingPathComponent("nul.csv").path
+        try "name,alternate_names,lat,lon,country,admin1,kind,source\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        try "name,alternate_names,lat,lon,country,admin1,kind,source\nA\u{0}B,,51,36,RU,,village,test\n".write(toFile: nul, atomically: true, encoding: .utf8)
+        let elsewhere = FileManager.default.temporaryDirectory
+        let e = try cli.run(["data", "import", "--supplement", empty], directory: elsewhere)
+        XCTAssertEqual(e.status, 1)
+        XCTAssertTrue(e.stderr.contains("empty.csv") && e.stderr.contains("holds no places"), "found the project's supplement from \(elsewhere.path), then refused: \(e.stderr)")
+        let n = try cli.run(["data", "import", "--supplement", nul], directory: elsewhere)
+        XCTAssertTrue(n.stderr.contains("nul.csv:2") && n.stderr.contains("control characters"), n.stderr)
+        let alt = try cli.run(["data", "import", "--alternate-names", empty])
+        XCTAssertEqual(alt.status, 64)
+        XCTAssertTrue(alt.stderr.contains("give --geonames too"), alt.stderr)
+        let missing = try cli.run(["data", "import", "--project-supplements", dir.appendingPathComponent("none").path])
+        XCTAssertTrue(missing.stderr.contains("does not exist") && missing.stderr.contains("cited places"), missing.stderr)
+    }
 }
