@@ -44,6 +44,11 @@ public final class Gazetteer: Sendable {
                 }
             }
         }
+        // One letter names no place ("H" is not Hamburg, whose code is HH).
+        guard NameKey.fold(query).filter({ $0 != " " }).count >= 2 || query.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else {
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
+                                 message: "'\(query)' is too short to name a place: give at least two letters")
+        }
         let filter = try resolve(hints)
         let regionQuery = RegionWords.marks(query)
         let core = regionQuery ? RegionWords.strip(query) : query

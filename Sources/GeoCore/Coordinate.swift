@@ -52,8 +52,21 @@ extension Coordinate {
     /// Reads "LAT,LON" in degrees (latitude first, as people write it); nil unless both are numbers
     /// within -90...90 and -180...180.
     public init?(latLon text: String) {
-        let parts = text.split(separator: ",").map { Double(String($0.filter { !$0.isWhitespace })) }
+        // Decimal degrees only: Double() would also take "nan", "inf", "0x10" and "1e2".
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { part -> Double? in
+            let t = String(part.filter { !$0.isWhitespace })
+            let digits = t.hasPrefix("-") || t.hasPrefix("+") ? t.dropFirst() : Substring(t)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), digits.filter({ $0 == "." }).count <= 1 else { return nil }
+            return Double(t)
+        }
         guard parts.count == 2, let lat = parts[0], let lon = parts[1], abs(lat) <= 90, abs(lon) <= 180 else { return nil }
         self.init(lon: lon, lat: lat)
+    }
+
+    /// Whether `text` was meant as LAT,LON (two comma-separated parts that read as numbers of
+    /// any form, "nan,nan" or "0x10,5" included), so that it is refused rather than looked up as a name.
+    public static func looksLikeLatLon(_ text: String) -> Bool {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { Double(String($0.filter { !$0.isWhitespace })) != nil }
     }
 }

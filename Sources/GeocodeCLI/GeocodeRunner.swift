@@ -5,6 +5,9 @@ import Gazetteer
 
 /// Answers names (arguments or standard input) with the gazetteer, exit status by the worst answer.
 public enum GeocodeRunner {
+    /// The longest line read from standard input.
+    public static let maxLineBytes = 4_096
+
     /// Geocodes every name of `options`; throws `ExitCode(2)` when any was ambiguous, 3 when any was not found.
     public static func run(_ options: GeocodeOptions) throws {
         let gazetteer = try Gazetteer(data: try DataDirectory.locate())
@@ -38,9 +41,18 @@ public enum GeocodeRunner {
         }
         if fromStdin {
             if !options.json { out.line(GeocodeOutput.csvHeader) }
-            while let line = readLine(strippingNewline: true) {
-                if line.allSatisfy(\.isWhitespace) { lineNumber += 1; continue }
-                try answer(line)
+            var reader = BoundedLineReader(.standardInput, limit: GeocodeRunner.maxLineBytes)
+            while let line = reader.next() {
+                switch line {
+                case .text(let text):
+                    if text.allSatisfy(\.isWhitespace) { lineNumber += 1; continue }
+                    try answer(text)
+                case .tooLong(let bytes):
+                    lineNumber += 1
+                    out.flush()
+                    FileHandle.standardError.write(Data("line \(lineNumber): \(bytes) bytes, longer than the \(GeocodeRunner.maxLineBytes)-byte limit of a line; skipped\n".utf8))
+                    worst = max(worst, 3)
+                }
             }
         } else {
             for name in options.names { try answer(name) }

@@ -1,3 +1,4 @@
+import Scenario
 import ArgumentParser
 import Cartography
 import Foundation
@@ -25,7 +26,10 @@ public struct MapCommand: ParsableCommand {
     var projection: String?
     @Option(help: "Size in pixels, WIDTHxHEIGHT.") var size = "1600x1200"
     @Option(help: "Dots per inch: sets text and line sizes on images, and the page size of PDF/SVG.") var dpi = 144.0
-    @Option(help: "Title printed on the map.") var title: String?
+    @Option(help: "Title printed on the map (at most 300 characters).") var title: String?
+
+    /// The longest title, as in a scenario.
+    static let maxTitle = 300
     @Option(help: "Comma-separated basemap layers (\(BasemapLayer.allCases.map(\.rawValue).joined(separator: ","))), or none")
     var layers: String?
     @Option(name: .shortAndLong, help: "Output file; .png, .pdf or .svg. Repeat for several.") var output: [String]
@@ -80,11 +84,15 @@ public struct MapCommand: ParsableCommand {
     }
 
     func parsedSize() throws -> (Int, Int) {
-        let v = size.lowercased().split(separator: "x").map { Int($0) }
-        guard v.count == 2, let w = v[0], let h = v[1], (16...32_767).contains(w), (16...32_767).contains(h) else {
-            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT in pixels, each 16...32767, e.g. 1600x1200")
+        // The limits of every command's images (ViewSize), not a second set.
+        guard let (w, h) = ViewSize.parse(size) else {
+            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT in pixels, each 16...\(ViewSize.maxSide), at most \(ViewSize.maxPixels) pixels, e.g. 1600x1200")
         }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi \(dpi): expected 10...2400") }
+        if output.contains(where: { !$0.lowercased().hasSuffix(".png") }), let problem = ViewSize.vectorPageProblem(width: w, height: h, dpi: dpi) {
+            throw ValidationError("--size \(size): \(problem)")
+        }
+        if let title, title.count > MapCommand.maxTitle { throw ValidationError("--title: \(title.count) characters, over the \(MapCommand.maxTitle) a title may have") }
         return (w, h)
     }
 

@@ -59,6 +59,14 @@ public struct RenderCommand: ParsableCommand {
             ScenarioOutput.warn("\(scenario) has no views: add one under 'views' (see docs/scenario.md)")
             throw ExitCode(1)
         }
+        // A page PDF and SVG cannot hold is refused before anything is written.
+        for v in views where formats.contains(where: { $0 != .png }) {
+            let (w, h) = size.flatMap(ViewSize.parse) ?? (v.width, v.height)
+            if let problem = ViewSize.vectorPageProblem(width: w, height: h, dpi: dpi ?? v.dpi) {
+                ScenarioOutput.warn("\(v.location): views.\(v.name).size: \(problem); nothing was written")
+                throw ExitCode(1)
+            }
+        }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let base = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
@@ -89,6 +97,11 @@ public struct ValidateCommand: ParsableCommand {
     public func run() throws {
         let loaded = try ScenarioOutput.load(scenario, theme: theme, drawing: [])
         let s = loaded.scenario
+        for v in s.views {
+            if let problem = ViewSize.vectorPageProblem(width: v.width, height: v.height, dpi: v.dpi) {
+                ScenarioOutput.warn("\(v.location): views.\(v.name).size: \(problem); PNG only")
+            }
+        }
         print("\(scenario): valid: \(loaded.resolved.places.count) of \(s.places.count) places located (\(s.places.filter(\.unlocated).count) unlocated), \(s.routes.count) routes, \(s.figures.count) figures, \(s.sources.count) sources, \(s.views.count) views")
     }
 }

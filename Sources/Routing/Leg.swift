@@ -37,6 +37,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
     case disconnected(NetworkCut)
     case badGraphFile(String, reason: String)
     case badLegs(String, reason: String)
+    /// A leg whose two ends are one place.
+    case sameEnds(from: String, to: String)
     /// A polygon file (areas to avoid or to draw) that cannot be used.
     case badAreaFile(String, reason: String)
     /// A sea passage the data does not mark, with those it does.
@@ -54,6 +56,8 @@ public enum RoutingError: Error, CustomStringConvertible, Equatable {
             return "no sea passage '\(name)': the sea lanes mark \(known.joined(separator: ", ")) (see `geobrief route --passages`)"
         case .badLegs(_, let r):
             return "--legs: \(r)"
+        case .sameEnds(let a, let b):
+            return "'\(a)' > '\(b)' starts and ends at the same place: drop the leg or name another end"
         case .badAreaFile(let p, let r):
             return "\(p): \(r)"
         }

@@ -116,6 +116,10 @@ public final class RoutePlanner {
     public func route(_ legs: [LegRequest], locate: (String) throws -> Coordinate) throws -> [Leg] {
         try legs.map { req in
             let a = try locate(req.from), b = try locate(req.to)
+            // A leg from a place to itself is a mistake in the legs, as a scenario says too.
+            guard a.greatCircleKm(to: b) > 0.001 || req.mode == "direct" && req.from != req.to else {
+                throw RoutingError.sameEnds(from: req.from, to: req.to)
+            }
             switch req.mode {
             case "air": return Leg.air(from: a, named: req.from, to: b, named: req.to)
             case "direct": return Leg.direct(from: a, named: req.from, to: b, named: req.to)

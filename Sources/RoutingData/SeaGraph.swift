@@ -15,6 +15,7 @@ extension RoutingGraph {
     /// again), each edge as long as its great circle. At most `maxEdges` edges.
     public static func lines(path: String, layer: String? = nil, tolerance: Double = 1e-4, maxEdges: Int = 20_000_000) throws -> RoutingGraph {
         let ds = try Dataset.open(path, kind: .vector)
+        let pathName = path
         let layers = try layer.map { [try ds.layer(named: $0)] } ?? ds.layers
         var index: [Int64: Int32] = [:]
         var nodes: [Coordinate] = []
@@ -22,7 +23,7 @@ extension RoutingGraph {
         func node(_ c: Coordinate) -> Int32 {
             // 180 E and 180 W are one meridian.
             let lon = c.lon >= 180 - tolerance ? -180 : c.lon
-            let key = Int64((lon / tolerance).rounded()) &* 4_000_003 &+ Int64((c.lat / tolerance).rounded())
+            let key = Int64(saturating: (lon / tolerance).rounded()) &* 4_000_003 &+ Int64(saturating: (c.lat / tolerance).rounded())
             if let id = index[key] { return id }
             let id = Int32(nodes.count)
             index[key] = id
@@ -30,10 +31,14 @@ extension RoutingGraph {
             return id
         }
         for l in layers {
-            for f in l.features() {
+            for (n, f) in l.features().enumerated() {
                 for path in f.geometry?.paths ?? [] where path.count >= 2 {
+                    // A vertex that is no longitude and latitude is an error in the file, not a gap to route across.
+                    if let bad = path.first(where: { !$0.isValid }) {
+                        throw RoutingError.badGraphFile(pathName, reason: "feature \(n + 1) of layer \(l.name) has a vertex at \(bad.lon), \(bad.lat), not a longitude and latitude in degrees: fix the file")
+                    }
                     var previous = node(path[0])
-                    for c in path.dropFirst() where c.isValid {
+                    for c in path.dropFirst() {
                         let id = node(c)
                         if id != previous {
                             edges.append((previous, id, nodes[Int(previous)].greatCircleKm(to: nodes[Int(id)])))

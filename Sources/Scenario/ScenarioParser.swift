@@ -262,6 +262,17 @@ public enum ViewSize {
         return (w, h)
     }
 
+    /// The largest page side PDF allows, in points.
+    public static let maxPagePoints = 14_400.0
+
+    /// Why a `w` x `h` pixel view at `dpi` cannot be a PDF or SVG page; nil when it can.
+    public static func vectorPageProblem(width w: Int, height h: Int, dpi: Double) -> String? {
+        let side = Double(max(w, h)) * 72 / dpi
+        guard side > maxPagePoints else { return nil }
+        return String(format: "%dx%d at %g dpi is a page of %.0f pt, over the %.0f pt PDF and SVG hold: raise dpi to %.0f or more",
+                      w, h, dpi, side, maxPagePoints, (Double(max(w, h)) * 72 / maxPagePoints).rounded(.up))
+    }
+
     public static func valid(_ w: Int, _ h: Int) -> Bool {
         (16...maxSide).contains(w) && (16...maxSide).contains(h) && w * h <= maxPixels
     }

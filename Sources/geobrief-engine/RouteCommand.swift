@@ -72,8 +72,15 @@ struct RouteCommand: ParsableCommand {
             requests = zip(stops, stops.dropFirst()).map { LegRequest(from: $0, to: $1, mode: mode, within: countries) }
         }
         if let avoid {
-            let areas = FileManager.default.fileExists(atPath: avoid) ? try RoutingGraph.areas(from: avoid) : []
-            let countries = areas.isEmpty ? Set(avoid.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : []
+            let isFile = FileManager.default.fileExists(atPath: avoid)
+            let areas = isFile ? try RoutingGraph.areas(from: avoid) : []
+            let countries = isFile ? [] : Set(avoid.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            // Neither a file nor country codes: say so rather than route as if nothing were avoided.
+            let known = Set(Locale.Region.isoRegions.map(\.identifier))
+            if let unknown = countries.first(where: { !known.contains($0) }) {
+                let why = avoid.contains("/") || avoid.contains(".") ? "no file \(avoid)" : "'\(unknown)' is no ISO 3166 country code"
+                throw PlaceError(description: "--avoid \(avoid): \(why): give country codes (UA,BY) or an existing polygon file")
+            }
             for i in requests.indices { requests[i].avoidAreas = areas; requests[i].avoidCountries = countries }
             if !countries.isEmpty, requests.contains(where: { $0.mode == "sea" }) {
                 FileHandle.standardError.write(Data(("note: --avoid \(avoid) does not apply to sea legs: the sea lanes carry no "
@@ -129,6 +136,9 @@ struct RouteCommand: ParsableCommand {
 
     private func locate(_ text: String, _ gazetteer: Gazetteer, country: String?) throws -> Coordinate {
         if let c = Coordinate(latLon: text) { return c }
+        if Coordinate.looksLikeLatLon(text) {
+            throw PlaceError(description: "'\(text)' is not a LAT,LON: give decimal degrees, latitude -90...90 and longitude -180...180 (e.g. 51.19,35.27)")
+        }
         let r = try gazetteer.geocode(text, hints: GeocodeHints(country: country))
         guard let p = r.place else {
             // The way to choose is a country or region after a comma ("Dover, GB") or a position.
@@ -147,7 +157,7 @@ struct RouteCommand: ParsableCommand {
     }
 }
 
-/// A route end that names no single place: the candidates and how to choose.
+/// A route end that names no single place (the candidates and how to choose), or an option that names nothing.
 struct PlaceError: Error, CustomStringConvertible {
     let description: String
 }

@@ -123,4 +123,40 @@ final class HardeningTests: XCTestCase {
         let missing = try cli.run(["data", "import", "--project-supplements", dir.appendingPathComponent("none").path])
         XCTAssertTrue(missing.stderr.contains("does not exist") && missing.stderr.contains("cited places"), missing.stderr)
     }
+
+    /// Values that read as something else are refused, never answered with exit 0.
+    func testInputsThatMeantSomethingElseAreRefused() throws {
+        for (args, says) in [
+            (["route", "nan,nan", "0,0", "--mode", "air"], "'nan,nan' is not a LAT,LON"),
+            (["route", "inf,0", "0,0", "--mode", "air"], "'inf,0' is not a LAT,LON"),
+            (["route", "0x10,5", "0,0", "--mode", "air"], "'0x10,5' is not a LAT,LON"),
+            (["route", "Kursk", "Kursk"], "starts and ends at the same place"),
+            (["route", "Moscow", "Kursk", "--avoid", "ZZ"], "'ZZ' is no ISO 3166 country code"),
+            (["route", "Moscow", "Kursk", "--avoid", "/tmp/no-such-areas.geojson"], "no file /tmp/no-such-areas.geojson"),
+            (["map", "--bbox", "33.5,50.4,38.6,52.5", "--size", "32767x32767", "-o", "/tmp/never.png"], "at most 100000000 pixels"),
+            (["map", "--bbox", "33.5,50.4,38.6,52.5", "--size", "16000x6000", "--dpi", "36", "-o", "/tmp/never.pdf"], "over the 14400 pt PDF and SVG hold"),
+            (["map", "--bbox", "33.5,50.4,38.6,52.5", "--title", String(repeating: "a", count: 100_000), "-o", "/tmp/never.png"], "over the 300 a title may have"),
+        ] {
+            let r = try cli.run(args)
+            XCTAssertNotEqual(r.status, 0, "\(args.prefix(4)): \(r.stdout)")
+            XCTAssertTrue(r.stderr.contains(says), "\(args.prefix(4)): \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never.png"))
+        let h = try cli.run(["geocode", "H"])
+        XCTAssertEqual(h.status, 3, "one letter is no place: \(h.stdout)")
+        XCTAssertTrue(h.stdout.contains("too short"), h.stdout)
+        // A network file with a vertex that is no coordinate.
+        let net = dir.appendingPathComponent("net.geojson").path
+        try """
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[36,51],[36.5,-100],[37,52]]}}]}
+        """.write(toFile: net, atomically: true, encoding: .utf8)
+        let n = try cli.run(["route", "51,36", "52,37", "--network", net])
+        XCTAssertNotEqual(n.status, 0, n.stdout)
+        XCTAssertTrue(n.stderr.contains("feature 1") && n.stderr.contains("not a longitude and latitude"), n.stderr)
+        // Dates with signs are no dates.
+        let d = try scenario("signed", events: "  - {date: 2024-+1-+1, text: \"Signed.\", sources: [s]}\n")
+        let v = try cli.run(["validate", d])
+        XCTAssertEqual(v.status, 1)
+        XCTAssertTrue(v.stderr.contains("signed.yaml:") && v.stderr.contains("date"), v.stderr)
+    }
 }
