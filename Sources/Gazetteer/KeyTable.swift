@@ -21,10 +21,13 @@ final class KeyTable: Sendable {
             throw GazetteerError.corruptIndex(path, reason: "key table version \(file.u32(8)), expected \(L.version)")
         }
         guard Int(file.u32(12)) == L.sectionCount else { throw GazetteerError.corruptIndex(path, reason: "wrong section count") }
+        // The body's checksum (checked once per version of the file): a damaged table never answers.
+        let length: Int
+        do { length = try FileSeal.verify(file) } catch { throw GazetteerError.corruptIndex(path, reason: "\(error)") }
         var list: [(Int, Int)] = []
         for i in 0..<L.sectionCount {
             let o = Int(clamping: file.u64(L.headerSize + i * 16)), n = Int(clamping: file.u64(L.headerSize + i * 16 + 8))
-            guard o >= 0, n >= 0, o <= file.count, n <= file.count - o else {
+            guard o >= 0, n >= 0, o <= length, n <= length - o else {
                 throw GazetteerError.corruptIndex(path, reason: "section \(i) lies outside the file (truncated?)")
             }
             list.append((o, n))

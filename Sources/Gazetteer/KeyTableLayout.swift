@@ -12,7 +12,8 @@
 ///   posting count), slots (8 bytes: entry + 1 or 0 when empty, upper hash half) and postings (u32).
 public enum KeyTableLayout {
     public static let magic: UInt64 = 0x3130_5359_454B_4247 // "GBKEYS01"
-    public static let version: UInt32 = 2
+    /// 3: the file ends with its checksum (`FileSeal`).
+    public static let version: UInt32 = 3
     public static let headerSize = 16
     public static let placeSize = 104
     public static let nameSize = 16

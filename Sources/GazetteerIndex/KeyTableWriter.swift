@@ -39,7 +39,8 @@ enum KeyTableWriter {
         }
         try db.close()
         let bytes = out.finish()
-        try AtomicFile.write(Data(bytes), to: path)
+        try AtomicFile.write(FileSeal.sealed(Data(bytes)), to: path)
+        FileSeal.markVerified(path: path)
     }
 
     /// Collects records and keys in memory, then lays them out.

@@ -57,6 +57,7 @@ public struct BatchCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
+        BatchSupervisor.followSupervisor()
         var jobList: [BatchManifest.Job] = []
         var folder = output
         do {

@@ -14,6 +14,16 @@ enum BatchSupervisor {
 
     static var isChild: Bool { ProcessInfo.processInfo.environment[journalKey] != nil }
 
+    /// In the child: stop within a tenth of a second once the supervisor is gone (killed), so that
+    /// no orphan goes on writing into the output folder behind a rerun.
+    static func followSupervisor() {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { usleep(100_000) }
+            exit(1)
+        }
+    }
+
     /// Runs this command again as a supervised child until it ends on its own; returns its exit status.
     static func supervise() throws -> Int32 {
         let journal = FileManager.default.temporaryDirectory.appendingPathComponent("geobrief-batch-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).journal").path

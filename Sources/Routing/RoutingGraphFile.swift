@@ -3,12 +3,12 @@ import PosixBindings
 import GeoCore
 
 /// The compact cached form of a routing graph: built once by `geobrief data build`, loaded in
-/// milliseconds. Little-endian: magic "GBGRAPH1", node count, edge slots, country codes, then
+/// milliseconds. Little-endian: magic "GBGRAPH3", node count, edge slots, country codes, then
 /// lat, lon (Float64), country (UInt16) per node, CSR offsets (UInt32), targets (UInt32) and
 /// lengths (Float32) per edge slot, then the landmark count and each node's landmark distances (Float32),
-/// then the count of valid nodes and their ids in order of latitude (UInt32).
+/// then the count of valid nodes and their ids in order of latitude (UInt32); last, the checksum (`FileSeal`).
 package enum RoutingGraphFile {
-    static let magic = Array("GBGRAPH2".utf8)
+    static let magic = Array("GBGRAPH3".utf8)
 
     package static func write(_ g: RoutingGraph, to path: String) throws {
         var d = Data(magic)
@@ -20,7 +20,8 @@ package enum RoutingGraphFile {
         array(g.offsets.map { UInt32($0) }); array(g.targets.map { UInt32(bitPattern: $0) }); array(Array(g.lengths))
         u32(g.landmarks?.count ?? 0); array(Array(g.landmarks?.distances ?? Column([])))
         u32(g.byLatitude.count); array(g.byLatitude.map { UInt32($0) })
-        try AtomicFile.write(d, to: path)
+        try AtomicFile.write(FileSeal.sealed(d), to: path)
+        FileSeal.markVerified(path: path)
     }
 
     /// Reads a graph file: node tables are copied, the edge and landmark columns (most of the
@@ -31,9 +32,11 @@ package enum RoutingGraphFile {
             throw RoutingError.badGraphFile(path, reason: "missing; run `make geodata`")
         }
         var pos = magic.count
-        guard file.count > 20, file.bytesEqual(0, magic.count, magic) else { throw RoutingError.badGraphFile(path, reason: "not a GeoBrief graph file") }
+        guard file.count > 20, file.bytesEqual(0, magic.count, magic) else { throw RoutingError.badGraphFile(path, reason: "not a GeoBrief graph file (or one of an older format): run `make geodata`") }
+        let length: Int
+        do { length = try FileSeal.verify(file) } catch { throw RoutingError.badGraphFile(path, reason: "\(error)") }
         func need(_ bytes: Int) throws {
-            guard bytes >= 0, pos <= file.count - bytes else { throw RoutingError.badGraphFile(path, reason: "truncated") }
+            guard bytes >= 0, pos <= length - bytes else { throw RoutingError.badGraphFile(path, reason: "truncated") }
         }
         func u32() throws -> Int {
             try need(4)

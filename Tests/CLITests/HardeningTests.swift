@@ -159,4 +159,41 @@ final class HardeningTests: XCTestCase {
         XCTAssertEqual(v.status, 1)
         XCTAssertTrue(v.stderr.contains("signed.yaml:") && v.stderr.contains("date"), v.stderr)
     }
+
+    /// A damaged lookup table or graph cache is a clear error, never a wrong answer.
+    func testDamagedDataFilesAreRefused() throws {
+        let data = BinaryRunner.packageRoot.appendingPathComponent("geodata/data")
+        for (file, args) in [("gazetteer/gazetteer.keys", ["geocode", "Kursk"]),
+                             ("transport/rail.graph", ["route", "51.73,36.19", "55.75,37.62", "--mode", "rail"])] {
+            // A data folder of links to the real one, but for the one file damaged here.
+            let copy = dir.appendingPathComponent("data-\(UUID().uuidString)")
+            for sub in try FileManager.default.contentsOfDirectory(atPath: data.path) {
+                let from = data.appendingPathComponent(sub), to = copy.appendingPathComponent(sub)
+                var isDir: ObjCBool = false
+                FileManager.default.fileExists(atPath: from.path, isDirectory: &isDir)
+                if isDir.boolValue {
+                    try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true)
+                    for f in try FileManager.default.contentsOfDirectory(atPath: from.path) {
+                        try FileManager.default.createSymbolicLink(at: to.appendingPathComponent(f), withDestinationURL: from.appendingPathComponent(f))
+                    }
+                } else {
+                    try FileManager.default.createSymbolicLink(at: to, withDestinationURL: from)
+                }
+            }
+            let target = copy.appendingPathComponent(file)
+            try FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: data.appendingPathComponent(file), to: target)
+            let h = try FileHandle(forUpdating: target)
+            let size = try h.seekToEnd()
+            try h.seek(toOffset: size / 2)
+            let b = try XCTUnwrap(h.readData(ofLength: 1).first)
+            try h.seek(toOffset: size / 2)
+            h.write(Data([b ^ 0x5A]))
+            try h.close()
+            let r = try cli.run(args, environment: ["GEOBRIEF_DATA": copy.path])
+            XCTAssertNotEqual(r.status, 0, r.stdout)
+            XCTAssertTrue(r.stderr.contains((file as NSString).lastPathComponent) && r.stderr.contains("damaged")
+                          && r.stderr.contains("make geodata"), r.stderr)
+        }
+    }
 }

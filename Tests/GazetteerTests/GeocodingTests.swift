@@ -285,7 +285,7 @@ final class GeocodingTests: XCTestCase {
                             options: .alwaysMapped)
         try real.prefix(1 << 20).write(to: URL(fileURLWithPath: bad))
         XCTAssertThrowsError(try Gazetteer(path: bad)) {
-            XCTAssertTrue("\($0)".contains("truncated") && "\($0)".contains("make geodata"), "\($0)")
+            XCTAssertTrue("\($0)".contains("damaged") && "\($0)".contains("make geodata"), "\($0)")
         }
     }
 }
