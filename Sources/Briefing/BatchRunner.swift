@@ -54,12 +54,7 @@ public final class BatchRunner: Sendable {
     /// earlier process of the same batch) are not made again; `journal` hears each start and end.
     public func run(_ plan: BatchPlan, done: [Int: BatchResult] = [:], journal: BatchJournal? = nil,
                     progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> [BatchResult] {
-        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-            throw BatchError("cannot create the output folder \(output): \(error.localizedDescription)")
-        }
-        guard FileManager.default.isWritableFile(atPath: output) else {
-            throw BatchError("the output folder \(output) is not writable: choose another with -o")
-        }
+        do { try AtomicFile.prepareFolder(output) } catch { throw BatchError("\(error)") }
         try? FileManager.default.createDirectory(atPath: stampFolder, withIntermediateDirectories: true)
         AtomicFile.removeStaleTemporaries(in: output)
         let items = plan.items

@@ -1,3 +1,4 @@
+import PosixBindings
 import ArgumentParser
 import Bindings
 import Briefing
@@ -67,7 +68,7 @@ public struct RenderCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try AtomicFile.prepareFolder(output)
         let base = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
         for v in views {

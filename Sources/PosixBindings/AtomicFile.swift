@@ -81,6 +81,27 @@ public enum AtomicFile {
         }
     }
 
+    /// Makes sure `folder` exists (creating it and its parents) and can be written to, or says
+    /// plainly why not: a file in its place, a read-only parent, no permission.
+    public static func prepareFolder(_ folder: String) throws {
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw FileWriteError(path: folder, reason: "is a file, not a folder: give a folder with -o (or remove the file)")
+            }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                var parent = (folder as NSString).deletingLastPathComponent
+                while !parent.isEmpty, stat(parent, &info) != 0 { parent = (parent as NSString).deletingLastPathComponent }
+                let why = (info.st_mode & S_IFMT) != S_IFDIR ? "\(parent) is a file, not a folder" : "cannot create it in \(parent) (permission or a read-only disk)"
+                throw FileWriteError(path: folder, reason: "\(why): choose another folder with -o")
+            }
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw FileWriteError(path: folder, reason: "the folder is not writable: choose another with -o")
+        }
+    }
+
     /// Removes this program's temporaries in `folder` whose process is gone (a killed run's).
     /// Only names of exactly the form `.geobrief-PID-XXXXXXXX.tmp` are touched.
     public static func removeStaleTemporaries(in folder: String) {

@@ -12,10 +12,17 @@ enum YAMLDocument {
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw fail("cannot read the \(what) file: check the path")
         }
+        if attrs[.type] as? FileAttributeType == .typeDirectory { throw fail("is a folder: give the \(what) file") }
         if let size = attrs[.size] as? Int, size > maxBytes {
             throw fail("\(size) bytes; a \(what) file may have at most \(maxBytes)")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        // A FIFO or a device (a process substitution, /dev/stdin) is read to its end, within the limit.
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot open the \(what) file: check its permissions") }
+        defer { try? handle.close() }
+        var data = Data()
+        while data.count <= maxBytes, let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty { data += chunk }
+        guard data.count <= maxBytes else { throw fail("more than \(maxBytes) bytes; a \(what) file may have at most \(maxBytes)") }
+        guard let text = String(data: data, encoding: .utf8) else {
             throw fail("the \(what) file is not UTF-8 text")
         }
         return text

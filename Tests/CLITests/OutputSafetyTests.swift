@@ -95,4 +95,28 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.stderr.contains("does not exist") && !missing.stderr.contains("NSCocoaErrorDomain"), missing.stderr)
     }
+
+    /// Output folders that cannot be, and a scenario from a FIFO: plain messages, no Foundation error codes.
+    func testOutputFoldersAndAScenarioFromAFIFO() throws {
+        let example = BinaryRunner.packageRoot.appendingPathComponent("examples/wagner-march.yaml").path
+        let file = path("a-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        for (args, says) in [(["render", example, "-o", file], "is a file, not a folder"),
+                             (["render", example, "-o", file + "/sub"], "is a file, not a folder"),
+                             (["batch", example, "-o", file, "--quiet"], "is a file, not a folder")] {
+            let r = try cli.run(args)
+            XCTAssertNotEqual(r.status, 0)
+            XCTAssertTrue(r.stderr.contains(says) && !r.stderr.contains("NSCocoaErrorDomain") && !r.stderr.contains("Code="), r.stderr)
+        }
+        let fifo = path("story.fifo")
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat '\(example)' > '\(fifo)'"]
+        try writer.run()
+        let v = try cli.run(["validate", fifo])
+        writer.waitUntilExit()
+        XCTAssertEqual(v.status, 0, v.stderr)
+        XCTAssertTrue(v.stdout.contains("valid: 4 of 4 places located"), v.stdout)
+    }
 }
