@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := libgdal-dev libcairo2-dev libpango1.0-dev libproj-dev zlib1g-dev fonts-noto-core fonts-noto-cjk \
 	libsqlite3-dev gdal-bin gmt poppler-utils proj-bin python3-pip hyperfine
 
-.PHONY: all setup build geodata demo test bench clean
+.PHONY: all setup build geodata demo test bench fuzz sanitize clean
 
 all: build
 
@@ -57,6 +57,35 @@ test: geodata
 bench: geodata
 	@bash Tests/Bench/bench.sh $(BIN)
 	@bash Tests/Bench/anchors.sh $(BIN)
+
+## fuzz: libFuzzer on every target of Sources/geobrief-fuzz (FUZZ_SECONDS each, default 60) with
+## AddressSanitizer; a crash is kept under Tests/Fuzz/crashes/TARGET/ and replayed by `make test`
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := .build/fuzz/debug/geobrief-fuzz
+# -sanitize=fuzzer instruments for libFuzzer and links it; the target's own main calls
+# LLVMFuzzerRunDriver. Linked with the toolchain's lld (gold fails on the two mains' symbols).
+fuzz: build
+	@set -o pipefail; $(SWIFT) build -c debug --product geobrief-fuzz --build-path .build/fuzz -Xswiftc -DFUZZING \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; }
+	@set -e; for t in $$(.build/$(CONFIG)/geobrief-fuzz list); do \
+	  mkdir -p .build/fuzz/corpus/$$t Tests/Fuzz/crashes/$$t; \
+	  seeds="Tests/Fuzz/corpus/$$t"; [ "$$t" = scenario ] && seeds="examples"; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  GEOBRIEF_FUZZ_TARGET=$$t $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=Tests/Fuzz/crashes/$$t/ .build/fuzz/corpus/$$t $$seeds 2>&1 \
+	    | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Done' \
+	    || { echo "fuzz: $$t found a crash: see Tests/Fuzz/crashes/$$t/ (keep it: make test replays it)"; exit 1; }; \
+	done
+
+## sanitize: the test suite under AddressSanitizer + UndefinedBehaviorSanitizer, then ThreadSanitizer (debug builds; long)
+sanitize: geodata
+	@set -o pipefail; for s in "address --sanitize=undefined" thread; do \
+	  dir=.build/sanitize-$${s%% *}; echo "sanitize: $$s"; \
+	  $(SWIFT) build -c debug --build-tests --build-path $$dir --sanitize=$$s 2>&1 | { grep -v 'prohibited flag' || true; }; \
+	  : "leaks off: the Swift runtime keeps its metadata caches until exit"; \
+	  TSAN_OPTIONS="halt_on_error=1" UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" ASAN_OPTIONS="detect_leaks=0" \
+	    $(SWIFT) test -c debug --skip-build --build-path $$dir --disable-swift-testing $(SANITIZE_FILTER) 2>&1 | tee $$dir/test.log | grep -E 'Executed|error:|Sanitizer' | tail -5; \
+	done
 
 ## clean: remove build products, built geodata and outputs (the download cache stays)
 clean:

@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "geobrief", targets: ["geobrief"]),
         .executable(name: "geobrief-render", targets: ["geobrief-render"]),
         .executable(name: "geobrief-engine", targets: ["geobrief-engine"]),
+        .executable(name: "geobrief-fuzz", targets: ["geobrief-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +34,7 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CFuzzer"),
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
@@ -90,6 +92,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Fuzz targets: libFuzzer's entry under `make fuzz` (-DFUZZING), replay and smoke runs otherwise.
+        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings", "Routing"]),
 
         // Helpers for every test target: golden images, running the built binary.
         .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),

@@ -26,7 +26,7 @@ package enum RoutingGraphFile {
 
     /// Reads a graph file: node tables are copied, the edge and landmark columns (most of the
     /// bytes) are read in place from the mapped file. Offsets and targets are checked in full.
-    static func read(_ path: String) throws -> RoutingGraph {
+    package static func read(_ path: String) throws -> RoutingGraph {
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
             throw RoutingError.badGraphFile(path, reason: "missing; run `make geodata`")

@@ -196,4 +196,40 @@ final class HardeningTests: XCTestCase {
                           && r.stderr.contains("make geodata"), r.stderr)
         }
     }
+
+    /// Random scenarios with values at their limits (figures, dates, windows, projections, sizes):
+    /// every one that validates is drawn in PNG, PDF and SVG and briefed without a trap.
+    func testRandomScenariosAtTheLimitsDrawWhenTheyValidate() throws {
+        var seed: UInt64 = 0x5EED_0016
+        func pick<T>(_ xs: [T]) -> T {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return xs[Int((seed >> 33) % UInt64(xs.count))]
+        }
+        var validated = 0
+        for i in 0..<14 {
+            let value = pick(["1", "0", "999000000 million", "1,000,000,000,000,000", "~0.001", "10-1", "up to 0", ">= 1e5", "5–5"])
+            let date = pick(["1000-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "9999", "1000-01/9999-12", "2024-12-31"])
+            let view = pick([
+                "    fit: [kursk, sudzha]\n",
+                "    bbox: [-180, -90, 180, 90]\n",
+                "    bbox: [179.9, 60, -179.9, 61]\n",
+                "    bbox: [35, 51, 35.0001, 51.0001]\n",
+                "    fit: [kursk]\n    projection: \"+proj=ortho +lat_0=51 +lon_0=36\"\n",
+                "    fit: [kursk, sudzha]\n    projection: \"EPSG:4326\"\n",
+                "    window: [-20037508, -20037508, 20037508, 20037508]\n    projection: \"EPSG:3857\"\n",
+                "    fit: [kursk, sudzha]\n    projection: \"+proj=stere +lat_0=90\"\n",
+            ]) + pick(["", "    size: 16x16\n", "    size: 4000x40\n", "    dpi: 36\n"])
+            let p = try scenario("random-\(i)", figures: "  - {id: F1, quantity: Q, value: \"\(value)\", unit: u, date: \(date), sources: [s], attach: sudzha}\n",
+                                 events: "  - {date: \(date), text: \"Edge.\", sources: [s]}\n", view: view)
+            let v = try cli.run(["validate", p])
+            XCTAssertTrue(v.status == 0 || v.status == 1, "validate trapped on \(p): \(v.stderr)")
+            guard v.status == 0 else {
+                XCTAssertTrue(v.stderr.contains("random-\(i).yaml:"), "a refusal is located: \(v.stderr)")
+                continue
+            }
+            validated += 1
+            try assertNoTrap(p)
+        }
+        XCTAssertGreaterThanOrEqual(validated, 3, "some of the random scenarios validate and are drawn")
+    }
 }
