@@ -67,7 +67,7 @@ FUZZ_BIN := .build/fuzz/debug/geobrief-fuzz
 fuzz: build
 	@set -o pipefail; $(SWIFT) build -c debug --product geobrief-fuzz --build-path .build/fuzz -Xswiftc -DFUZZING \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; }
-	@set -e; for t in $$(.build/$(CONFIG)/geobrief-fuzz list); do \
+	@set -e -o pipefail; for t in $$(.build/$(CONFIG)/geobrief-fuzz list); do \
 	  mkdir -p .build/fuzz/corpus/$$t Tests/Fuzz/crashes/$$t; \
 	  seeds="Tests/Fuzz/corpus/$$t"; [ "$$t" = scenario ] && seeds="examples"; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \

@@ -72,6 +72,15 @@ package enum RoutingGraphFile {
               targetsValid else {
             throw RoutingError.badGraphFile(path, reason: "inconsistent adjacency")
         }
+        // Coordinates and lengths a search can trust (the checksum covers damage; this covers a file
+        // that was never a graph of ours): latitudes in range, lengths finite and not negative.
+        // (A node that is no coordinate at all, NaN, is a gap the writer left and is never searched.)
+        guard zip(lat, lon).allSatisfy({ $0.0.isNaN || $0.1.isNaN || (abs($0.0) <= 90 && abs($0.1) <= 540) }) else {
+            throw RoutingError.badGraphFile(path, reason: "a node lies outside the globe")
+        }
+        guard (0..<slots).allSatisfy({ let v = lengths[$0]; return v.isFinite && v >= 0 }) else {
+            throw RoutingError.badGraphFile(path, reason: "an edge length is negative or not a number")
+        }
         let landmarkCount = try u32()
         guard landmarkCount <= 64 else { throw RoutingError.badGraphFile(path, reason: "implausible landmark count") }
         let landmarks = landmarkCount == 0 ? nil
