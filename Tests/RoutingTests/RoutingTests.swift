@@ -224,9 +224,12 @@ final class RouteOptionTests: XCTestCase {
 
 /// A* against a plain Dijkstra on random graphs, and networks from user files.
 final class RandomGraphTests: XCTestCase {
-    /// Deterministic pseudo-random numbers (SplitMix64).
-    struct Rng { var s: UInt64; mutating func next() -> Double { s &+= 0x9E37_79B9_7F4A_7C15; var z = s
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB; return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53) } }
+    /// Deterministic pseudo-random numbers in 0..<1 (GeoCore's SplitMix).
+    struct Rng {
+        var generator: SplitMix
+        init(s: UInt64) { generator = SplitMix(seed: s) }
+        mutating func next() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
+    }
 
     func dijkstra(_ n: Int, _ edges: [(from: Int32, to: Int32, km: Double)], _ s: Int, _ t: Int) -> Double {
         var adj = [[(Int, Double)]](repeating: [], count: n)
