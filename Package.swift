@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "Briefing", dependencies: ["GeoCore", "PosixBindings", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
         // The map commands (render, validate, batch, brief, map), for both engines.
         .target(name: "MapCommands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                    "Routing", "Briefing", "PosixBindings",
+                                                    "Routing", "Briefing",
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief geocode` for the front binary and the engine.
         .target(name: "GeocodeCLI", dependencies: ["Gazetteer", "DataCatalog", "GeoCore",
