@@ -17,9 +17,9 @@ public struct DataDirectory: Sendable {
         var candidates: [URL] = []
         var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for _ in 0..<8 { candidates.append(dir); dir.deleteLastPathComponent() }
-        // .build/<config>/geobrief -> package root
+        // .build/<triple>/<config>/geobrief, or .build/<other build path>/<triple>/<config>/geobrief -> package root
         var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<4 { exe.deleteLastPathComponent(); candidates.append(exe) }
+        for _ in 0..<6 { exe.deleteLastPathComponent(); candidates.append(exe) }
         for c in candidates {
             let p = c.appendingPathComponent("geodata/data").path
             if FileManager.default.fileExists(atPath: p + "/manifest.json") { return DataDirectory(path: p) }
