@@ -64,7 +64,7 @@ public final class Gazetteer: Sendable {
             let suggestions = script == .latin ? Matcher(table: table).suggestions(for: core) : []
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
             unfiltered = Array(unfiltered.prefix(5))
-            if let kind = filter.kind, !Gazetteer.kindsInData.contains(kind) {
+            if let kind = filter.kind, !kind.inData {
                 return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
                                      message: "the built data has no place of kind '\(kind.rawValue)' (no named seas, gulfs, capes or rivers; "
                                         + "straits and canals are there: --kind strait or canal): give the place as coordinates")
@@ -142,9 +142,6 @@ public final class Gazetteer: Sendable {
         }
         return collapsed
     }
-
-    /// The kinds the built index has records of.
-    static let kindsInData: Set<PlaceKind> = [.populated, .region, .country, .port, .strait, .canal]
 
     /// The script a query is written in, as far as matching goes.
     enum Script { case latin, abjad, other }

@@ -34,10 +34,9 @@ struct Matcher {
         } else if Matcher.typoLimit(q.skeleton) > 0,
                   hits.allSatisfy({ $0.kind == .variant && table.placeKind($0.place) == .populated
                                     && table.placePopulation($0.place) < Gazetteer.largeCity }) {
-            // Only romanization variants of small places match: a large city one edit away is a
-            // reading to weigh (Donetz: Donets, a village, or Donetsk).
-            // Only where one name is the other cut short by a letter (Donetz, Donetsk), not any edit
-            // (Sud zha is not Suzhou).
+            // Only romanization variants of small places match: a large city whose name the query
+            // cuts short by a letter is a reading to weigh (Donetz: Donets, a village, or Donetsk);
+            // not any one edit (Sud zha is not Suzhou).
             let key = Array(q.skeleton.utf8)
             for (n, d) in fuzzy(q.skeleton, limit: 1) where table.placePopulation(table.namePlace(n)) >= Gazetteer.largeCity {
                 let other = Array(NameKey.skeleton(of: NameKey.fold(table.nameVariant(n))).utf8)

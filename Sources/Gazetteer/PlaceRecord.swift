@@ -7,6 +7,9 @@ public enum PlaceKind: String, Sendable, Codable, CaseIterable {
     /// or rivers): a query of such a kind says so instead of answering with something else.
     case sea, cape, river
 
+    /// Whether the built index has records of this kind.
+    public var inData: Bool { ![.sea, .cape, .river].contains(self) }
+
     /// Water features: a query naming one is never answered by a town or region of that name.
     public var isWater: Bool { [.strait, .canal, .sea].contains(self) }
 

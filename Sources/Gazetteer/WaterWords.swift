@@ -4,7 +4,8 @@
 public enum WaterWords {
     static let words: Set<String> = [
         "sea", "ocean", "gulf", "mer", "golfe", "meer", "mare", "море", "океан", "залив", "моря",
-        "بحر", "البحر", "خليج", "محيط", "المحيط", "θάλασσα", "ים",
+        // Arabic words are folded without their article (البحر -> بحر).
+        "بحر", "خليج", "محيط", "θάλασσα", "ים",
     ]
     static let phrases = ["cape of ", "cap de bonne", "cabo de buena"]
 

@@ -78,8 +78,9 @@ public struct ReverseGeocoder {
             half *= 2
         }
         if best > ReverseGeocoder.radiusKm * 1000 { nearest = nil }
-        let region = try region(at: c)
-        let atSea = try region == nil && !onLand(c)
+        let basemap = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
+        let region = try feature(of: basemap, "admin1", containing: c).map { RegionHit(name: $0["name"].text, country: $0["iso_a2"].text) }
+        let atSea = try region == nil && feature(of: basemap, "land", containing: c) == nil
         return ReverseResult(lat: c.lat, lon: c.lon, nearest: nearest,
                              nearestKm: nearest == nil ? nil : (best / 1000).rounded(toPlaces: 2),
                              region: region, water: atSea ? try water(at: c) : nil)
@@ -100,20 +101,10 @@ public struct ReverseGeocoder {
         return WaterHit(nearestPassage: "\(near.name) (\(near.kind))", passageKm: near.km.rounded(toPlaces: 1), note: note)
     }
 
-    private func onLand(_ c: Coordinate) throws -> Bool {
-        let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
-        let layer = try ds.layer(named: "land")
-        layer.setSpatialFilter(BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6))
-        return layer.features().contains { $0.geometry?.contains(c) == true }
-    }
-
-    private func region(at c: Coordinate) throws -> RegionHit? {
-        let ds = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
-        let layer = try ds.layer(named: "admin1")
-        layer.setSpatialFilter(BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6))
-        for f in layer.features() where f.geometry?.contains(c) == true {
-            return RegionHit(name: f["name"].text, country: f["iso_a2"].text)
-        }
-        return nil
+    /// The first polygon of `layer` that contains `c`.
+    private func feature(of ds: Dataset, _ layer: String, containing c: Coordinate) throws -> Feature? {
+        let l = try ds.layer(named: layer)
+        l.setSpatialFilter(BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6))
+        return l.features().first { $0.geometry?.contains(c) == true }
     }
 }
