@@ -10,15 +10,15 @@ let staticFoundation: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-Xlink
         .flatMap { ["-Xlinker", "-l\($0)"] }
     + ["-Xlinker", "--end-group"])]
 
-/// GeoBrief: C module targets at the bottom, one thin safe layer (`Bindings`) over them,
-/// domain modules that never import C, and the `geobrief` command on top.
+/// GeoBrief, read from the bottom up as its pipeline: C modules; the bindings over them (the only
+/// code that touches C); the data folder's catalog and formats; the gazetteer and routing; the
+/// scenario; cartography; briefings and batches; the commands. Modules named `...Build` build the
+/// data folder (with GDAL) and are linked only into `geobrief-data`.
 let package = Package(
     name: "GeoBrief",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "geobrief", targets: ["geobrief"]),
-        .executable(name: "geobrief-render", targets: ["geobrief-render"]),
-        .executable(name: "geobrief-engine", targets: ["geobrief-engine"]),
+        .executable(name: "geobrief-data", targets: ["geobrief-data"]),
         .executable(name: "geobrief-fuzz", targets: ["geobrief-fuzz"]),
     ],
     dependencies: [
@@ -34,81 +34,69 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CFuzzer"),
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
-        // The only layer that touches C: owned handles, typed errors, no raw pointers out. Bindings
-        // wraps Cairo, Pango, PROJ, zlib and SQLite; GDALBindings wraps GDAL, whose ~150 libraries cost a
-        // process ~70 ms to load, so that the map engine can do without them; PosixBindings only the
-        // C library (mapped files, exec), so that a program needing no library links none.
-        .target(name: "Bindings", dependencies: ["GeoCore", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite"]),
-        .target(name: "GDALBindings", dependencies: ["GeoCore", "Bindings", "CGDAL"]),
+        // The bindings, the only code that touches C: owned handles, typed errors, no raw pointer out.
+        // PosixBindings: the C library (mapped files, sealed files, the atomic writer, exec).
         .target(name: "PosixBindings"),
-        // Domain modules.
-        // Where the built data folder is and what its manifest says (no GDAL needed to read it).
+        // Bindings: Cairo, Pango, PROJ, zlib, SQLite and libjpeg.
+        .target(name: "Bindings", dependencies: ["GeoCore", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG"]),
+        // GDALBindings: GDAL, for building the data folder only.
+        .target(name: "GDALBindings", dependencies: ["GeoCore", "Bindings", "CGDAL"]),
+
+        // Data: where the built data folder is, its manifest, the relief pyramid's format.
         .target(name: "DataCatalog", dependencies: ["GeoCore", "PosixBindings"]),
-        // GeoPackage layers read with SQLite alone: what maps need of the built data, without GDAL.
+        // GeoPackage layers and users' GeoJSON read with SQLite and Foundation alone.
         .target(name: "GeoPackage", dependencies: ["GeoCore", "Bindings"]),
-        // Building the data folder (GDAL), and GDAL's services for the map modules.
-        .target(name: "GeoData", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings"]),
-        // A story as data: the scenario file's model, read from YAML with every problem located.
-        .target(name: "Scenario", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "DataCatalog", "GeoPackage", "Scenario"]),
-        // Names to places, looked up in a memory-mapped key table (no GDAL: lookups start fast).
-        .target(name: "Gazetteer", dependencies: ["GeoCore", "DataCatalog", "PosixBindings"]),
-        // The gazetteer's build (GeoNames and friends into SQLite, then the key table) and reverse geocoding.
-        .target(name: "GazetteerIndex", dependencies: ["Gazetteer", "GeoCore", "PosixBindings", "Bindings", "GDALBindings", "GeoData",
-                                                       .product(name: "GRDB", package: "GRDB.swift")]),
-        // Shortest paths over the rail, road and sea networks.
+        // Gazetteer: names to places in a memory-mapped key table, and reverse geocoding.
+        .target(name: "Gazetteer", dependencies: ["GeoCore", "DataCatalog", "PosixBindings", "Bindings", "GeoPackage"]),
+        // Routing: shortest paths over the rail, road and sea networks.
         .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "PosixBindings", "GeoPackage"]),
-        // The routing graphs' caches built from the data folder's networks (GDAL).
-        .target(name: "RoutingData", dependencies: ["Routing", "GeoCore", "GDALBindings", "GeoData"]),
-        // Scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
+        // Scenario: a story as data, read from YAML with every problem located.
+        .target(name: "Scenario", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
+        // Cartography: map frames, the basemap, labels, symbols and furniture, drawn with Cairo and Pango.
+        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "DataCatalog", "GeoPackage", "Scenario"]),
+        // Briefing: scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
         .target(name: "Briefing", dependencies: ["GeoCore", "PosixBindings", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
-        // The map commands (render, validate, batch, brief, map), for both engines.
-        .target(name: "MapCommands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                    "Routing", "Briefing",
-                                                    .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        // `geobrief geocode` for the front binary and the engine.
-        .target(name: "GeocodeCLI", dependencies: ["Gazetteer", "DataCatalog", "GeoCore",
-                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        // `geobrief`: answers name lookups itself and hands every other command to the engine.
-        .executableTarget(name: "geobrief", dependencies: ["GeocodeCLI", "PosixBindings",
-                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          linkerSettings: staticFoundation),
-        // The map commands without GDAL: starts in a quarter of the engine's time; hands a map that
-        // needs GDAL (shaded relief, polygons from a user's file) to `geobrief-engine`.
-        // Swift's runtime and Foundation are linked in (-static-stdlib): a dozen fewer libraries for
-        // the loader to bind at every start (~13 ms of a map's ~170 ms).
-        .executableTarget(name: "geobrief-render", dependencies: ["MapCommands", "DataCatalog", "PosixBindings"],
-                          linkerSettings: staticFoundation),
-        // Every command: data, maps, routes, scenarios, briefings, batches.
-        .executableTarget(
-            name: "geobrief-engine",
-            dependencies: [
-                "GeoCore", "GeoData", "Cartography", "Gazetteer", "GazetteerIndex", "GeocodeCLI", "Routing", "RoutingData", "Scenario",
-                "Briefing", "MapCommands", "PosixBindings",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
+        .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
+                                                 "Routing", "Briefing", "GeoPackage",
+                                                 .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
+        .executableTarget(name: "geobrief", dependencies: ["Commands", "PosixBindings"], linkerSettings: staticFoundation),
+
+        // Building the data folder (GDAL): the basemap, networks and relief; the gazetteer's index
+        // and key table; the routing graphs' caches. Linked only into `geobrief-data`.
+        .target(name: "DataBuild", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings", "GeoPackage", "PosixBindings"]),
+        .target(name: "GazetteerBuild", dependencies: ["Gazetteer", "GeoCore", "PosixBindings", "Bindings", "GDALBindings", "DataBuild",
+                                                       .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RoutingBuild", dependencies: ["Routing", "GeoCore", "GDALBindings", "DataBuild"]),
+        // `geobrief data build|import|info|graphs`.
+        .target(name: "DataCommands", dependencies: ["DataBuild", "GazetteerBuild", "RoutingBuild", "Gazetteer", "Routing", "DataCatalog",
+                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "geobrief-data", dependencies: ["DataCommands"], linkerSettings: staticFoundation),
 
         // Fuzz targets: libFuzzer's entry under `make fuzz` (-DFUZZING), replay and smoke runs otherwise.
-        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings", "Routing"]),
+        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings",
+                                                                "Routing", "Briefing", "Cartography", "Bindings", "DataCatalog"]),
 
         // Helpers for every test target: golden images, running the built binary.
         .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoData", "GDALBindings", "GeoCore", "TestSupport"],
+        .testTarget(name: "DataBuildTests", dependencies: ["DataBuild", "DataCatalog", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "DataBuild", "DataCatalog", "GDALBindings", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerIndex", "GeoData", "GeoCore", "TestSupport"],
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerBuild", "DataBuild", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv"), .copy("spellings-world.tsv")]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "RoutingData", "Bindings", "GDALBindings", "GeoData", "GeoCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "RoutingBuild", "Bindings", "GDALBindings", "DataBuild", "GeoCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),
-        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenario", "Cartography", "Bindings", "GeoData", "GeoCore", "TestSupport"],
+        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Bindings"]),
     ],
     swiftLanguageModes: [.v6]

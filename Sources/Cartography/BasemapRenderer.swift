@@ -263,9 +263,9 @@ public final class BasemapRenderer {
         let f = min(1, (500_000 / max(pixels, 1)).squareRoot(), degreesAcross * 60 / frame.width)
         let w = max(1, Int(frame.width * f)), h = max(1, Int(frame.height * f))
         let make = { () throws -> ProjectedLayerCache.Entry in
-            let gdal = try GDALServices.current(for: "the shaded relief")
-            let bands = try gdal.warpRelief(path: try self.data.path(of: "relief"), projection: frame.projection.definition,
-                                            window: [frame.minX, frame.minY, frame.maxX, frame.maxY], width: w, height: h)
+            let pyramid = try ReliefPyramid(path: try self.data.path(of: "relief"))
+            let bands = ReliefWarp.warp(pyramid, projection: frame.projection, window: [frame.minX, frame.minY, frame.maxX, frame.maxY],
+                                        width: w, height: h)
             return .raster(width: w, height: h, bands: bands)
         }
         // The same window at the same size (the dated frames of one view) shares one warp.
@@ -279,7 +279,7 @@ public final class BasemapRenderer {
         guard case .raster(_, _, let bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return nil }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
         if canvas.surface.kind != .image, bands.count == 3 || bands[3].allSatisfy({ $0 == 255 }) {
-            image.attachJPEG(try GDALServices.current(for: "the shaded relief").jpeg(bands: bands, width: w, height: h))
+            image.attachJPEG(try JPEGEncoder.encode(bands: bands, width: w, height: h))
         }
         return image
     }

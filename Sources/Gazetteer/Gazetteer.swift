@@ -13,6 +13,8 @@ public final class Gazetteer: Sendable {
     /// Relative path of the lookup file inside the data folder; the SQLite index beside it holds
     /// the same places for other tools and for reverse geocoding.
     public static let keysPath = "gazetteer/gazetteer.keys"
+    /// Relative path of the SQLite index (every place, with an R*Tree), built beside the keys.
+    public static let indexPath = "gazetteer/gazetteer.sqlite"
 
     /// Maps the lookup file; a missing or corrupt file says to run `make geodata`.
     public init(path: String) throws {

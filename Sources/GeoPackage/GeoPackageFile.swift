@@ -57,6 +57,22 @@ public final class GeoPackageFile: Sendable {
     /// The layers holding geometry.
     public var layers: [String] { geometryColumns.keys.sorted() }
 
+    /// The spatial reference id of each layer, from `gpkg_geometry_columns`.
+    public func layerSRS() throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        do {
+            try db.withLock { reader in
+                try reader.query("SELECT table_name, srs_id FROM gpkg_geometry_columns") { row in
+                    if case .text(let t) = row[0], case .integer(let id) = row[1] { out[t] = Int(id) }
+                    return true
+                }
+            }
+        } catch let error as SQLiteError {
+            throw GeoPackageError(path: path, message: "reading its layers: \(error.message)")
+        }
+        return out
+    }
+
     /// The geometries of `layer` whose bounding boxes meet `box` (every one when nil), in feature
     /// order. Features without geometry are skipped; past `limit` features it is an error.
     public func geometries(layer: String, in box: BoundingBox?, limit: Int) throws -> [Geometry] {

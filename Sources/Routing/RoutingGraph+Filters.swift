@@ -1,5 +1,6 @@
 import DataCatalog
 import GeoCore
+import GeoPackage
 
 extension RoutingGraph {
     /// A filter keeping out of the given countries (ISO alpha-2) and out of the given polygons
@@ -18,18 +19,11 @@ extension RoutingGraph {
         }
     }
 
-    /// Reads the polygons of a file GDAL can open (GeoJSON, GeoPackage, Shapefile...) as areas to
-    /// avoid; needs the GDAL services that `geobrief-engine` registers.
-    /// Every vertex must be a number within longitude -540...540 (unrolled across the
-    /// antimeridian) and latitude -90...90, or the file is refused, naming the first one that is not.
+    /// Reads the polygons of a GeoJSON or GeoPackage file (`VectorFile`) as areas to avoid; a
+    /// file that cannot be used is `RoutingError.badAreaFile` with the reason.
     public static func areas(from path: String) throws -> [Geometry] {
-        let polygons = try GDALServices.current(for: "reading polygons from \(path)").polygons(path: path)
-        for (i, g) in polygons.enumerated() {
-            if let bad = g.coordinates.first(where: { !($0.lon.isFinite && $0.lat.isFinite && abs($0.lon) <= 540 && abs($0.lat) <= 90) }) {
-                throw RoutingError.badAreaFile(path, reason: "feature \(i + 1) has a vertex at \(bad.lon), \(bad.lat), "
-                    + "not a longitude and latitude in degrees: fix the file (or give it in EPSG:4326)")
-            }
+        do { return try VectorFile.polygons(path: path) } catch let e as VectorFileError {
+            throw RoutingError.badAreaFile(path, reason: e.reason)
         }
-        return polygons
     }
 }

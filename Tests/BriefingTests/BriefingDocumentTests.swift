@@ -1,6 +1,6 @@
 import Briefing
 import Foundation
-import GeoData
+import DataBuild
 import Scenario
 import TestSupport
 import XCTest
@@ -10,7 +10,6 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
     /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
     override class func setUp() {
         super.setUp()
-        GDALProvider.register()
     }
 
     var example: String { BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path }

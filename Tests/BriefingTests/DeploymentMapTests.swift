@@ -5,7 +5,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import GeoData
+import DataBuild
 import Scenario
 import TestSupport
 import XCTest
@@ -16,7 +16,6 @@ final class DeploymentMapTests: TemporaryFolderTestCase {
     /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
     override class func setUp() {
         super.setUp()
-        GDALProvider.register()
     }
 
     let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")

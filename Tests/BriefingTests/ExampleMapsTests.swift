@@ -3,7 +3,7 @@ import Briefing
 import Cartography
 import Foundation
 import GeoCore
-import GeoData
+import DataBuild
 import Scenario
 import TestSupport
 import XCTest
@@ -17,7 +17,6 @@ import FoundationXML
 final class ExampleMapsTests: TemporaryFolderTestCase {
     override class func setUp() {
         super.setUp()
-        GDALProvider.register()
     }
 
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

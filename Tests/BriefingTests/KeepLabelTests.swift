@@ -1,7 +1,7 @@
 import Briefing
 import Cartography
 import Foundation
-import GeoData
+import DataBuild
 import Scenario
 import TestSupport
 import XCTest
@@ -11,7 +11,6 @@ import XCTest
 final class KeepLabelTests: TemporaryFolderTestCase {
     override class func setUp() {
         super.setUp()
-        GDALProvider.register()
     }
 
     /// Twelve villages in a few kilometres on a small map: not all their labels fit.
@@ -85,7 +84,6 @@ final class KeepLabelTests: TemporaryFolderTestCase {
 final class FrameStabilityTests: XCTestCase {
     override class func setUp() {
         super.setUp()
-        GDALProvider.register()
     }
 
     func testLabelsKeepTheirPlacesAcrossDatedFrames() throws {

@@ -1,7 +1,7 @@
 import Bindings
 import Cartography
 import GeoCore
-import GeoData
+import DataBuild
 import TestSupport
 import XCTest
 
@@ -10,7 +10,6 @@ final class MapRenderingTests: XCTestCase {
     /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
     override class func setUp() {
         super.setUp()
-        GDALProvider.register()
     }
 
     var data: DataDirectory!

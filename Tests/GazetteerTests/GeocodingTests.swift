@@ -1,8 +1,8 @@
 import Foundation
 import Gazetteer
-import GazetteerIndex
+import GazetteerBuild
 import GeoCore
-import GeoData
+import DataBuild
 import TestSupport
 import XCTest
 

@@ -1,6 +1,6 @@
 import Foundation
 import Gazetteer
-import GazetteerIndex
+import GazetteerBuild
 import GeoCore
 import TestSupport
 import XCTest

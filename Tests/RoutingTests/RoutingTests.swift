@@ -2,9 +2,9 @@ import GDALBindings
 import Foundation
 import Bindings
 import GeoCore
-import GeoData
+import DataBuild
 import Routing
-import RoutingData
+import RoutingBuild
 import XCTest
 
 /// Shortest paths on a small hand-made graph.

@@ -25,6 +25,15 @@ public final class SQLiteReader {
     /// A value of a result column.
     public enum Value: Sendable, Equatable {
         case null, integer(Int64), real(Double), text(String), blob(Data)
+
+        /// The text, or "" for anything else.
+        public var text: String { if case .text(let t) = self { return t }; return "" }
+        /// The number as a double (an integer converted), or NaN.
+        public var double: Double {
+            switch self { case .real(let d): return d; case .integer(let i): return Double(i); default: return .nan }
+        }
+        /// The integer, or 0.
+        public var integer: Int64 { if case .integer(let i) = self { return i }; return 0 }
     }
 
     /// Runs `sql` with `arguments` bound (doubles, integers or text), calling `row` with each

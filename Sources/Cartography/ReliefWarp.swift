@@ -1,0 +1,131 @@
+import DataCatalog
+import Dispatch
+import GeoCore
+import Synchronization
+
+/// The shaded relief warped into a map's projection without GDAL: the centres of a coarse grid of
+/// the output are projected back to longitude and latitude with PROJ, each pixel's position is
+/// interpolated within its grid cell (or projected back exactly where a cell crosses the edge of
+/// the projection's domain), and the pyramid level nearest the output's resolution is sampled
+/// bilinearly — on all cores, with the same pixels at any core count.
+enum ReliefWarp {
+    /// Grid step in output pixels: positions between nodes are interpolated.
+    static let step = 8
+
+    /// RGBA bands of `width` x `height` covering the projected `window` (minX, minY, maxX, maxY);
+    /// alpha 0 where the output lies outside the projection's domain.
+    static func warp(_ pyramid: ReliefPyramid, projection: MapProjection, window: [Double], width: Int, height: Int) -> [[UInt8]] {
+        let sx = (window[2] - window[0]) / Double(width), sy = (window[3] - window[1]) / Double(height)
+        func projected(_ px: Double, _ py: Double) -> Coordinate {
+            Coordinate(lon: window[0] + (px + 0.5) * sx, lat: window[3] - (py + 0.5) * sy)
+        }
+        // The grid: node (i, j) at the centre of pixel (i * step, j * step), one past each edge.
+        let nx = (width + step - 1) / step + 1, ny = (height + step - 1) / step + 1
+        let nodesXY = (0..<ny).flatMap { j in (0..<nx).map { i in projected(Double(i * step), Double(j * step)) } }
+        let nodes = checked(nodesXY, projection: projection, tolerance: 0.5 * Double(step) * max(abs(sx), abs(sy)))
+        let level = pyramid.levels[levelIndex(pyramid, nodes: nodes, nx: nx, ny: ny)]
+
+        let chunks = min(height, 64)
+        // Each chunk of rows is computed on its own and handed in under the lock.
+        let results = Mutex([(rgba: [UInt8], misses: [Int])](repeating: ([], []), count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let rows = (height * c / chunks)..<(height * (c + 1) / chunks)
+            var rgba = [UInt8](repeating: 0, count: rows.count * width * 4)
+            var misses: [Int] = []
+            for y in rows {
+                let j = y / step, fy = Double(y - j * step) / Double(step)
+                for x in 0..<width {
+                    let i = x / step, fx = Double(x - i * step) / Double(step)
+                    guard let p = interpolated(nodes, nx: nx, i: i, j: j, fx: fx, fy: fy) else { misses.append(y * width + x); continue }
+                    sample(pyramid, level, p, into: &rgba, at: ((y - rows.lowerBound) * width + x) * 4)
+                }
+            }
+            results.withLock { $0[c] = (rgba, misses) }
+        }
+        let parts = results.withLock { $0 }
+        var rgba = parts.flatMap(\.rgba)
+        // Pixels whose cell crosses the domain's edge, projected back one by one.
+        let misses = parts.flatMap(\.misses)
+        let back = checked(misses.map { projected(Double($0 % width), Double($0 / width)) }, projection: projection,
+                           tolerance: 0.5 * max(abs(sx), abs(sy)))
+        for (n, index) in misses.enumerated() {
+            if let c = back[n] { sample(pyramid, level, c, into: &rgba, at: index * 4) }
+        }
+        var bands = [[UInt8]](repeating: [UInt8](repeating: 0, count: width * height), count: 4)
+        for b in 0..<4 { for p in 0..<(width * height) { bands[b][p] = rgba[p * 4 + b] } }
+        return bands
+    }
+
+    /// The longitude and latitude of projected points; nil where the inverse fails or does not
+    /// project forward to within `tolerance` of where it started (outside the domain, where some
+    /// inverses answer anyway).
+    static func checked(_ points: [Coordinate], projection: MapProjection, tolerance: Double) -> [Coordinate?] {
+        let lonLat = projection.unproject(points)
+        let valid = lonLat.map { c in c.flatMap { $0.lon.isFinite && $0.lat.isFinite && abs($0.lat) <= 90 ? $0 : nil } }
+        let forward = projection.project(valid.map { $0 ?? Coordinate(lon: .nan, lat: .nan) })
+        return points.indices.map { n in
+            guard let c = valid[n], let f = forward[n], abs(f.lon - points[n].lon) <= tolerance, abs(f.lat - points[n].lat) <= tolerance else { return nil }
+            return c
+        }
+    }
+
+    /// The position of a pixel between the four nodes of its cell; nil when one of them is
+    /// missing. Longitudes are unrolled across the antimeridian before interpolating.
+    @inline(__always)
+    static func interpolated(_ nodes: [Coordinate?], nx: Int, i: Int, j: Int, fx: Double, fy: Double) -> Coordinate? {
+        guard let a = nodes[j * nx + i], let b = nodes[j * nx + i + 1], let c = nodes[(j + 1) * nx + i], let d = nodes[(j + 1) * nx + i + 1] else { return nil }
+        func near(_ lon: Double) -> Double { lon - 360 * ((lon - a.lon) / 360).rounded() }
+        let lb = near(b.lon), lc = near(c.lon), ld = near(d.lon)
+        let top = a.lon + (lb - a.lon) * fx, bottom = lc + (ld - lc) * fx
+        let topLat = a.lat + (b.lat - a.lat) * fx, bottomLat = c.lat + (d.lat - c.lat) * fx
+        return Coordinate(lon: top + (bottom - top) * fy, lat: topLat + (bottomLat - topLat) * fy)
+    }
+
+    /// The level whose pixels are no coarser than the output's, from the median footprint of an
+    /// output pixel over the grid's cells (in full-resolution pixels).
+    static func levelIndex(_ pyramid: ReliefPyramid, nodes: [Coordinate?], nx: Int, ny: Int) -> Int {
+        let full = pyramid.levels[0]
+        let ppdX = Double(full.width) / (pyramid.east - pyramid.west), ppdY = Double(full.height) / (pyramid.north - pyramid.south)
+        var footprints: [Double] = []
+        for j in 0..<(ny - 1) {
+            for i in 0..<(nx - 1) {
+                guard let a = nodes[j * nx + i], let b = nodes[j * nx + i + 1], let c = nodes[(j + 1) * nx + i] else { continue }
+                func lonDiff(_ l: Double) -> Double { let d = l - a.lon; return d - 360 * (d / 360).rounded() }
+                let across = ((lonDiff(b.lon) * ppdX) * (lonDiff(b.lon) * ppdX) + ((b.lat - a.lat) * ppdY) * ((b.lat - a.lat) * ppdY)).squareRoot()
+                let down = ((lonDiff(c.lon) * ppdX) * (lonDiff(c.lon) * ppdX) + ((c.lat - a.lat) * ppdY) * ((c.lat - a.lat) * ppdY)).squareRoot()
+                footprints.append(max(across, down) / Double(step))
+            }
+        }
+        guard !footprints.isEmpty else { return 0 }
+        footprints.sort()
+        let f = footprints[footprints.count / 2]
+        guard f >= 2 else { return 0 }
+        return min(pyramid.levels.count - 1, Int(f.exponent))
+    }
+
+    /// The bilinear mean of the level's four pixels around `c`, written with alpha 255.
+    @inline(__always)
+    static func sample(_ pyramid: ReliefPyramid, _ level: ReliefPyramid.Level, _ c: Coordinate, into rgba: inout [UInt8], at k: Int) {
+        let w = level.width, h = level.height
+        var lon = c.lon
+        if lon < pyramid.west { lon += 360 } else if lon >= pyramid.east { lon -= 360 }
+        let u = (lon - pyramid.west) / (pyramid.east - pyramid.west) * Double(w) - 0.5
+        let v = (pyramid.north - c.lat) / (pyramid.north - pyramid.south) * Double(h) - 0.5
+        guard u.isFinite, v.isFinite else { return }
+        let x0 = Int(u.rounded(.down)), y0 = Int(v.rounded(.down))
+        let fx = u - Double(x0), fy = v - Double(y0)
+        let global = pyramid.east - pyramid.west >= 360
+        func col(_ x: Int) -> Int { global ? ((x % w) + w) % w : min(max(x, 0), w - 1) }
+        func row(_ y: Int) -> Int { min(max(y, 0), h - 1) }
+        let p00 = pyramid.pixel(level, col(x0), row(y0)), p10 = pyramid.pixel(level, col(x0 + 1), row(y0))
+        let p01 = pyramid.pixel(level, col(x0), row(y0 + 1)), p11 = pyramid.pixel(level, col(x0 + 1), row(y0 + 1))
+        func mix(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt8 {
+            let top = Double(a) + (Double(b) - Double(a)) * fx, bottom = Double(c) + (Double(d) - Double(c)) * fx
+            return UInt8(min(255, max(0, (top + (bottom - top) * fy).rounded())))
+        }
+        rgba[k] = mix(p00.0, p10.0, p01.0, p11.0)
+        rgba[k + 1] = mix(p00.1, p10.1, p01.1, p11.1)
+        rgba[k + 2] = mix(p00.2, p10.2, p01.2, p11.2)
+        rgba[k + 3] = 255
+    }
+}

@@ -1,0 +1,120 @@
+import PosixBindings
+import ArgumentParser
+import Bindings
+import Briefing
+import Foundation
+import DataCatalog
+import Scenario
+
+/// `geobrief batch`: many images from one command, in parallel, with nothing lost.
+public struct BatchCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Export many maps at once: scenarios x views x sizes x formats x dated frames.",
+        discussion: """
+        Give a manifest (YAML with 'jobs', see docs/batch.md) or scenario files with options.
+        Example: geobrief batch examples/nk-deployment.yaml --sizes web,square,story --formats png,pdf -o output/batch
+        Exit status 1 when any item failed; a JSON report is written to DIR/batch-report.json.
+        """
+    )
+
+    @Argument(help: "A manifest YAML file, or one or more scenario files.") var inputs: [String]
+    @Option(help: "Comma-separated views (default: all).") var views: String?
+    @Option(help: "Comma-separated sizes: web, square, story, a4, a3 or WIDTHxHEIGHT (default: each view's own).") var sizes: String?
+    @Option(help: "Comma-separated formats: png, pdf, svg.") var formats = "png"
+    @Option(help: "Timeline frames: 'events' or FROM/TO:DAYS, e.g. 2024-10-01/2024-12-31:7.") var frames: String?
+    @Option(name: .shortAndLong, help: "Output folder (default: the manifest's, else output/batch).") var output: String?
+    @Option(help: "Worker threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Only shard I of N (1-based), e.g. 2/4, for splitting a batch across machines.") var shard: String?
+    @Flag(help: "Redo outputs that are up to date.") var force = false
+    @Flag(help: "No progress lines.") var quiet = false
+
+    func parsedShard() throws -> (Int, Int)? {
+        guard let shard else { return nil }
+        let p = shard.split(separator: "/").map { Int($0) }
+        guard p.count == 2, let i = p[0], let n = p[1], n >= 1, n <= 10_000, (1...n).contains(i) else {
+            throw ValidationError("--shard '\(shard)': expected I/N with 1 <= I <= N, e.g. 2/4")
+        }
+        return (i, n)
+    }
+
+    public func validate() throws {
+        _ = try parsedShard()
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): expected 1...64") }
+    }
+
+    static func isManifest(_ path: String) -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("jobs:") }
+    }
+
+    public func run() throws {
+        // Items are made in a supervised child process, so that one that crashes is reported and the rest still made.
+        if !BatchSupervisor.isChild {
+            let status = try BatchSupervisor.supervise()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        BatchSupervisor.followSupervisor()
+        var jobList: [BatchManifest.Job] = []
+        var folder = output
+        do {
+            if inputs.count == 1, BatchCommand.isManifest(inputs[0]) {
+                let manifest = try BatchManifest.parse(file: inputs[0])
+                jobList = manifest.jobs
+                folder = folder ?? manifest.output
+            } else {
+                let list = { (s: String?) in s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [] }
+                jobList = inputs.map {
+                    BatchManifest.Job(scenario: $0, views: list(views), sizes: list(sizes), formats: list(formats), frames: frames,
+                                      location: SourceLocation(file: $0, line: 0, column: 0))
+                }
+            }
+        } catch let e as ScenarioError {
+            ScenarioOutput.warn(e.description)
+            throw ExitCode(1)
+        }
+        var plan = BatchPlan(jobs: jobList, data: try DataDirectory.locate())
+        if let (i, n) = try parsedShard() { plan.keepShard(i, of: n) }
+        let dir = folder ?? "output/batch"
+        let live = Terminal.standardErrorIsTerminal && !quiet
+        let (journal, done, serial) = BatchSupervisor.childState(plan, output: dir)
+        let runner = BatchRunner(output: dir, data: try DataDirectory.locate(), workers: serial ? 1 : jobs, force: force)
+        let results: [BatchResult]
+        let quiet = self.quiet
+        do {
+            results = try runner.run(plan, done: done, journal: journal) { p in
+                guard !quiet else { return }
+                let rate = Double(p.done) / max(p.elapsed, 1e-6)
+                let eta = Double(p.total - p.done) / max(rate, 1e-6)
+                let line = String(format: "[%d/%d] %.1f items/s, ETA %.0f s  %@ %@", p.done, p.total, rate, eta, p.last.status.rawValue, p.last.name)
+                FileHandle.standardError.write(Data((live ? "\r\u{1B}[K" + line : line + "\n").utf8))
+            }
+        } catch {
+            ScenarioOutput.warn("\(error)")
+            throw ExitCode(1)
+        }
+        if live { FileHandle.standardError.write(Data("\n".utf8)) }
+        let failed = results.filter { $0.status == .failed }
+        for f in failed { FileHandle.standardError.write(Data("failed: \(f.name): \(f.error ?? "")\n".utf8)) }
+        let written = results.filter { $0.status == .written }, skipped = results.filter { $0.status == .skipped }
+        let seconds = results.map(\.seconds).reduce(0, +)
+        let report: [String: Any] = [
+            "output": dir, "items": results.count, "written": written.count, "skipped": skipped.count, "failed": failed.count,
+            "bytes": written.map(\.bytes).reduce(0, +), "item_seconds": (seconds * 1000).rounded() / 1000,
+            "results": results.map { r -> [String: Any] in
+                var o: [String: Any] = ["name": r.name, "path": r.path, "status": r.status.rawValue, "bytes": r.bytes,
+                                        "seconds": (r.seconds * 1000).rounded() / 1000]
+                if let e = r.error { o["error"] = e }
+                return o
+            },
+        ]
+        let json = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let reportPath = (dir as NSString).appendingPathComponent("batch-report.json")
+        try AtomicFile.write(json, to: reportPath)
+        print("batch: \(results.count) items: \(written.count) written, \(skipped.count) up to date, \(failed.count) failed; report \(reportPath)")
+        if !failed.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,129 @@
+import PosixBindings
+import ArgumentParser
+import Bindings
+import Briefing
+import Cartography
+import Foundation
+import DataCatalog
+import Scenario
+
+/// `geobrief render`: the views of a scenario file to PNG, PDF and SVG.
+public struct RenderCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render the views of a scenario to PNG, PDF and SVG.",
+        discussion: "Example: geobrief render examples/nk-deployment.yaml --all-views --format png,pdf,svg -o output"
+    )
+
+    @Argument(help: "Scenario YAML file (see docs/scenario.md).") var scenario: String
+    @Option(help: "The view to render (default: every view).") var view: String?
+    @Flag(help: "Render every view.") var allViews = false
+    @Option(help: "Comma-separated formats: png, pdf, svg.") var format = "png"
+    @Option(help: "Size in pixels, WIDTHxHEIGHT (default: the view's).") var size: String?
+    @Option(help: "Dots per inch (default: the view's).") var dpi: Double?
+    @Option(help: "Theme YAML file, over the scenario's own.") var theme: String?
+    @Option(name: .shortAndLong, help: "Output folder.") var output = "output"
+
+    public func validate() throws {
+        if view != nil && allViews { throw ValidationError("give --view NAME or --all-views, not both") }
+        _ = try formats()
+        if let size, ViewSize.parse(size) == nil {
+            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT, each 16...\(ViewSize.maxSide), at most \(ViewSize.maxPixels) pixels")
+        }
+        if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi \(dpi): expected 36...1200") }
+    }
+
+    func formats() throws -> [MapFormat] {
+        try format.split(separator: ",").map { f in
+            guard let m = MapFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ValidationError("--format: '\(f)' is not one of png, pdf, svg")
+            }
+            return m
+        }
+    }
+
+    public func run() throws {
+        let trace = RenderTrace()
+        let formats = try formats()
+        let loaded = try ScenarioOutput.load(scenario, theme: theme) { s, style in
+            // Fonts load on the other core while places are located and routes found.
+            let views = s.views.filter { v in view.map { $0 == v.name } ?? true }
+            FontPreload.start(styles: style.textStyles, targets: Set(views.flatMap { v in
+                formats.map { FontPreload.Target(kind: $0.surfaceKind, imageDPI: dpi ?? v.dpi) }
+            }))
+        }
+        trace.mark("load (parse, geocode, route)")
+        let views = try view.map { [try loaded.view($0)] } ?? loaded.scenario.views
+        guard !views.isEmpty else {
+            ScenarioOutput.warn("\(scenario) has no views: add one under 'views' (see docs/scenario.md)")
+            throw ExitCode(1)
+        }
+        // A page PDF and SVG cannot hold is refused before anything is written.
+        for v in views where formats.contains(where: { $0 != .png }) {
+            let (w, h) = size.flatMap(ViewSize.parse) ?? (v.width, v.height)
+            if let problem = ViewSize.vectorPageProblem(width: w, height: h, dpi: dpi ?? v.dpi) {
+                ScenarioOutput.warn("\(v.location): views.\(v.name).size: \(problem); nothing was written")
+                throw ExitCode(1)
+            }
+        }
+        try AtomicFile.prepareFolder(output)
+        let base = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+        let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
+        for v in views {
+            for f in formats {
+                let path = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).\(f.rawValue)").path
+                let report = try renderer.render(v, to: path, size: size.flatMap(ViewSize.parse), dpi: dpi)
+                print("wrote \(path)\(report.dropped.isEmpty ? "" : " (\(report.dropped.count) label(s) left out for lack of room: \(report.dropped.map { "'\($0.replacingOccurrences(of: "\n", with: " "))'" }.joined(separator: ", ")); make the view larger, hide items or raise a place's priority)")")
+            }
+        }
+        for w in Set(renderer.renderer.warnings).sorted() { ScenarioOutput.warn(w) }
+    }
+}
+
+/// `geobrief validate`: every problem of a scenario at once, as file:line:column.
+public struct ValidateCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a scenario file: syntax, keys, dates, ids, places, routes and views.",
+        discussion: "Prints every problem as FILE:LINE:COLUMN: FIELD: MESSAGE and exits 1 when there is any."
+    )
+
+    @Argument(help: "Scenario YAML file.") var scenario: String
+    @Option(help: "Theme YAML file to check with it.") var theme: String?
+
+    public func run() throws {
+        let loaded = try ScenarioOutput.load(scenario, theme: theme)
+        let s = loaded.scenario
+        for v in s.views {
+            if let problem = ViewSize.vectorPageProblem(width: v.width, height: v.height, dpi: v.dpi) {
+                ScenarioOutput.warn("\(v.location): views.\(v.name).size: \(problem); PNG only")
+            }
+        }
+        print("\(scenario): valid: \(loaded.resolved.places.count) of \(s.places.count) places located (\(s.places.filter(\.unlocated).count) unlocated), \(s.routes.count) routes, \(s.figures.count) figures, \(s.sources.count) sources, \(s.views.count) views")
+    }
+}
+
+/// Loading a scenario for a command: problems go to standard error, one per line, and the
+/// command exits 1 before writing anything.
+enum ScenarioOutput {
+    static func load(_ path: String, theme: String?,
+                     parsed: (Scenario, MapStyle) -> Void = { _, _ in }) throws -> LoadedScenario {
+        do {
+            let loaded = try LoadedScenario.load(path, theme: theme, data: try DataDirectory.locate(), parsed: parsed)
+            for n in loaded.notes { warn(n) }
+            return loaded
+        } catch let e as ScenarioError {
+            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            FileHandle.standardError.write(Data("\(e.problems.count) problem(s); nothing was written\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    }
+}
