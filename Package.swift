@@ -87,7 +87,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "DataBuildTests", dependencies: ["DataBuild", "DataCatalog", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "DataBuildTests", dependencies: ["DataBuild", "DataCatalog", "Cartography", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "DataBuild", "DataCatalog", "GDALBindings", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerBuild", "DataBuild", "GeoCore", "TestSupport"],

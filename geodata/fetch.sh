@@ -18,7 +18,7 @@ out=${GEOBRIEF_OUT:-$here/data}
 die() { echo "geodata: $*" >&2; exit 1; }
 
 # The build is up to date when the lock file, this script and the builder's format version are unchanged.
-format=$(grep -o 'formatVersion = [0-9]*' "$here/../Sources/GeoData/DataBuilder.swift" | grep -o '[0-9]*$' || echo 0)
+format=$(grep -o 'formatVersion = [0-9]*' "$here/../Sources/DataBuild/DataBuilder.swift" | grep -o '[0-9]*$' || echo 0)
 stamp=$( (cat "$lock" "$0" "$here"/supplement/*.csv 2>/dev/null; echo "format $format") | sha256sum | cut -d' ' -f1)
 if [ -z "${FORCE:-}" ] && [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] && [ -f "$out/manifest.json" ]; then
   echo "geodata: up to date ($out)"

@@ -8,22 +8,81 @@ import Synchronization
 /// interpolated within its grid cell (or projected back exactly where a cell crosses the edge of
 /// the projection's domain), and the pyramid level nearest the output's resolution is sampled
 /// bilinearly — on all cores, with the same pixels at any core count.
-enum ReliefWarp {
+public enum ReliefWarp {
     /// Grid step in output pixels: positions between nodes are interpolated.
     static let step = 8
 
-    /// RGBA bands of `width` x `height` covering the projected `window` (minX, minY, maxX, maxY);
-    /// alpha 0 where the output lies outside the projection's domain.
-    static func warp(_ pyramid: ReliefPyramid, projection: MapProjection, window: [Double], width: Int, height: Int) -> [[UInt8]] {
-        let sx = (window[2] - window[0]) / Double(width), sy = (window[3] - window[1]) / Double(height)
-        func projected(_ px: Double, _ py: Double) -> Coordinate {
-            Coordinate(lon: window[0] + (px + 0.5) * sx, lat: window[3] - (py + 0.5) * sy)
+    /// The projected window of an output: pixel centres, the coarse grid of their positions, and
+    /// the width of the world in projected units when the projection repeats it east and west
+    /// (cylindrical projections), so that a window across the antimeridian is covered.
+    struct Grid {
+        let window: [Double], width: Int, height: Int
+        let sx: Double, sy: Double
+        let nx: Int, ny: Int
+        let period: Double?
+        var nodes: [Coordinate?] = []
+
+        init(projection: MapProjection, window: [Double], width: Int, height: Int) {
+            (self.window, self.width, self.height) = (window, width, height)
+            sx = (window[2] - window[0]) / Double(width)
+            sy = (window[3] - window[1]) / Double(height)
+            // Node (i, j) at the centre of pixel (i * step, j * step), one past each edge.
+            nx = (width + ReliefWarp.step - 1) / ReliefWarp.step + 1
+            ny = (height + ReliefWarp.step - 1) / ReliefWarp.step + 1
+            let edges = projection.project([-179.999999, 179.999999].flatMap { lon in [0.0, 60.0].map { Coordinate(lon: lon, lat: $0) } })
+            if let w0 = edges[0], let w60 = edges[1], let e0 = edges[2], let e60 = edges[3],
+               abs((e0.lon - w0.lon) - (e60.lon - w60.lon)) <= 1e-6 * abs(e0.lon - w0.lon), abs(w0.lat - e0.lat) <= 1e-6 * abs(e0.lon - w0.lon) {
+                period = (e0.lon - w0.lon) * 360 / 359.999998
+            } else {
+                period = nil
+            }
+            let (sx, sy, step) = (sx, sy, ReliefWarp.step)
+            let xy = (0..<ny).flatMap { j in (0..<nx).map { i in Coordinate(lon: window[0] + (Double(i * step) + 0.5) * sx, lat: window[3] - (Double(j * step) + 0.5) * sy) } }
+            nodes = checked(xy, projection: projection, tolerance: 0.5 * Double(step) * max(abs(sx), abs(sy)))
         }
-        // The grid: node (i, j) at the centre of pixel (i * step, j * step), one past each edge.
-        let nx = (width + step - 1) / step + 1, ny = (height + step - 1) / step + 1
-        let nodesXY = (0..<ny).flatMap { j in (0..<nx).map { i in projected(Double(i * step), Double(j * step)) } }
-        let nodes = checked(nodesXY, projection: projection, tolerance: 0.5 * Double(step) * max(abs(sx), abs(sy)))
-        let level = pyramid.levels[levelIndex(pyramid, nodes: nodes, nx: nx, ny: ny)]
+
+        /// The projected centre of pixel (px, py).
+        func centre(_ px: Int, _ py: Int) -> Coordinate {
+            Coordinate(lon: window[0] + (Double(px) + 0.5) * sx, lat: window[3] - (Double(py) + 0.5) * sy)
+        }
+
+        /// The longitude and latitude of projected points; nil where the inverse fails or does not
+        /// project forward to within `tolerance` of where it started (outside the domain, where
+        /// some inverses answer anyway), allowing a whole turn of the world in a cylindrical one.
+        func checked(_ points: [Coordinate], projection: MapProjection, tolerance: Double) -> [Coordinate?] {
+            let lonLat = projection.unproject(points)
+            let valid = lonLat.map { c in c.flatMap { $0.lon.isFinite && $0.lat.isFinite && abs($0.lat) <= 90 ? $0 : nil } }
+            let forward = projection.project(valid.map { $0 ?? Coordinate(lon: .nan, lat: .nan) })
+            return points.indices.map { n in
+                guard let c = valid[n], let f = forward[n], abs(f.lat - points[n].lat) <= tolerance else { return nil }
+                let dx = abs(f.lon - points[n].lon)
+                guard dx <= tolerance || period.map({ abs(dx - $0) <= tolerance }) == true else { return nil }
+                return c
+            }
+        }
+    }
+
+    /// The pyramid level `warp` samples for this output: the coarsest whose pixels are no larger
+    /// than half an output pixel's footprint (median over the grid's cells).
+    public static func level(_ pyramid: ReliefPyramid, projection: MapProjection, window: [Double], width: Int, height: Int) -> Int {
+        let g = Grid(projection: projection, window: window, width: width, height: height)
+        return levelIndex(pyramid, nodes: g.nodes, nx: g.nx, ny: g.ny)
+    }
+
+    /// RGBA bands of `width` x `height` covering the projected `window` (minX, minY, maxX, maxY);
+    /// alpha 0 where the output lies outside the projection's domain. `level` forces a level of
+    /// the pyramid (for tests); by default the one `level(...)` chooses.
+    public static func warp(_ pyramid: ReliefPyramid, projection: MapProjection, window: [Double], width: Int, height: Int,
+                            level forced: Int? = nil) -> [[UInt8]] {
+        let grid = Grid(projection: projection, window: window, width: width, height: height)
+        let (nodes, nx) = (grid.nodes, grid.nx)
+        let index = min(pyramid.levels.count - 1, max(0, forced ?? levelIndex(pyramid, nodes: nodes, nx: nx, ny: grid.ny)))
+        let level = pyramid.levels[index]
+        // An output pixel wider than a pixel of the level (by up to 2, as the level is chosen) is
+        // the mean of 2x2 samples a quarter of a pixel off its centre: the level's pixels are
+        // averaged, not skipped, as GDAL's bilinear widens its kernel when it reduces.
+        let footprint = footprintOf(pyramid, nodes: nodes, nx: nx, ny: grid.ny) / Double(1 << index)
+        let offsets: [Double] = footprint > 1.25 ? [-0.25, 0.25] : [0]
 
         let chunks = min(height, 64)
         // Each chunk of rows is computed on its own and handed in under the lock.
@@ -36,8 +95,17 @@ enum ReliefWarp {
                 let j = y / step, fy = Double(y - j * step) / Double(step)
                 for x in 0..<width {
                     let i = x / step, fx = Double(x - i * step) / Double(step)
-                    guard let p = interpolated(nodes, nx: nx, i: i, j: j, fx: fx, fy: fy) else { misses.append(y * width + x); continue }
-                    sample(pyramid, level, p, into: &rgba, at: ((y - rows.lowerBound) * width + x) * 4)
+                    var sum = (0.0, 0.0, 0.0), n = 0.0
+                    for oy in offsets {
+                        for ox in offsets {
+                            guard let p = interpolated(nodes, nx: nx, i: i, j: j, fx: fx + ox / Double(step), fy: fy + oy / Double(step)),
+                                  let v = bilinear(pyramid, level, p) else { continue }
+                            sum = (sum.0 + v.0, sum.1 + v.1, sum.2 + v.2)
+                            n += 1
+                        }
+                    }
+                    guard n > 0 else { misses.append(y * width + x); continue }
+                    put((sum.0 / n, sum.1 / n, sum.2 / n), into: &rgba, at: ((y - rows.lowerBound) * width + x) * 4)
                 }
             }
             results.withLock { $0[c] = (rgba, misses) }
@@ -46,27 +114,13 @@ enum ReliefWarp {
         var rgba = parts.flatMap(\.rgba)
         // Pixels whose cell crosses the domain's edge, projected back one by one.
         let misses = parts.flatMap(\.misses)
-        let back = checked(misses.map { projected(Double($0 % width), Double($0 / width)) }, projection: projection,
-                           tolerance: 0.5 * max(abs(sx), abs(sy)))
+        let back = grid.checked(misses.map { grid.centre($0 % width, $0 / width) }, projection: projection, tolerance: 0.5 * max(abs(grid.sx), abs(grid.sy)))
         for (n, index) in misses.enumerated() {
-            if let c = back[n] { sample(pyramid, level, c, into: &rgba, at: index * 4) }
+            if let c = back[n], let v = bilinear(pyramid, level, c) { put(v, into: &rgba, at: index * 4) }
         }
         var bands = [[UInt8]](repeating: [UInt8](repeating: 0, count: width * height), count: 4)
         for b in 0..<4 { for p in 0..<(width * height) { bands[b][p] = rgba[p * 4 + b] } }
         return bands
-    }
-
-    /// The longitude and latitude of projected points; nil where the inverse fails or does not
-    /// project forward to within `tolerance` of where it started (outside the domain, where some
-    /// inverses answer anyway).
-    static func checked(_ points: [Coordinate], projection: MapProjection, tolerance: Double) -> [Coordinate?] {
-        let lonLat = projection.unproject(points)
-        let valid = lonLat.map { c in c.flatMap { $0.lon.isFinite && $0.lat.isFinite && abs($0.lat) <= 90 ? $0 : nil } }
-        let forward = projection.project(valid.map { $0 ?? Coordinate(lon: .nan, lat: .nan) })
-        return points.indices.map { n in
-            guard let c = valid[n], let f = forward[n], abs(f.lon - points[n].lon) <= tolerance, abs(f.lat - points[n].lat) <= tolerance else { return nil }
-            return c
-        }
     }
 
     /// The position of a pixel between the four nodes of its cell; nil when one of them is
@@ -81,9 +135,9 @@ enum ReliefWarp {
         return Coordinate(lon: top + (bottom - top) * fy, lat: topLat + (bottomLat - topLat) * fy)
     }
 
-    /// The level whose pixels are no coarser than the output's, from the median footprint of an
-    /// output pixel over the grid's cells (in full-resolution pixels).
-    static func levelIndex(_ pyramid: ReliefPyramid, nodes: [Coordinate?], nx: Int, ny: Int) -> Int {
+    /// The median footprint of an output pixel over the grid's cells, in full-resolution pixels
+    /// of the pyramid (1 when no cell is whole).
+    static func footprintOf(_ pyramid: ReliefPyramid, nodes: [Coordinate?], nx: Int, ny: Int) -> Double {
         let full = pyramid.levels[0]
         let ppdX = Double(full.width) / (pyramid.east - pyramid.west), ppdY = Double(full.height) / (pyramid.north - pyramid.south)
         var footprints: [Double] = []
@@ -96,22 +150,27 @@ enum ReliefWarp {
                 footprints.append(max(across, down) / Double(step))
             }
         }
-        guard !footprints.isEmpty else { return 0 }
+        guard !footprints.isEmpty else { return 1 }
         footprints.sort()
-        let f = footprints[footprints.count / 2]
-        guard f >= 2 else { return 0 }
+        return footprints[footprints.count / 2]
+    }
+
+    /// The coarsest level whose pixels are no larger than an output pixel's median footprint.
+    static func levelIndex(_ pyramid: ReliefPyramid, nodes: [Coordinate?], nx: Int, ny: Int) -> Int {
+        let f = footprintOf(pyramid, nodes: nodes, nx: nx, ny: ny)
+        guard f >= 2, f.isFinite else { return 0 }
         return min(pyramid.levels.count - 1, Int(f.exponent))
     }
 
-    /// The bilinear mean of the level's four pixels around `c`, written with alpha 255.
+    /// The bilinear mean of the level's four pixels around `c`; nil for a position that is no number.
     @inline(__always)
-    static func sample(_ pyramid: ReliefPyramid, _ level: ReliefPyramid.Level, _ c: Coordinate, into rgba: inout [UInt8], at k: Int) {
+    static func bilinear(_ pyramid: ReliefPyramid, _ level: ReliefPyramid.Level, _ c: Coordinate) -> (Double, Double, Double)? {
         let w = level.width, h = level.height
         var lon = c.lon
         if lon < pyramid.west { lon += 360 } else if lon >= pyramid.east { lon -= 360 }
         let u = (lon - pyramid.west) / (pyramid.east - pyramid.west) * Double(w) - 0.5
         let v = (pyramid.north - c.lat) / (pyramid.north - pyramid.south) * Double(h) - 0.5
-        guard u.isFinite, v.isFinite else { return }
+        guard u.isFinite, v.isFinite, abs(u) < 1e9, abs(v) < 1e9 else { return nil }
         let x0 = Int(u.rounded(.down)), y0 = Int(v.rounded(.down))
         let fx = u - Double(x0), fy = v - Double(y0)
         let global = pyramid.east - pyramid.west >= 360
@@ -119,13 +178,19 @@ enum ReliefWarp {
         func row(_ y: Int) -> Int { min(max(y, 0), h - 1) }
         let p00 = pyramid.pixel(level, col(x0), row(y0)), p10 = pyramid.pixel(level, col(x0 + 1), row(y0))
         let p01 = pyramid.pixel(level, col(x0), row(y0 + 1)), p11 = pyramid.pixel(level, col(x0 + 1), row(y0 + 1))
-        func mix(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt8 {
+        func mix(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Double {
             let top = Double(a) + (Double(b) - Double(a)) * fx, bottom = Double(c) + (Double(d) - Double(c)) * fx
-            return UInt8(min(255, max(0, (top + (bottom - top) * fy).rounded())))
+            return top + (bottom - top) * fy
         }
-        rgba[k] = mix(p00.0, p10.0, p01.0, p11.0)
-        rgba[k + 1] = mix(p00.1, p10.1, p01.1, p11.1)
-        rgba[k + 2] = mix(p00.2, p10.2, p01.2, p11.2)
+        return (mix(p00.0, p10.0, p01.0, p11.0), mix(p00.1, p10.1, p01.1, p11.1), mix(p00.2, p10.2, p01.2, p11.2))
+    }
+
+    /// Writes an RGB value, rounded, with alpha 255.
+    @inline(__always)
+    static func put(_ v: (Double, Double, Double), into rgba: inout [UInt8], at k: Int) {
+        rgba[k] = UInt8(min(255, max(0, v.0.rounded())))
+        rgba[k + 1] = UInt8(min(255, max(0, v.1.rounded())))
+        rgba[k + 2] = UInt8(min(255, max(0, v.2.rounded())))
         rgba[k + 3] = 255
     }
 }

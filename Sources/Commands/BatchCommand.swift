@@ -23,25 +23,15 @@ public struct BatchCommand: ParsableCommand {
     @Argument(help: "A manifest YAML file, or one or more scenario files.") var inputs: [String]
     @Option(help: "Comma-separated views (default: all).") var views: String?
     @Option(help: "Comma-separated sizes: web, square, story, a4, a3 or WIDTHxHEIGHT (default: each view's own).") var sizes: String?
-    @Option(help: "Comma-separated formats: png, pdf, svg.") var formats = "png"
+    @Option(help: "Comma-separated formats: png, pdf, svg.", transform: FormatList.parse) var formats = FormatList([.png])
     @Option(help: "Timeline frames: 'events' or FROM/TO:DAYS, e.g. 2024-10-01/2024-12-31:7.") var frames: String?
     @Option(name: .shortAndLong, help: "Output folder (default: the manifest's, else output/batch).") var output: String?
     @Option(help: "Worker threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Only shard I of N (1-based), e.g. 2/4, for splitting a batch across machines.") var shard: String?
+    @Option(help: "Only shard I of N (1-based), e.g. 2/4, for splitting a batch across machines.", transform: Shard.parse) var shard: Shard?
     @Flag(help: "Redo outputs that are up to date.") var force = false
     @Flag(help: "No progress lines.") var quiet = false
 
-    func parsedShard() throws -> (Int, Int)? {
-        guard let shard else { return nil }
-        let p = shard.split(separator: "/").map { Int($0) }
-        guard p.count == 2, let i = p[0], let n = p[1], n >= 1, n <= 10_000, (1...n).contains(i) else {
-            throw ValidationError("--shard '\(shard)': expected I/N with 1 <= I <= N, e.g. 2/4")
-        }
-        return (i, n)
-    }
-
     public func validate() throws {
-        _ = try parsedShard()
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): expected 1...64") }
     }
 
@@ -68,7 +58,7 @@ public struct BatchCommand: ParsableCommand {
             } else {
                 let list = { (s: String?) in s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [] }
                 jobList = inputs.map {
-                    BatchManifest.Job(scenario: $0, views: list(views), sizes: list(sizes), formats: list(formats), frames: frames,
+                    BatchManifest.Job(scenario: $0, views: list(views), sizes: list(sizes), formats: formats.formats.map(\.rawValue), frames: frames,
                                       location: SourceLocation(file: $0, line: 0, column: 0))
                 }
             }
@@ -77,7 +67,7 @@ public struct BatchCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var plan = BatchPlan(jobs: jobList, data: try DataDirectory.locate())
-        if let (i, n) = try parsedShard() { plan.keepShard(i, of: n) }
+        if let shard { plan.keepShard(shard.index, of: shard.count) }
         let dir = folder ?? "output/batch"
         let live = Terminal.standardErrorIsTerminal && !quiet
         let (journal, done, serial) = BatchSupervisor.childState(plan, output: dir)

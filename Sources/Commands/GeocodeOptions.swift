@@ -21,7 +21,7 @@ public struct GeocodeOptions: ParsableArguments {
     @Option(help: "First-level region: name (Kursk, Kurskaya oblast) or GeoNames code (41).") public var admin1: String?
     @Option(help: "Prefer places near this place or LAT,LON.") public var near: String?
     @Option(help: "Only this kind: city, region, country, port.") public var kind: String?
-    @Option(help: "Only inside WEST,SOUTH,EAST,NORTH.") public var bbox: String?
+    @Option(help: "Only inside WEST,SOUTH,EAST,NORTH.", transform: LonLatBox.parse) public var bbox: LonLatBox?
     @Option(help: "How many candidates to list (1...50).") public var limit = 5
     @Flag(help: "Answer as JSON (one object per name).") public var json = false
     @Option(help: "Reverse-geocode LAT,LON: the nearest populated place and the region there.") public var reverse: String?
@@ -31,14 +31,6 @@ public struct GeocodeOptions: ParsableArguments {
     public func validate() throws {
         guard (1...50).contains(limit) else { throw ValidationError("--limit \(limit): expected 1...50") }
         if let kind, PlaceKind(word: kind) == nil { throw ValidationError("--kind '\(kind)': expected one of " + PlaceKind.allCases.map(\.hintWord).joined(separator: ", ")) }
-        _ = try parsedBox()
-    }
-
-    func parsedBox() throws -> BoundingBox? {
-        guard let bbox else { return nil }
-        let v = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard v.count == 4, v[1] < v[3] else { throw ValidationError("--bbox '\(bbox)': expected WEST,SOUTH,EAST,NORTH") }
-        return BoundingBox(west: v[0], south: v[1], east: v[2], north: v[3])
     }
 
     /// The point of `--reverse`, or a message saying how to write it.

@@ -12,7 +12,7 @@ public enum GeocodeRunner {
     public static func run(_ options: GeocodeOptions) throws {
         let gazetteer = try Gazetteer(data: try DataDirectory.locate())
         let hints = GeocodeHints(country: options.country, admin1: options.admin1, kind: options.kind.flatMap(PlaceKind.init(word:)),
-                                 box: try options.parsedBox(), near: options.near, limit: options.limit)
+                                 box: options.bbox?.box, near: options.near, limit: options.limit)
         let fromStdin = options.names.isEmpty
         var out = OutputBuffer()
         // Answers given before an error that stops the run are still written.

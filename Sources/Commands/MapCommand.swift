@@ -20,11 +20,11 @@ public struct MapCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Region as WEST,SOUTH,EAST,NORTH in degrees (WEST > EAST crosses the antimeridian).")
-    var bbox: String
+    @Option(help: "Region as WEST,SOUTH,EAST,NORTH in degrees (WEST > EAST crosses the antimeridian).", transform: LonLatBox.parse)
+    var bbox: LonLatBox
     @Option(help: "Projection: EPSG code (EPSG:3857), PROJ string or WKT; default: a conic fitted to the box.")
     var projection: String?
-    @Option(help: "Size in pixels, WIDTHxHEIGHT.") var size = "1600x1200"
+    @Option(help: "Size in pixels, WIDTHxHEIGHT.", transform: PixelSize.parse) var size = PixelSize(width: 1600, height: 1200)
     @Option(help: "Dots per inch: sets text and line sizes on images, and the page size of PDF/SVG.") var dpi = 144.0
     @Option(help: "Title printed on the map (at most 300 characters).") var title: String?
 
@@ -36,7 +36,6 @@ public struct MapCommand: ParsableCommand {
     @Flag(help: "Keep the box's shape: take the width from --size and set the height from the box.") var fit = false
 
     public func validate() throws {
-        _ = try parsedBox()
         _ = try parsedSize()
         guard !output.isEmpty else { throw ValidationError("give at least one output file with -o") }
         for o in output { _ = try MapFormat(path: o) }
@@ -45,7 +44,7 @@ public struct MapCommand: ParsableCommand {
 
     public func run() throws {
         var (w, h) = try parsedSize()
-        var request = MapRequest(extent: try parsedBox(), projection: projection, width: w, height: h, dpi: dpi,
+        var request = MapRequest(extent: bbox.box, projection: projection, width: w, height: h, dpi: dpi,
                                  title: title, layers: try parsedLayers())
         let aspect = try request.frame(width: Double(w), height: Double(h)).extentAspect
         if fit {
@@ -73,23 +72,11 @@ public struct MapCommand: ParsableCommand {
         }
     }
 
-    func parsedBox() throws -> BoundingBox {
-        let v = bbox.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard v.count == 4, let w = v[0], let s = v[1], let e = v[2], let n = v[3],
-              let box = BoundingBox(checkedWest: w, south: s, east: e, north: n) else {
-            throw ValidationError("--bbox '\(bbox)': expected WEST,SOUTH,EAST,NORTH in degrees, south < north, e.g. 33.5,50.4,38.6,52.5")
-        }
-        return box
-    }
-
     func parsedSize() throws -> (Int, Int) {
-        // The limits of every command's images (ViewSize), not a second set.
-        guard let (w, h) = ViewSize.parse(size) else {
-            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT in pixels, each 16...\(ViewSize.maxSide), at most \(ViewSize.maxPixels) pixels, e.g. 1600x1200")
-        }
+        let (w, h) = (size.width, size.height)
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi \(dpi): expected 10...2400") }
         if output.contains(where: { !$0.lowercased().hasSuffix(".png") }), let problem = ViewSize.vectorPageProblem(width: w, height: h, dpi: dpi) {
-            throw ValidationError("--size \(size): \(problem)")
+            throw ValidationError("--size \(w)x\(h): \(problem)")
         }
         if let title, title.count > MapCommand.maxTitle { throw ValidationError("--title: \(title.count) characters, over the \(MapCommand.maxTitle) a title may have") }
         return (w, h)

@@ -20,33 +20,21 @@ public struct RenderCommand: ParsableCommand {
     @Argument(help: "Scenario YAML file (see docs/scenario.md).") var scenario: String
     @Option(help: "The view to render (default: every view).") var view: String?
     @Flag(help: "Render every view.") var allViews = false
-    @Option(help: "Comma-separated formats: png, pdf, svg.") var format = "png"
-    @Option(help: "Size in pixels, WIDTHxHEIGHT (default: the view's).") var size: String?
+    @Option(help: "Comma-separated formats: png, pdf, svg.", transform: FormatList.parse) var format = FormatList([.png])
+    @Option(help: "Size in pixels, WIDTHxHEIGHT (default: the view's).", transform: PixelSize.parse) var size: PixelSize?
     @Option(help: "Dots per inch (default: the view's).") var dpi: Double?
     @Option(help: "Theme YAML file, over the scenario's own.") var theme: String?
     @Option(name: .shortAndLong, help: "Output folder.") var output = "output"
 
     public func validate() throws {
         if view != nil && allViews { throw ValidationError("give --view NAME or --all-views, not both") }
-        _ = try formats()
-        if let size, ViewSize.parse(size) == nil {
-            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT, each 16...\(ViewSize.maxSide), at most \(ViewSize.maxPixels) pixels")
-        }
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi \(dpi): expected 36...1200") }
     }
 
-    func formats() throws -> [MapFormat] {
-        try format.split(separator: ",").map { f in
-            guard let m = MapFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ValidationError("--format: '\(f)' is not one of png, pdf, svg")
-            }
-            return m
-        }
-    }
 
     public func run() throws {
         let trace = RenderTrace()
-        let formats = try formats()
+        let formats = format.formats
         let loaded = try ScenarioOutput.load(scenario, theme: theme) { s, style in
             // Fonts load on the other core while places are located and routes found.
             let views = s.views.filter { v in view.map { $0 == v.name } ?? true }
@@ -62,7 +50,7 @@ public struct RenderCommand: ParsableCommand {
         }
         // A page PDF and SVG cannot hold is refused before anything is written.
         for v in views where formats.contains(where: { $0 != .png }) {
-            let (w, h) = size.flatMap(ViewSize.parse) ?? (v.width, v.height)
+            let (w, h) = size.map { ($0.width, $0.height) } ?? (v.width, v.height)
             if let problem = ViewSize.vectorPageProblem(width: w, height: h, dpi: dpi ?? v.dpi) {
                 ScenarioOutput.warn("\(v.location): views.\(v.name).size: \(problem); nothing was written")
                 throw ExitCode(1)
@@ -74,7 +62,7 @@ public struct RenderCommand: ParsableCommand {
         for v in views {
             for f in formats {
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).\(f.rawValue)").path
-                let report = try renderer.render(v, to: path, size: size.flatMap(ViewSize.parse), dpi: dpi)
+                let report = try renderer.render(v, to: path, size: size.map { ($0.width, $0.height) }, dpi: dpi)
                 print("wrote \(path)\(report.dropped.isEmpty ? "" : " (\(report.dropped.count) label(s) left out for lack of room: \(report.dropped.map { "'\($0.replacingOccurrences(of: "\n", with: " "))'" }.joined(separator: ", ")); make the view larger, hide items or raise a place's priority)")")
             }
         }

@@ -26,6 +26,8 @@ public struct RasterTarget {
     public var height: Int
     /// GDAL resampling name: "near", "bilinear", "cubic", "average", ...
     public var resampling: String
+    /// The overview to read: nil for GDAL's choice, 0 for full resolution, n for the n-th overview.
+    public var overview: Int?
 
     public init(srs: SpatialReference, minX: Double, minY: Double, maxX: Double, maxY: Double,
                 width: Int, height: Int, resampling: String = "bilinear") {
@@ -85,7 +87,7 @@ extension Dataset {
             "-te", "\(target.minX)", "\(target.minY)", "\(target.maxX)", "\(target.maxY)",
             "-ts", "\(target.width)", "\(target.height)", "-r", target.resampling,
             "-dstalpha", "-multi", "-wo", "NUM_THREADS=1",
-        ])
+        ] + (target.overview.map { ["-ovr", $0 == 0 ? "NONE" : "\($0 - 1)"] } ?? []))
         GDALRuntime.reset()
         guard let opts = GDALWarpAppOptionsNew(args.handle, nil) else {
             throw GDALRuntime.error("warp", path: path, fallback: "invalid warp options")

@@ -20,9 +20,10 @@ PY
 
 echo "GeoBrief benchmarks ($(nproc) cores), median of ${RUNS:-5} runs"
 run "data info (manifest + every dataset opened)" "$bin" data info
-# Process start of the two engines: maps run in geobrief-render, which links no GDAL.
-run "start: geobrief-render --help (no GDAL)" "$(dirname "$bin")/geobrief-render" --help
-run "start: geobrief-engine --version (GDAL)" "$(dirname "$bin")/geobrief-engine" --version
+# Process start: geobrief runs every map command and links no GDAL; geobrief-data links GDAL.
+run "start: geobrief --help" "$bin" --help
+run "start: geobrief --version" "$bin" --version
+run "start: geobrief-data --help (GDAL)" "$(dirname "$bin")/geobrief-data" --help
 # ---- Maps ------------------------------------------------------------------------------------
 # The two anchor maps of ../shared/bench/maps.conf as a scenario (same projection, window, size, DPI).
 anch=Tests/Bench/anchors.yaml
@@ -38,6 +39,10 @@ run "render: demo kursk view, 2000x1400 PNG" "$bin" render "$demo" --view kursk 
 plain="$out/no-reference.yaml"
 sed 's/^  - name: overview$/  - name: overview\n    reference: false/' "$demo" > "$plain"
 run "render: demo overview PNG, no reference names" "$bin" render "$plain" --view overview --format png -o "$out"
+# What the shaded relief costs (warped from the pyramid on all cores): the same view without it.
+norelief="$out/no-relief.yaml"
+sed 's/^  - name: overview$/  - name: overview\n    layers: [regions, rivers, roads, rail, sea-lanes, borders]/' "$demo" > "$norelief"
+run "render: demo overview PNG, no relief" "$bin" render "$norelief" --view overview --format png -o "$out"
 echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; the scene includes the inset map):"
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format png -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw png" | sed 's/^trace: /    /'
 echo "  and as PDF:"

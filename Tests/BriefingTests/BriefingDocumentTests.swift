@@ -7,7 +7,6 @@ import XCTest
 
 /// PDF briefings: structure, text, outline, page breaks and bad input.
 final class BriefingDocumentTests: TemporaryFolderTestCase {
-    /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
     override class func setUp() {
         super.setUp()
     }

@@ -13,7 +13,6 @@ import XCTest
 /// Scenario maps drawn from the built data: golden images at two scales, labels that never
 /// overlap, text in the PDF, XML in the SVG, identical bytes from two runs.
 final class DeploymentMapTests: TemporaryFolderTestCase {
-    /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
     override class func setUp() {
         super.setUp()
     }

@@ -113,39 +113,72 @@ final class CLITests: XCTestCase {
     }
 }
 
-/// The layering rule: only the C layer (Bindings, GDALBindings, PosixBindings) imports the C modules.
+/// The layering of `Sources/`: the pipeline's order, C only in the bindings, GDAL only where data is built.
 final class ArchitectureTests: XCTestCase {
-    func testNoModuleAboveBindingsImportsC() throws {
+    /// Each module's place in the pipeline: a module imports only modules of a lower rank. Modules
+    /// named `...Build` and `DataCommands` build the data folder; they are the only ones that may
+    /// import GDALBindings, and no run-time module imports them.
+    static let rank: [String: Int] = [
+        "GeoCore": 0, "PosixBindings": 1, "Bindings": 2, "GDALBindings": 3,
+        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Briefing": 6,
+        "Commands": 7, "geobrief": 8,
+        "DataBuild": 5, "GazetteerBuild": 6, "RoutingBuild": 6, "DataCommands": 7, "geobrief-data": 8, "geobrief-fuzz": 8,
+    ]
+    static let cModules: Set<String> = ["CGDAL", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG", "CFuzzer", "Glibc", "Darwin"]
+    static let bindings: Set<String> = ["Bindings", "GDALBindings", "PosixBindings"]
+    static let buildTime: Set<String> = ["DataBuild", "GazetteerBuild", "RoutingBuild", "DataCommands", "geobrief-data"]
+
+    /// Module -> the modules its files import (this package's and the C modules).
+    func imports() throws -> [String: Set<String>] {
         let sources = BinaryRunner.packageRoot.appendingPathComponent("Sources")
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
-        var offenders: [String] = []
-        var checked = 0
-        for case let file as String in enumerator where file.hasSuffix(".swift") && !["Bindings/", "GDALBindings/", "PosixBindings/"].contains(where: file.hasPrefix) {
-            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            checked += 1
-            for line in text.split(separator: "\n") where ["import CGDAL", "import CCairo", "import CPango", "import CPROJ", "import CZlib", "import CSQLite", "import Glibc"].contains(line.trimmingCharacters(in: .whitespaces)) {
-                offenders.append("\(file): \(line)")
+        var out: [String: Set<String>] = [:]
+        for module in try FileManager.default.contentsOfDirectory(atPath: sources.path) where !module.hasPrefix(".") {
+            let folder = sources.appendingPathComponent(module)
+            guard let files = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            for case let file as String in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let t = line.trimmingCharacters(in: .whitespaces)
+                    guard t.hasPrefix("import ") else { continue }
+                    let name = String(t.dropFirst(7))
+                    if Self.rank[name] != nil || Self.cModules.contains(name) { out[module, default: []].insert(name) }
+                }
             }
         }
-        XCTAssertGreaterThan(checked, 10)
-        XCTAssertEqual(offenders, [], "only Sources/Bindings, GDALBindings and PosixBindings may import C modules")
+        return out
     }
 
-    /// Only GDALBindings imports CGDAL, so that a program can link the rest of the C layer without GDAL.
-    func testOnlyGDALBindingsImportsGDAL() throws {
-        let sources = BinaryRunner.packageRoot.appendingPathComponent("Sources")
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
+    func testModulesImportOnlyLowerLayers() throws {
+        let all = try imports()
+        let modules = try FileManager.default.contentsOfDirectory(atPath: BinaryRunner.packageRoot.appendingPathComponent("Sources").path)
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("C") || $0 == "Cartography" || $0 == "Commands" }
+        for m in modules { XCTAssertNotNil(Self.rank[m], "Sources/\(m) has no place in the layering: add it to ArchitectureTests.rank") }
         var offenders: [String] = []
-        for case let file as String in enumerator where file.hasSuffix(".swift") && !file.hasPrefix("GDALBindings/") {
-            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            if text.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "import CGDAL" }) { offenders.append(file) }
+        for (module, used) in all {
+            for u in used where !Self.cModules.contains(u) {
+                if let r = Self.rank[module], let ru = Self.rank[u], ru >= r { offenders.append("\(module) imports \(u) (same or higher layer)") }
+                if !Self.buildTime.contains(module) && module != "geobrief-fuzz" && (Self.buildTime.contains(u) || u == "GDALBindings") {
+                    offenders.append("run-time \(module) imports build-time \(u)")
+                }
+            }
         }
-        XCTAssertEqual(offenders, [])
+        XCTAssertGreaterThan(all.count, 12)
+        XCTAssertEqual(offenders.sorted(), [])
     }
 
-    /// `geobrief` answers lookups without loading GDAL, Cairo, Pango or PROJ; `geobrief-render` draws
-    /// maps without GDAL (whose libraries cost ~70 ms a start); `geobrief-engine` links them all.
-    func testFrontBinaryLinksNoMapLibraries() throws {
+    func testOnlyTheBindingsImportC() throws {
+        var offenders: [String] = []
+        for (module, used) in try imports() {
+            for c in used where Self.cModules.contains(c) {
+                let allowed = c == "CGDAL" ? module == "GDALBindings" : c == "CFuzzer" ? module == "geobrief-fuzz" : Self.bindings.contains(module)
+                if !allowed { offenders.append("\(module) imports \(c)") }
+            }
+        }
+        XCTAssertEqual(offenders.sorted(), [], "C modules are for Sources/Bindings, GDALBindings and PosixBindings (CGDAL for GDALBindings alone)")
+    }
+
+    /// `geobrief` draws every map without GDAL; `geobrief-data` links it.
+    func testGeobriefLinksNoGDAL() throws {
         func libraries(_ binary: String) throws -> String {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
@@ -157,12 +190,10 @@ final class ArchitectureTests: XCTestCase {
             p.waitUntilExit()
             return out
         }
-        let front = try libraries("geobrief"), render = try libraries("geobrief-render"), engine = try libraries("geobrief-engine")
-        for lib in ["libgdal", "libcairo", "libpango", "libproj"] {
-            XCTAssertFalse(front.contains(lib), "geobrief links \(lib)")
-            XCTAssertEqual(render.contains(lib), lib != "libgdal", "geobrief-render and \(lib)")
-            XCTAssertTrue(engine.contains(lib), "geobrief-engine does not link \(lib)")
-        }
+        let geobrief = try libraries("geobrief"), data = try libraries("geobrief-data")
+        XCTAssertFalse(geobrief.contains("libgdal"), geobrief)
+        for lib in ["libcairo", "libpango", "libproj", "libjpeg"] { XCTAssertTrue(geobrief.contains(lib), "geobrief does not link \(lib)") }
+        XCTAssertTrue(data.contains("libgdal"), data)
     }
 }
 

@@ -105,6 +105,35 @@ final class HardeningTests: XCTestCase {
         }
     }
 
+    /// A polygon file only GDAL reads (a Shapefile) is refused by maps and routes, which read
+    /// GeoJSON and GeoPackage without GDAL, with the command that converts it; converted once by
+    /// `geobrief data import --areas`, it is drawn and avoided.
+    func testShapefileAreasAreConvertedOnceByDataImport() throws {
+        let geojson = dir.appendingPathComponent("zone.geojson").path
+        try """
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[35.0,51.0],[35.6,51.0],[35.6,51.4],[35.0,51.4],[35.0,51.0]]]}}]}
+        """.write(toFile: geojson, atomically: true, encoding: .utf8)
+        let shp = dir.appendingPathComponent("zone.shp").path
+        XCTAssertNotNil(runTool("ogr2ogr", ["-f", "ESRI Shapefile", shp, geojson]))
+        let p = try scenario("area-shp", areas: "areas:\n  - {id: a, label: Zone, file: \(shp)}\n")
+        let refused = try cli.run(["validate", p])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("zone.shp") && refused.stderr.contains("geobrief data import --areas"), refused.stderr)
+        let avoid = try cli.run(["route", "Moscow", "Kursk", "--avoid", shp])
+        XCTAssertTrue(avoid.stderr.contains("geobrief data import --areas"), avoid.stderr)
+
+        let converted = try cli.run(["data", "import", "--areas", shp])
+        XCTAssertEqual(converted.status, 0, converted.stderr)
+        let gpkg = dir.appendingPathComponent("zone.areas.gpkg").path
+        XCTAssertTrue(converted.stdout.contains(gpkg) && converted.stdout.contains("1 polygon"), converted.stdout)
+        let ok = try scenario("area-gpkg", areas: "areas:\n  - {id: a, label: Zone, file: \(gpkg)}\n")
+        let v = try cli.run(["validate", ok])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        let r = try cli.run(["render", ok, "--format", "svg", "-o", dir.appendingPathComponent("out").path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try String(contentsOfFile: dir.appendingPathComponent("out/area-gpkg-v.svg").path, encoding: .utf8).contains("Zone"))
+    }
+
     /// `data import` from any folder finds the project's supplement beside the data folder, and
     /// refuses what it cannot import before touching the index.
     func testDataImportFromAnotherFolderAndBadSupplements() throws {

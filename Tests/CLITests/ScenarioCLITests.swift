@@ -11,24 +11,23 @@ final class ScenarioCLITests: XCTestCase {
 
     var example: String { BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path }
 
-    /// Maps of vector layers are drawn by `geobrief-render` (no GDAL) exactly as `geobrief-engine`
-    /// draws them; a map with the shaded relief is handed to the engine, and still written.
-    func testMapCommandsWithoutGDALAndTheHandOver() throws {
-        let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
-        let trace = ["GEOBRIEF_TRACE": "1"]
-        let light = try cli.run(["render", anchors, "--view", "kursk", "-o", dir.path + "/light"], environment: trace)
-        XCTAssertEqual(light.status, 0, light.stderr)
-        XCTAssertFalse(light.stderr.contains("handing over"), light.stderr)
-        let engine = BinaryRunner.productsDirectory.appendingPathComponent("geobrief-engine").path
-        let full = try BinaryRunner(executable: engine).run(["render", anchors, "--view", "kursk", "-o", dir.path + "/full"])
-        XCTAssertEqual(full.status, 0, full.stderr)
-        let a = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/light/anchors-kursk.png"))
-        XCTAssertEqual(a, try Data(contentsOf: URL(fileURLWithPath: dir.path + "/full/anchors-kursk.png")))
-
-        let relief = try cli.run(["render", example, "--view", "kursk", "-o", dir.path + "/relief"], environment: trace)
-        XCTAssertEqual(relief.status, 0, relief.stderr)
-        XCTAssertTrue(relief.stderr.contains("handing over to geobrief-engine: view 'kursk' shows the shaded relief"), relief.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path + "/relief/nk-deployment-kursk.png"))
+    /// `geobrief data ...` runs `geobrief-data` beside the binary, decided by the first word alone;
+    /// without it, a message says how to build it. Every other command runs in `geobrief` itself.
+    func testDataCommandsRunInGeobriefDataBeside() throws {
+        let info = try cli.run(["data", "info"])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        XCTAssertTrue(info.stdout.contains("relief"), info.stdout)
+        let help = try cli.run(["--help"])
+        XCTAssertTrue(help.stdout.contains("data") && help.stdout.contains("geobrief-data"), help.stdout)
+        let lonely = dir.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: lonely, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: BinaryRunner.productsDirectory.appendingPathComponent("geobrief"), to: lonely.appendingPathComponent("geobrief"))
+        let alone = BinaryRunner(executable: lonely.appendingPathComponent("geobrief").path)
+        let missing = try alone.run(["data", "info"])
+        XCTAssertEqual(missing.status, 127)
+        XCTAssertTrue(missing.stderr.contains("\(lonely.path)/geobrief-data") && missing.stderr.contains("make build"), missing.stderr)
+        let version = try alone.run(["--version"])
+        XCTAssertEqual(version.status, 0, "a map command needs no sibling: \(version.stderr)")
     }
 
     func testExampleValidatesAndRendersEveryViewInThreeFormats() throws {

@@ -7,7 +7,6 @@ import XCTest
 
 /// Maps drawn from the built data: golden images, antimeridian handling, determinism, atomic files.
 final class MapRenderingTests: XCTestCase {
-    /// The maps here show the shaded relief, which GDAL warps (as in `geobrief-engine`).
     override class func setUp() {
         super.setUp()
     }

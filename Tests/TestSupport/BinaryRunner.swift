@@ -20,7 +20,7 @@ public struct BinaryRunner {
         }
     }
 
-    /// Runs another binary of the build (`geobrief-engine`, `geobrief-render`).
+    /// Runs another binary (`geobrief-data`, or a copy of `geobrief` elsewhere).
     public init(executable: String) { self.executable = executable }
 
     /// The build products folder (`.build/<config>`), found from the test bundle's location.
