@@ -69,7 +69,7 @@ fuzz: build
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; }
 	@set -e -o pipefail; for t in $$(.build/$(CONFIG)/geobrief-fuzz list); do \
 	  mkdir -p .build/fuzz/corpus/$$t Tests/Fuzz/crashes/$$t; \
-	  seeds="Tests/Fuzz/corpus/$$t"; [ "$$t" = scenario ] && seeds="examples"; \
+	  seeds="Tests/Fuzz/corpus/$$t"; case $$t in scenario|scene) seeds="examples";; esac; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	  GEOBRIEF_FUZZ_TARGET=$$t $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
 	    -print_final_stats=1 -artifact_prefix=Tests/Fuzz/crashes/$$t/ .build/fuzz/corpus/$$t $$seeds 2>&1 \

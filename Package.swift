@@ -45,7 +45,7 @@ let package = Package(
         // Bindings: Cairo, Pango, PROJ, zlib, SQLite and libjpeg.
         .target(name: "Bindings", dependencies: ["GeoCore", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG"]),
         // GDALBindings: GDAL, for building the data folder only.
-        .target(name: "GDALBindings", dependencies: ["GeoCore", "Bindings", "CGDAL"]),
+        .target(name: "GDALBindings", dependencies: ["GeoCore", "CGDAL"]),
 
         // Data: where the built data folder is, its manifest, the relief pyramid's format.
         .target(name: "DataCatalog", dependencies: ["GeoCore", "PosixBindings"]),
@@ -63,17 +63,17 @@ let package = Package(
         .target(name: "Briefing", dependencies: ["GeoCore", "PosixBindings", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
         // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
         .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                 "Routing", "Briefing", "GeoPackage",
+                                                 "Routing", "Briefing",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
-        .executableTarget(name: "geobrief", dependencies: ["Commands", "PosixBindings"], linkerSettings: staticFoundation),
+        .executableTarget(name: "geobrief", dependencies: ["Commands"], linkerSettings: staticFoundation),
 
         // Building the data folder (GDAL): the basemap, networks and relief; the gazetteer's index
         // and key table; the routing graphs' caches. Linked only into `geobrief-data`.
         .target(name: "DataBuild", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings", "GeoPackage", "PosixBindings"]),
-        .target(name: "GazetteerBuild", dependencies: ["Gazetteer", "GeoCore", "PosixBindings", "Bindings", "GDALBindings", "DataBuild",
+        .target(name: "GazetteerBuild", dependencies: ["Gazetteer", "GeoCore", "DataCatalog", "PosixBindings", "Bindings", "GDALBindings", "DataBuild",
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "RoutingBuild", dependencies: ["Routing", "GeoCore", "GDALBindings", "DataBuild"]),
+        .target(name: "RoutingBuild", dependencies: ["Routing", "GeoCore", "GDALBindings", "DataBuild", "DataCatalog"]),
         // `geobrief data build|import|info|graphs`.
         .target(name: "DataCommands", dependencies: ["DataBuild", "GazetteerBuild", "RoutingBuild", "Gazetteer", "Routing", "DataCatalog",
                                                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -81,22 +81,22 @@ let package = Package(
 
         // Fuzz targets: libFuzzer's entry under `make fuzz` (-DFUZZING), replay and smoke runs otherwise.
         .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings",
-                                                                "Routing", "Briefing", "Cartography", "Bindings", "DataCatalog"]),
+                                                                "Routing", "Briefing", "DataCatalog"]),
 
         // Helpers for every test target: golden images, running the built binary.
         .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "DataBuildTests", dependencies: ["DataBuild", "DataCatalog", "Cartography", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "DataBuild", "DataCatalog", "GDALBindings", "GeoCore", "TestSupport"],
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "Bindings", "DataBuild", "DataCatalog", "GDALBindings", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GazetteerBuild", "DataBuild", "GeoCore", "TestSupport"],
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "DataCatalog", "GazetteerBuild", "DataBuild", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv"), .copy("spellings-world.tsv")]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "RoutingBuild", "Bindings", "GDALBindings", "DataBuild", "GeoCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "DataCatalog", "RoutingBuild", "Bindings", "GDALBindings", "DataBuild", "GeoCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),
-        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
+        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "DataCatalog", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Bindings"]),
     ],
     swiftLanguageModes: [.v6]

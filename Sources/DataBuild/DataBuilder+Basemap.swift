@@ -1,3 +1,4 @@
+import DataCatalog
 import Bindings
 import GDALBindings
 import Foundation

@@ -1,3 +1,4 @@
+import DataCatalog
 import Foundation
 import GeoCore
 

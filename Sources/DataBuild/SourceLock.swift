@@ -1,3 +1,4 @@
+import DataCatalog
 import Foundation
 
 /// Reads `geodata/sources.lock`: one pinned package a line (name version registry sha256 file).

@@ -1,3 +1,4 @@
+import DataCatalog
 import PosixBindings
 import Foundation
 import GeoCore

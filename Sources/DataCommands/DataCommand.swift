@@ -1,3 +1,4 @@
+import DataCatalog
 import ArgumentParser
 import Foundation
 import Gazetteer

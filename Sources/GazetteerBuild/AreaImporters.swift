@@ -1,3 +1,4 @@
+import DataCatalog
 import Gazetteer
 import Bindings
 import GDALBindings

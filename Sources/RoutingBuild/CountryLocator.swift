@@ -1,3 +1,4 @@
+import DataCatalog
 import GDALBindings
 import Foundation
 import GeoCore

@@ -1,3 +1,5 @@
+import Briefing
+import DataCatalog
 import Foundation
 import Gazetteer
 import GeoCore
@@ -13,7 +15,7 @@ enum FuzzTargets {
     /// Name -> target, in the order `make fuzz` runs them.
     static let all: [(name: String, run: @Sendable (Data) throws -> Void)] = [
         ("scenario", scenario), ("theme", theme), ("figure", figure), ("date", date), ("wkb", wkb), ("gpkg-blob", gpkgBlob),
-        ("key-table", keyTable), ("graph-cache", graphCache), ("latlon", latLon),
+        ("key-table", keyTable), ("graph-cache", graphCache), ("latlon", latLon), ("vector-file", vectorFile), ("scene", scene),
     ]
 
     static func named(_ name: String) -> (@Sendable (Data) throws -> Void)? { all.first { $0.name == name }?.run }
@@ -70,6 +72,28 @@ enum FuzzTargets {
         let text = String(decoding: data.prefix(128), as: UTF8.self)
         _ = Coordinate(latLon: text)
         _ = Coordinate.looksLikeLatLon(text)
+    }
+
+    /// A user's GeoJSON (areas, `--avoid`, `--network`) through the reader, then as avoided areas.
+    static func vectorFile(_ data: Data) throws {
+        let path = scratch("areas.geojson")
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { unlink(path) }
+        _ = try? VectorFile.geometries(path: path)
+        _ = try? RoutingGraph.areas(from: path)
+    }
+
+    /// The whole scene pipeline: a scenario loaded as `validate` loads it (parsed, checked, places
+    /// located, legs routed, views framed) on the built data, then every view drawn small into an
+    /// image, as `render` would. Whatever loads must draw without a trap. No data folder: a no-op.
+    static func scene(_ data: Data) throws {
+        guard let folder = try? DataDirectory.locate() else { return }
+        let path = scratch("scene.yaml")
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { unlink(path) }
+        let loaded = try LoadedScenario.load(path, data: folder)
+        let renderer = ViewRenderer(resolved: loaded.resolved, data: folder, style: loaded.style)
+        for view in loaded.scenario.views.prefix(4) { _ = try renderer.plan(for: view, size: (160, 120), dpi: 72) }
     }
 
     /// A file name of this process's own in the temporary folder.

@@ -1,3 +1,4 @@
+import DataCatalog
 import Briefing
 import Foundation
 import DataBuild

@@ -1,3 +1,4 @@
+import DataCatalog
 import Bindings
 import Briefing
 import Cartography

@@ -1,3 +1,4 @@
+import DataCatalog
 import Briefing
 import Cartography
 import Foundation

@@ -25,7 +25,7 @@ final class FuzzReplayTests: XCTestCase {
 
     func testSmokeRunOverEveryTarget() throws {
         let r = try fuzz.run(["smoke", "8", root.appendingPathComponent("Tests/Fuzz/corpus").path,
-                              "scenario=" + root.appendingPathComponent("examples").path])
+                              "scenario=" + root.appendingPathComponent("examples").path, "scene=" + root.appendingPathComponent("examples").path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n").filter { $0.hasPrefix("smoke ") }
         XCTAssertEqual(lines.count, try fuzz.run(["list"]).stdout.split(whereSeparator: \.isWhitespace).count, r.stdout)
