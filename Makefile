@@ -58,8 +58,8 @@ bench: geodata
 	@bash Tests/Bench/bench.sh $(BIN)
 	@bash Tests/Bench/anchors.sh $(BIN)
 
-## fuzz: libFuzzer on every target of Sources/geobrief-fuzz (FUZZ_SECONDS each, default 60) with
-## AddressSanitizer; a crash is kept under Tests/Fuzz/crashes/TARGET/ and replayed by `make test`
+## fuzz: libFuzzer on every target of Sources/geobrief-fuzz (FUZZ_SECONDS each, default 60; FUZZ_TARGETS
+## to run some) with AddressSanitizer; a crash is kept under Tests/Fuzz/crashes/TARGET/ and replayed by `make test`
 FUZZ_SECONDS ?= 60
 FUZZ_BIN := .build/fuzz/debug/geobrief-fuzz
 # -sanitize=fuzzer instruments for libFuzzer and links it; the target's own main calls
@@ -67,7 +67,7 @@ FUZZ_BIN := .build/fuzz/debug/geobrief-fuzz
 fuzz: build
 	@set -o pipefail; $(SWIFT) build -c debug --product geobrief-fuzz --build-path .build/fuzz -Xswiftc -DFUZZING \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; }
-	@set -e -o pipefail; for t in $$(.build/$(CONFIG)/geobrief-fuzz list); do \
+	@set -e -o pipefail; for t in $${FUZZ_TARGETS:-$$(.build/$(CONFIG)/geobrief-fuzz list)}; do \
 	  mkdir -p .build/fuzz/corpus/$$t Tests/Fuzz/crashes/$$t; \
 	  seeds="Tests/Fuzz/corpus/$$t"; case $$t in scenario|scene) seeds="examples";; esac; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \

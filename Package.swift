@@ -39,11 +39,15 @@ let package = Package(
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
         .target(name: "GeoCore"),
+        // What drawing is made of, with no library behind it: colours, rectangles, text styles.
+        .target(name: "Graphics"),
+        // What a map's symbols say: sides, echelons and unit types, reported figures, story dates.
+        .target(name: "Symbology"),
         // The bindings, the only code that touches C: owned handles, typed errors, no raw pointer out.
         // PosixBindings: the C library (mapped files, sealed files, the atomic writer, exec).
         .target(name: "PosixBindings"),
         // Bindings: Cairo, Pango, PROJ, zlib, SQLite and libjpeg.
-        .target(name: "Bindings", dependencies: ["GeoCore", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG"]),
+        .target(name: "Bindings", dependencies: ["GeoCore", "Graphics", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG"]),
         // GDALBindings: GDAL, for building the data folder only.
         .target(name: "GDALBindings", dependencies: ["GeoCore", "CGDAL"]),
 
@@ -56,14 +60,19 @@ let package = Package(
         // Routing: shortest paths over the rail, road and sea networks.
         .target(name: "Routing", dependencies: ["GeoCore", "Bindings", "DataCatalog", "PosixBindings", "GeoPackage"]),
         // Scenario: a story as data, read from YAML with every problem located.
-        .target(name: "Scenario", dependencies: ["GeoCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenario", dependencies: ["GeoCore", "Symbology", .product(name: "Yams", package: "Yams")]),
         // Cartography: map frames, the basemap, labels, symbols and furniture, drawn with Cairo and Pango.
-        .target(name: "Cartography", dependencies: ["GeoCore", "Bindings", "DataCatalog", "GeoPackage", "Scenario"]),
-        // Briefing: scenarios resolved (places located, legs routed) into map scenes, briefings and batches.
-        .target(name: "Briefing", dependencies: ["GeoCore", "PosixBindings", "Bindings", "DataCatalog", "Scenario", "Cartography", "Gazetteer", "Routing"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "DataCatalog", "GeoPackage"]),
+        // Scenes: scenarios resolved (places located, legs routed) into map scenes, and views rendered.
+        .target(name: "Scenes", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "DataCatalog", "Scenario", "Cartography",
+                                               "Gazetteer", "Routing"]),
+        // Briefing: the multi-page PDF briefing of a scenario (maps, figures, timeline, sources).
+        .target(name: "Briefing", dependencies: ["Graphics", "Symbology", "Bindings", "Scenario", "Cartography", "Scenes"]),
+        // Batch: many maps at once, in parallel, each item isolated, with a journal and a report.
+        .target(name: "Batch", dependencies: ["Symbology", "Bindings", "DataCatalog", "PosixBindings", "Scenario", "Cartography", "Scenes"]),
         // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
         .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                 "Routing", "Briefing",
+                                                 "Routing", "Scenes", "Briefing", "Batch",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
         .executableTarget(name: "geobrief", dependencies: ["Commands"], linkerSettings: staticFoundation),
@@ -80,21 +89,21 @@ let package = Package(
         .executableTarget(name: "geobrief-data", dependencies: ["DataCommands"], linkerSettings: staticFoundation),
 
         // Fuzz targets: libFuzzer's entry under `make fuzz` (-DFUZZING), replay and smoke runs otherwise.
-        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings",
-                                                                "Routing", "Briefing", "DataCatalog"]),
+        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Symbology", "Scenes", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings",
+                                                                "Routing", "DataCatalog"]),
 
         // Helpers for every test target: golden images, running the built binary.
         .target(name: "TestSupport", dependencies: ["Bindings"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "BindingsTests", dependencies: ["Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
+        .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Graphics", "GDALBindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "DataBuildTests", dependencies: ["DataBuild", "DataCatalog", "Cartography", "GeoPackage", "Bindings", "GDALBindings", "GeoCore", "TestSupport"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "Bindings", "DataBuild", "DataCatalog", "GDALBindings", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "DataCatalog", "GazetteerBuild", "DataBuild", "GeoCore", "TestSupport"],
                     resources: [.copy("spellings.tsv"), .copy("spellings-world.tsv")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "DataCatalog", "RoutingBuild", "Bindings", "GDALBindings", "DataBuild", "GeoCore"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Cartography", "Bindings", "TestSupport"]),
-        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "DataCatalog", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Graphics", "Symbology", "Cartography", "Bindings", "TestSupport"]),
+        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenes", "Graphics", "Symbology", "DataCatalog", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Bindings"]),

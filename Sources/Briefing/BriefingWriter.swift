@@ -1,3 +1,6 @@
+import Scenes
+import Symbology
+import Graphics
 import Bindings
 import Cartography
 import Foundation

@@ -1,3 +1,4 @@
+import Graphics
 import Bindings
 import Cartography
 import Foundation

@@ -1,3 +1,4 @@
+import Graphics
 import Bindings
 
 /// One row of the basemap's layer table: which data a line layer draws, at which scales and level

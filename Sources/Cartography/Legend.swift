@@ -1,6 +1,7 @@
+import Graphics
 import Bindings
 import GeoCore
-import Scenario
+import Symbology
 
 /// The legend's entries, collected from what a map actually drew.
 enum LegendItem: Hashable, Comparable {

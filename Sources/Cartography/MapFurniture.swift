@@ -1,7 +1,8 @@
+import Graphics
 import Bindings
 import Foundation
 import GeoCore
-import Scenario
+import Symbology
 
 /// The furniture of a map: title block, legend, scale bar, north arrow and the footer with
 /// source notes and attribution. Each piece draws itself on a white panel and returns the box it

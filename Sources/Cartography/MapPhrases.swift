@@ -1,4 +1,4 @@
-import Scenario
+import Symbology
 
 /// The words a map prints besides the story's own — legend entries, the date line, the notes,
 /// the scale bar, the north arrow, mode names — in the scenario's language: English, French,

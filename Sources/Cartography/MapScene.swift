@@ -1,6 +1,7 @@
+import Graphics
 import Bindings
 import GeoCore
-import Scenario
+import Symbology
 
 /// What a deployment map shows over its basemap, already resolved to coordinates: places, units,
 /// routes, areas, callouts with their sources, and the furniture's texts. Built from a scenario

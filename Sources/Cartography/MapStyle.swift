@@ -1,3 +1,4 @@
+import Graphics
 import Bindings
 
 /// The theme of a map: colours, line widths and symbol sizes in points, fonts. A professional,

@@ -1,5 +1,6 @@
+import Graphics
 import Bindings
-import Scenario
+import Symbology
 
 /// The colour of each route of a map: its own when the scenario gives one, else its side's for
 /// the first route of that side, then the next of a palette, so that routes compared on one map

@@ -1,6 +1,7 @@
+import Graphics
 import Bindings
 import GeoCore
-import Scenario
+import Symbology
 
 extension SceneRenderer {
     /// An annotation: a note beside its point (on a leader when it asks for one), or a name

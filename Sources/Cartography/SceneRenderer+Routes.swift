@@ -1,6 +1,7 @@
+import Graphics
 import Bindings
 import GeoCore
-import Scenario
+import Symbology
 
 extension SceneRenderer {
     /// A route's label and where it may go: points along its own stretch, and its distance from the line.

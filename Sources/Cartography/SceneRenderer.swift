@@ -1,8 +1,9 @@
+import Graphics
 import Bindings
 import Foundation
 import GeoCore
 import DataCatalog
-import Scenario
+import Symbology
 
 /// What drawing a scene produced: every label and callout box placed, what had no room, the
 /// legend and the attribution, for reports and tests.

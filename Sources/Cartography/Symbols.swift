@@ -1,6 +1,7 @@
+import Graphics
 import Bindings
 import Foundation
-import Scenario
+import Symbology
 
 /// Draws place symbols and APP-6-style unit symbols at frame positions; each returns the box it
 /// covers so that labels keep clear of it.

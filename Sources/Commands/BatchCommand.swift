@@ -1,3 +1,4 @@
+import Batch
 import PosixBindings
 import ArgumentParser
 import Bindings
@@ -66,7 +67,7 @@ public struct BatchCommand: ParsableCommand {
             ScenarioOutput.warn(e.description)
             throw ExitCode(1)
         }
-        var plan = BatchPlan(jobs: jobList, data: try DataDirectory.locate())
+        var plan = BatchPlan.loading(jobList, data: try DataDirectory.locate())
         if let shard { plan.keepShard(shard.index, of: shard.count) }
         let dir = folder ?? "output/batch"
         let live = Terminal.standardErrorIsTerminal && !quiet
@@ -89,22 +90,10 @@ public struct BatchCommand: ParsableCommand {
         if live { FileHandle.standardError.write(Data("\n".utf8)) }
         let failed = results.filter { $0.status == .failed }
         for f in failed { FileHandle.standardError.write(Data("failed: \(f.name): \(f.error ?? "")\n".utf8)) }
-        let written = results.filter { $0.status == .written }, skipped = results.filter { $0.status == .skipped }
-        let seconds = results.map(\.seconds).reduce(0, +)
-        let report: [String: Any] = [
-            "output": dir, "items": results.count, "written": written.count, "skipped": skipped.count, "failed": failed.count,
-            "bytes": written.map(\.bytes).reduce(0, +), "item_seconds": (seconds * 1000).rounded() / 1000,
-            "results": results.map { r -> [String: Any] in
-                var o: [String: Any] = ["name": r.name, "path": r.path, "status": r.status.rawValue, "bytes": r.bytes,
-                                        "seconds": (r.seconds * 1000).rounded() / 1000]
-                if let e = r.error { o["error"] = e }
-                return o
-            },
-        ]
-        let json = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let report = BatchReport(output: dir, results: results)
         let reportPath = (dir as NSString).appendingPathComponent("batch-report.json")
-        try AtomicFile.write(json, to: reportPath)
-        print("batch: \(results.count) items: \(written.count) written, \(skipped.count) up to date, \(failed.count) failed; report \(reportPath)")
+        try AtomicFile.write(try report.json(), to: reportPath)
+        print("batch: \(report.items) items: \(report.written) written, \(report.skipped) up to date, \(report.failed) failed; report \(reportPath)")
         if !failed.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,3 +1,4 @@
+import Batch
 import Briefing
 import Foundation
 

@@ -1,3 +1,4 @@
+import Scenes
 import PosixBindings
 import ArgumentParser
 import Bindings

@@ -1,4 +1,3 @@
-import DataCatalog
 import Foundation
 import Synchronization
 

@@ -1,4 +1,3 @@
-import DataCatalog
 import PosixBindings
 import Foundation
 import GeoCore

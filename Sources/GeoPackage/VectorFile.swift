@@ -51,6 +51,8 @@ public enum VectorFile {
     static func geoJSON(_ path: String) throws -> [Geometry] {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maxBytes else { throw VectorFileError(path: path, reason: "larger than \(maxBytes >> 20) MB; simplify it") }
+        // (An empty file is refused before it is read: Foundation's reader leaks its buffer for one.)
+        guard size > 0 else { throw VectorFileError(path: path, reason: "is empty") }
         guard let data = FileManager.default.contents(atPath: path) else { throw VectorFileError(path: path, reason: "cannot be read") }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {

@@ -1,4 +1,5 @@
 import GeoCore
+import Symbology
 
 /// One story: metadata, sources, places, units, routes, figures, areas, events and the map views
 /// to draw of it. Read from YAML by `ScenarioParser`; documented in docs/scenario.md.
@@ -102,11 +103,6 @@ public struct Place: Sendable {
     public func label(in language: String) -> String { labels[language] ?? label ?? name }
 }
 
-/// How a place is drawn on a map.
-public enum PlaceSymbol: String, Sendable, CaseIterable {
-    case capital, city, town, village, port, training = "training-site", base, border = "border-crossing"
-}
-
 /// A military unit: frame by affiliation, echelon marks and a type icon, in the APP-6 manner.
 public struct Unit: Sendable {
     public var id: String
@@ -124,36 +120,6 @@ public struct Unit: Sendable {
     public var location: SourceLocation
 }
 
-/// The standard identities of APP-6 frames.
-public enum Affiliation: String, Sendable, CaseIterable { case friendly, hostile, neutral, unknown }
-
-/// Unit size, shown as marks above the frame.
-public enum Echelon: String, Sendable, CaseIterable {
-    case team, squad, section, platoon, company, battalion, regiment, brigade, division, corps, army
-    /// The APP-6 mark: "Ø", "●", "●●", "●●●", "I", "II", "III", "X", "XX", "XXX", "XXXX".
-    public var mark: String {
-        switch self {
-        case .team: return "Ø"
-        case .squad: return "●"
-        case .section: return "●●"
-        case .platoon: return "●●●"
-        case .company: return "I"
-        case .battalion: return "II"
-        case .regiment: return "III"
-        case .brigade: return "X"
-        case .division: return "XX"
-        case .corps: return "XXX"
-        case .army: return "XXXX"
-        }
-    }
-}
-
-/// The type icons drawn inside a unit frame.
-public enum UnitType: String, Sendable, CaseIterable {
-    case infantry, artillery, armour, reconnaissance, engineer, specialForces = "special-forces", airDefence = "air-defence",
-         headquarters, logistics, unspecified
-}
-
 /// A deployment path: legs as in `geobrief route --legs`, drawn in a style, with a date.
 public struct Route: Sendable {
     public var id: String
@@ -167,9 +133,6 @@ public struct Route: Sendable {
     public var color: String?
     public var location: SourceLocation
 }
-
-/// How a route is drawn: lines by mode with arrowheads, or one broad deployment arrow.
-public enum RouteStyle: String, Sendable, CaseIterable { case line, arrow }
 
 /// A number somebody reported: a value or range, its unit and date, who said it and how sure.
 public struct Figure: Sendable {
@@ -229,9 +192,6 @@ public struct Annotation: Sendable {
     public var views: [String] = []
     public var location: SourceLocation
 }
-
-/// How an annotation looks: a note (small italic, beside its point), or a name with no symbol.
-public enum AnnotationStyle: String, Sendable, CaseIterable { case note, region, water, front }
 
 public struct View: Sendable {
     public var name: String

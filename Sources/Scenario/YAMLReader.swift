@@ -1,3 +1,4 @@
+import Symbology
 import Foundation
 import GeoCore
 import Yams

@@ -1,4 +1,5 @@
-import Briefing
+import Scenes
+import Symbology
 import DataCatalog
 import Foundation
 import Gazetteer

@@ -1,3 +1,4 @@
+import Graphics
 import GDALBindings
 import Bindings
 import GeoCore

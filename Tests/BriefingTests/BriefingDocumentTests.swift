@@ -1,3 +1,4 @@
+import Scenes
 import DataCatalog
 import Briefing
 import Foundation

@@ -1,3 +1,4 @@
+import Scenes
 import DataCatalog
 import Bindings
 import Briefing

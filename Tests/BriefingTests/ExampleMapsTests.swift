@@ -1,3 +1,5 @@
+import Scenes
+import Graphics
 import DataCatalog
 import Bindings
 import Briefing

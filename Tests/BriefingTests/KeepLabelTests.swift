@@ -1,3 +1,5 @@
+import Scenes
+import Symbology
 import DataCatalog
 import Briefing
 import Cartography

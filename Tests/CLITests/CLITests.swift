@@ -119,10 +119,10 @@ final class ArchitectureTests: XCTestCase {
     /// named `...Build` and `DataCommands` build the data folder; they are the only ones that may
     /// import GDALBindings, and no run-time module imports them.
     static let rank: [String: Int] = [
-        "GeoCore": 0, "PosixBindings": 1, "Bindings": 2, "GDALBindings": 3,
-        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Briefing": 6,
-        "Commands": 7, "geobrief": 8,
-        "DataBuild": 5, "GazetteerBuild": 6, "RoutingBuild": 6, "DataCommands": 7, "geobrief-data": 8, "geobrief-fuzz": 8,
+        "GeoCore": 0, "Graphics": 0, "Symbology": 0, "PosixBindings": 1, "Bindings": 2, "GDALBindings": 3,
+        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Scenes": 6, "Briefing": 7, "Batch": 7,
+        "Commands": 8, "geobrief": 9,
+        "DataBuild": 5, "GazetteerBuild": 6, "RoutingBuild": 6, "DataCommands": 7, "geobrief-data": 8, "geobrief-fuzz": 9,
     ]
     static let cModules: Set<String> = ["CGDAL", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG", "CFuzzer", "Glibc", "Darwin"]
     static let bindings: Set<String> = ["Bindings", "GDALBindings", "PosixBindings"]

@@ -1,3 +1,4 @@
+import Graphics
 import Foundation
 
 /// A drawing of its own in an SVG: its definitions (glyphs, clips, images) and its elements,

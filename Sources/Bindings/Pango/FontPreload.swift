@@ -1,3 +1,4 @@
+import Graphics
 import CCairo
 import CPango
 import Dispatch

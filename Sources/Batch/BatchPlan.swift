@@ -1,3 +1,5 @@
+import Scenes
+import Symbology
 import Cartography
 import Foundation
 import DataCatalog
@@ -55,20 +57,28 @@ public struct BatchPlan: Sendable {
     /// Items at most per batch.
     public static let maxItems = 100_000
 
-    public init(jobs: [BatchManifest.Job], data: DataDirectory) {
+    /// Every scenario of `jobs` loaded once (a failure is kept as its message), then planned.
+    public static func loading(_ jobs: [BatchManifest.Job], data: DataDirectory) -> BatchPlan {
+        var loads: [String: Result<LoadedScenario, BatchError>] = [:]
+        for job in jobs where loads[job.scenario] == nil {
+            loads[job.scenario] = Result { try LoadedScenario.load(job.scenario, data: data) }
+                .mapError { BatchError("scenario \(job.scenario) cannot be used:\n\($0)") }
+        }
+        return BatchPlan(jobs: jobs, scenarios: loads)
+    }
+
+    /// Plans `jobs` with their scenarios as loaded (no file is read here).
+    public init(jobs: [BatchManifest.Job], scenarios loads: [String: Result<LoadedScenario, BatchError>]) {
         var names: [String: Int] = [:]
+        for (path, result) in loads { if case .success(let l) = result { scenarios[path] = l } }
         for job in jobs {
             let base = URL(fileURLWithPath: job.scenario).deletingPathExtension().lastPathComponent
             var loaded: LoadedScenario?
             var loadProblem: String?
-            if let l = scenarios[job.scenario] { loaded = l } else {
-                do {
-                    let l = try LoadedScenario.load(job.scenario, data: data)
-                    scenarios[job.scenario] = l
-                    loaded = l
-                } catch {
-                    loadProblem = "scenario \(job.scenario) cannot be used:\n\(error)"
-                }
+            switch loads[job.scenario] {
+            case .success(let l): loaded = l
+            case .failure(let p): loadProblem = p.description
+            case nil: loadProblem = "scenario \(job.scenario) was not loaded"
             }
             let viewNames = job.views.isEmpty ? (loaded?.scenario.views.map(\.name) ?? ["(all)"]) : job.views
             let sizes = job.sizes.isEmpty ? ["view"] : job.sizes

@@ -1,3 +1,4 @@
+import Scenes
 import PosixBindings
 import Bindings
 import Cartography
@@ -21,6 +22,39 @@ public struct BatchResult: Sendable, Codable {
         self.bytes = bytes
         self.seconds = seconds
         self.error = error
+    }
+}
+
+/// `DIR/batch-report.json`: the totals of a batch and every item's result.
+public struct BatchReport: Sendable, Codable {
+    public var output: String
+    public var items: Int, written: Int, skipped: Int, failed: Int
+    public var bytes: Int
+    /// Seconds spent on items, summed over workers (rounded to milliseconds).
+    public var itemSeconds: Double
+    public var results: [BatchResult]
+
+    enum CodingKeys: String, CodingKey {
+        case output, items, written, skipped, failed, bytes, results
+        case itemSeconds = "item_seconds"
+    }
+
+    public init(output: String, results: [BatchResult]) {
+        self.output = output
+        func count(_ s: BatchResult.Status) -> Int { results.filter { $0.status == s }.count }
+        (items, written, skipped, failed) = (results.count, count(.written), count(.skipped), count(.failed))
+        bytes = results.filter { $0.status == .written }.map(\.bytes).reduce(0, +)
+        itemSeconds = Self.milliseconds(results.map(\.seconds).reduce(0, +))
+        self.results = results.map { var r = $0; r.seconds = Self.milliseconds(r.seconds); return r }
+    }
+
+    static func milliseconds(_ s: Double) -> Double { (s * 1000).rounded() / 1000 }
+
+    /// The report as JSON, keys sorted, for the file.
+    public func json() throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try e.encode(self)
     }
 }
 

@@ -1,3 +1,5 @@
+import Symbology
+import Graphics
 import Bindings
 import Cartography
 import Foundation
