@@ -23,7 +23,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -80,8 +79,7 @@ let package = Package(
         // Building the data folder (GDAL): the basemap, networks and relief; the gazetteer's index
         // and key table; the routing graphs' caches. Linked only into `geobrief-data`.
         .target(name: "DataBuild", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings", "GeoPackage", "PosixBindings"]),
-        .target(name: "GazetteerBuild", dependencies: ["Gazetteer", "GeoCore", "DataCatalog", "PosixBindings", "Bindings", "GDALBindings", "DataBuild",
-                                                       .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GazetteerBuild", dependencies: ["Gazetteer", "GeoCore", "DataCatalog", "PosixBindings", "Bindings", "GDALBindings", "DataBuild"]),
         .target(name: "RoutingBuild", dependencies: ["Routing", "GeoCore", "GDALBindings", "DataBuild", "DataCatalog"]),
         // `geobrief data build|import|info|graphs`.
         .target(name: "DataCommands", dependencies: ["DataBuild", "GazetteerBuild", "RoutingBuild", "Gazetteer", "Routing", "DataCatalog",

@@ -50,7 +50,7 @@ struct ReferenceLabelReader {
         let box = BasemapRenderer.snapped(frame.coveringBox)
         let reader = LayerReader(data: data)
         var out: [ReferenceLabel] = []
-        func rows(_ layer: String, _ columns: [String]) throws -> [(Coordinate, [SQLiteReader.Value])] {
+        func rows(_ layer: String, _ columns: [String]) throws -> [(Coordinate, [SQLiteValue])] {
             try reader.features(dataset: "labels", layer: layer, in: box, columns: columns, limit: 100_000).compactMap { f in
                 guard case .point(let c) = f.geometry else { return nil }
                 return (c, f.values)
@@ -173,7 +173,7 @@ extension ReferenceLabelReader {
     }
 }
 
-extension SQLiteReader.Value {
+extension SQLiteValue {
     /// The value as text, when it is text and not empty.
     var string: String? {
         if case .text(let t) = self, !t.isEmpty { return t }

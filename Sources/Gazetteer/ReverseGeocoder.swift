@@ -31,7 +31,7 @@ public struct RegionHit: Sendable, Codable, Equatable {
 /// What lies at a coordinate, from the SQLite index's R*Tree and the basemap's admin-1 polygons
 /// (read with SQLite alone).
 public struct ReverseGeocoder {
-    let db: SQLiteReader
+    let db: SQLiteDatabase
     let basemap: GeoPackageFile
 
     /// Reverse search looks no further than this.
@@ -41,7 +41,7 @@ public struct ReverseGeocoder {
     public init(data: DataDirectory) throws {
         let path = data.file(Gazetteer.indexPath)
         guard FileManager.default.fileExists(atPath: path) else { throw GazetteerError.missingIndex(path) }
-        do { db = try SQLiteReader(path: path) } catch {
+        do { db = try SQLiteDatabase(path: path) } catch {
             throw GazetteerError.corruptIndex(path, reason: "\(error)")
         }
         basemap = try GeoPackageFile(path: try data.path(of: "basemap"))
@@ -60,7 +60,8 @@ public struct ReverseGeocoder {
                 FROM place_rtree t JOIN place p ON p.id = t.id
                 WHERE t.min_lon >= ? AND t.max_lon <= ? AND t.min_lat >= ? AND t.max_lat <= ? AND p.kind = 'populated'
                 """
-            try db.query(sql, [.real(c.lon - half * 2), .real(c.lon + half * 2), .real(c.lat - half), .real(c.lat + half)]) { r in
+            let box: [Double] = [c.lon - half * 2, c.lon + half * 2, c.lat - half, c.lat + half]
+            try db.query(sql, box) { r in
                 let p = Coordinate(lon: r[6].double, lat: r[5].double)
                 let d = g.distance(c, p)
                 if d < best {
@@ -96,7 +97,7 @@ public struct ReverseGeocoder {
     }
 
     /// The values of `columns` of the first polygon of `layer` that contains `c`.
-    private func polygon(in layer: String, containing c: Coordinate, columns: [String]) throws -> [SQLiteReader.Value]? {
+    private func polygon(in layer: String, containing c: Coordinate, columns: [String]) throws -> [SQLiteValue]? {
         let box = BoundingBox(west: c.lon - 1e-6, south: c.lat - 1e-6, east: c.lon + 1e-6, north: c.lat + 1e-6)
         return try basemap.features(layer: layer, in: box, columns: columns, limit: 10_000).first { $0.geometry.contains(c) }?.values
     }

@@ -1,5 +1,5 @@
 import Gazetteer
-import GRDB
+import Bindings
 
 /// The gazetteer's SQLite schema: places, their names in every normalized form, a trigram index
 /// over name skeletons for typos, an R*Tree for reverse geocoding, and admin-1 names for hints.
@@ -7,8 +7,8 @@ import GRDB
 enum IndexSchema {
     static let version = 2
 
-    static func create(_ db: Database) throws {
-        try db.execute(sql: """
+    static func create(_ db: SQLiteDatabase) throws {
+        try db.execute("""
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE place (
                 id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
@@ -25,8 +25,8 @@ enum IndexSchema {
     }
 
     /// Indexes made after the bulk insert (much faster than maintaining them row by row).
-    static func finish(_ db: Database) throws {
-        try db.execute(sql: """
+    static func finish(_ db: SQLiteDatabase) throws {
+        try db.execute("""
             CREATE INDEX name_variant ON name(variant);
             CREATE INDEX name_folded ON name(folded);
             CREATE INDEX name_latin ON name(latin);

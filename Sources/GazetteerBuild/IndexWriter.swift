@@ -2,12 +2,12 @@ import PosixBindings
 import Gazetteer
 import Foundation
 import GeoCore
-import GRDB
+import Bindings
 
 /// Writes places into a new gazetteer index file, atomically (a temporary file renamed on `finish`),
 /// and then the lookup file (`gazetteer.keys`) derived from it.
 public final class IndexWriter {
-    private let queue: DatabaseQueue
+    private var db: SQLiteDatabase?
     private let path: String
     private let temporary: String
     private var skeletonIDs: [String: Int64] = [:]
@@ -21,16 +21,19 @@ public final class IndexWriter {
     public init(path: String) throws {
         self.path = path
         temporary = try AtomicFile.temporaryPath(for: path)
-        var config = Configuration()
-        config.journalMode = .default
-        queue = try DatabaseQueue(path: temporary, configuration: config)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192;")
-            try IndexSchema.create(db)
-        }
+        let db = try SQLiteDatabase(path: temporary, mode: .create)
+        try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192;")
+        try IndexSchema.create(db)
+        self.db = db
     }
 
     deinit { try? FileManager.default.removeItem(atPath: temporary) }
+
+    /// The index being written; an error once `finish` has closed it.
+    private func open() throws -> SQLiteDatabase {
+        guard let db else { throw SQLiteError(path: path, message: "the index is finished") }
+        return db
+    }
 
     /// Adds places; a place whose id is already in the index is skipped (first source wins).
     /// Name keys are computed on every core first; the inserts are one transaction.
@@ -44,33 +47,33 @@ public final class IndexWriter {
             }
         }
         let keys = IndexWriter.computeKeys(variantsOf)
-        try queue.inTransaction { db in
-            let placeStmt = try db.makeStatement(sql: """
+        let db = try open()
+        try db.transaction {
+            let placeStmt = try db.prepare("""
                 INSERT INTO place (id, name, kind, country, admin1, population, lat, lon, west, south, east, north, source, priority)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let nameStmt = try db.makeStatement(sql: "INSERT INTO name (place, variant, folded, latin, skeleton) VALUES (?, ?, ?, ?, ?)")
-            let skelStmt = try db.makeStatement(sql: "INSERT INTO skeleton (id, text) VALUES (?, ?)")
-            let treeStmt = try db.makeStatement(sql: "INSERT INTO place_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
+            let nameStmt = try db.prepare("INSERT INTO name (place, variant, folded, latin, skeleton) VALUES (?, ?, ?, ?, ?)")
+            let skelStmt = try db.prepare("INSERT INTO skeleton (id, text) VALUES (?, ?)")
+            let treeStmt = try db.prepare("INSERT INTO place_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
             for (i, p) in fresh.enumerated() {
-                try placeStmt.execute(arguments: [p.id, p.name, p.kind.rawValue, p.country, p.admin1, p.population,
+                try placeStmt.run([p.id, p.name, p.kind.rawValue, p.country, p.admin1, p.population,
                                                   p.coordinate.lat, p.coordinate.lon, p.box?.west, p.box?.south, p.box?.east, p.box?.north,
                                                   p.source, p.priority])
-                try treeStmt.execute(arguments: [p.id, p.coordinate.lon, p.coordinate.lon, p.coordinate.lat, p.coordinate.lat])
+                try treeStmt.run([p.id, p.coordinate.lon, p.coordinate.lon, p.coordinate.lat, p.coordinate.lat])
                 for (v, key) in zip(variantsOf[i], keys[i]) {
                     guard !key.latin.isEmpty else { continue }
                     let sid: Int64
                     if let known = skeletonIDs[key.skeleton] { sid = known } else {
                         sid = Int64(skeletonIDs.count + 1)
                         skeletonIDs[key.skeleton] = sid
-                        try skelStmt.execute(arguments: [sid, key.skeleton])
+                        try skelStmt.run([sid, key.skeleton])
                     }
-                    try nameStmt.execute(arguments: [p.id, v, key.folded, key.latin, sid])
+                    try nameStmt.run([p.id, v, key.folded, key.latin, sid])
                     nameCount += 1
                 }
                 placeCount += 1
             }
-            return .commit
         }
     }
 
@@ -93,27 +96,24 @@ public final class IndexWriter {
 
     /// Records admin-1 names (all spellings) so that `--admin1 Kursk` finds code RU.41.
     public func addAdmin1(country: String, code: String, names: [String]) throws {
-        try queue.inTransaction { db in
+        let db = try open()
+        try db.transaction {
             var done = Set<String>()
             for n in names {
                 let skeleton = NameKey(RegionWords.strip(n)).skeleton
                 guard !skeleton.isEmpty, done.insert(skeleton).inserted else { continue }
-                try db.execute(sql: "INSERT INTO admin1 (country, code, name, skeleton) VALUES (?, ?, ?, ?)",
-                               arguments: [country, code, n, skeleton])
+                try db.run("INSERT INTO admin1 (country, code, name, skeleton) VALUES (?, ?, ?, ?)", [country, code, n, skeleton])
             }
-            return .commit
         }
     }
 
     /// Builds the indexes, records the sources, and moves the file into place.
     public func finish(sources: [String]) throws {
-        try queue.writeWithoutTransaction { db in
-            try IndexSchema.finish(db)
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?), ('sources', ?)",
-                           arguments: [String(IndexSchema.version), sources.joined(separator: "\n")])
-            try db.execute(sql: "ANALYZE")
-        }
-        try queue.close()
+        let db = try open()
+        try IndexSchema.finish(db)
+        try db.run("INSERT INTO meta (key, value) VALUES ('schema', ?), ('sources', ?)", [String(IndexSchema.version), sources.joined(separator: "\n")])
+        try db.execute("ANALYZE")
+        self.db = nil
         try AtomicFile.commit(temporary, to: path)
         try KeyTableWriter.write(from: path, to: IndexWriter.keysPath(for: path))
     }

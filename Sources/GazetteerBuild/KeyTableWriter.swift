@@ -1,43 +1,39 @@
 import PosixBindings
 import Foundation
 import Gazetteer
-import GRDB
+import Bindings
 
 /// Writes `gazetteer.keys` (layout in `KeyTableLayout`) from a finished SQLite index: the same
 /// places and names, as records and hash maps that lookups read in place.
 enum KeyTableWriter {
     /// Reads the index at `sqlite` and writes the key table to `path` (a temporary renamed).
     static func write(from sqlite: String, to path: String) throws {
-        var config = Configuration()
-        config.readonly = true
-        let db = try DatabaseQueue(path: sqlite, configuration: config)
+        let db = try SQLiteDatabase(path: sqlite)
         var out = Builder()
-        try db.read { db in
-            var placeIndex: [Int64: UInt32] = [:]
-            let places = try Row.fetchCursor(db, sql: """
-                SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
-                FROM place p ORDER BY p.id
-                """)
-            var placeName: [String] = []
-            while let r = try places.next() {
-                placeIndex[r["id"]] = UInt32(placeIndex.count)
-                placeName.append(NameKey.fold(r["name"]))
-                out.addPlace(r)
-            }
-            var skeletonText: [Int64: String] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, text FROM skeleton") { skeletonText[r["id"]] = r["text"] }
-            let names = try Row.fetchCursor(db, sql: "SELECT place, variant, folded, latin, skeleton FROM name ORDER BY place, rowid")
-            while let r = try names.next() {
-                guard let p = placeIndex[r["place"]], let skeleton = skeletonText[r["skeleton"]] else { continue }
-                let folded: String = r["folded"]
-                out.addName(place: p, variant: r["variant"], folded: folded, latin: r["latin"], skeleton: skeleton,
-                            primary: folded == placeName[Int(p)])
-            }
-            for r in try Row.fetchAll(db, sql: "SELECT country, code, skeleton FROM admin1 ORDER BY rowid") {
-                out.addAdmin1(country: r["country"], code: r["code"], skeleton: r["skeleton"])
-            }
+        var placeIndex: [Int64: UInt32] = [:]
+        var placeName: [String] = []
+        try db.query("""
+            SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
+            FROM place p ORDER BY p.id
+            """) { r in
+            placeIndex[r["id"].integer] = UInt32(placeIndex.count)
+            placeName.append(NameKey.fold(r["name"].text))
+            out.addPlace(r)
+            return true
         }
-        try db.close()
+        var skeletonText: [Int64: String] = [:]
+        try db.query("SELECT id, text FROM skeleton") { r in skeletonText[r[0].integer] = r[1].text; return true }
+        try db.query("SELECT place, variant, folded, latin, skeleton FROM name ORDER BY place, rowid") { r in
+            guard let p = placeIndex[r["place"].integer], let skeleton = skeletonText[r["skeleton"].integer] else { return true }
+            let folded = r["folded"].text
+            out.addName(place: p, variant: r["variant"].text, folded: folded, latin: r["latin"].text, skeleton: skeleton,
+                        primary: folded == placeName[Int(p)])
+            return true
+        }
+        try db.query("SELECT country, code, skeleton FROM admin1 ORDER BY rowid") { r in
+            out.addAdmin1(country: r["country"].text, code: r["code"].text, skeleton: r["skeleton"].text)
+            return true
+        }
         let bytes = out.finish()
         try AtomicFile.write(FileSeal.sealed(Data(bytes)), to: path)
         FileSeal.markVerified(path: path)
@@ -63,19 +59,19 @@ enum KeyTableWriter {
             return ref
         }
 
-        mutating func addPlace(_ r: Row) {
+        mutating func addPlace(_ r: SQLiteRow) {
             let start = places.count
-            places.appendLE(UInt64(bitPattern: r["id"] as Int64))
-            places.appendLE((r["lat"] as Double).bitPattern)
-            places.appendLE((r["lon"] as Double).bitPattern)
-            places.appendLE(UInt64(bitPattern: r["population"] as Int64))
-            for key in ["west", "south", "east", "north"] { places.appendLE(((r[key] as Double?) ?? .nan).bitPattern) }
-            for key in ["name", "source", "admin1", "admin1_name"] { places += stringRef((r[key] as String?) ?? "") }
-            let country = Array((r["country"] as String).utf8.prefix(2))
+            places.appendLE(UInt64(bitPattern: r["id"].integer))
+            places.appendLE(r["lat"].double.bitPattern)
+            places.appendLE(r["lon"].double.bitPattern)
+            places.appendLE(UInt64(bitPattern: r["population"].integer))
+            for key in ["west", "south", "east", "north"] { places.appendLE((r[key].optionalDouble ?? .nan).bitPattern) }
+            for key in ["name", "source", "admin1", "admin1_name"] { places += stringRef(r[key].optionalText ?? "") }
+            let country = Array(r["country"].text.utf8.prefix(2))
             places += country + [UInt8](repeating: 0, count: 2 - country.count)
-            let kind = PlaceKind(rawValue: r["kind"]) ?? .populated
+            let kind = PlaceKind(rawValue: r["kind"].text) ?? .populated
             places.append(UInt8(KeyTableLayout.kinds.firstIndex(of: kind) ?? 0))
-            places.append(UInt8(bitPattern: Int8(clamping: r["priority"] as Int)))
+            places.append(UInt8(bitPattern: Int8(clamping: r["priority"].integer)))
             places += [0, 0, 0, 0]
             assert(places.count - start == KeyTableLayout.placeSize)
         }

@@ -9,7 +9,7 @@ import Bindings
 public final class GeoPackageFile: Sendable {
     public let path: String
     /// The connection, used by one thread at a time.
-    private let db: Mutex<SQLiteReader>
+    private let db: Mutex<SQLiteDatabase>
     /// Geometry column of each layer, from `gpkg_geometry_columns`.
     private let geometryColumns: [String: String]
     /// Layers that have an R*Tree index (`rtree_<layer>_<column>`).
@@ -21,9 +21,9 @@ public final class GeoPackageFile: Sendable {
             throw GeoPackageError(path: path, message: "no such file; run `make geodata`")
         }
         var columns: [String: String] = [:], tables = Set<String>()
-        let reader: SQLiteReader
+        let reader: SQLiteDatabase
         do {
-            reader = try SQLiteReader(path: path)
+            reader = try SQLiteDatabase(path: path)
             try reader.query("SELECT table_name, column_name FROM gpkg_geometry_columns") { row in
                 if case .text(let t) = row[0], case .text(let c) = row[1] { columns[t] = c }
                 return true
@@ -82,12 +82,12 @@ public final class GeoPackageFile: Sendable {
     /// The features of `layer` whose bounding boxes meet `box` (every one when nil), in feature
     /// order, each with the values of `columns`. Features without geometry are skipped; past
     /// `limit` features it is an error, and so is a column the layer lacks.
-    public func features(layer: String, in box: BoundingBox?, columns: [String], limit: Int) throws -> [(geometry: Geometry, values: [SQLiteReader.Value])] {
+    public func features(layer: String, in box: BoundingBox?, columns: [String], limit: Int) throws -> [(geometry: Geometry, values: [SQLiteValue])] {
         guard let column = geometryColumns[layer] else {
             throw GeoPackageError(path: path, message: "no layer '\(layer)' (has \(layers.joined(separator: ", "))); run `make geodata`")
         }
         var sql = "SELECT \(([column] + columns).map(Self.quoted).joined(separator: ", ")) FROM \(Self.quoted(layer))"
-        var arguments: [SQLiteReader.Value] = []
+        var arguments: [SQLiteValue] = []
         if let box, indexed.contains(layer) {
             sql += " WHERE rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
             arguments = [.real(box.west), .real(box.east), .real(box.south), .real(box.north)]
@@ -96,7 +96,7 @@ public final class GeoPackageFile: Sendable {
         let path = self.path
         // Only the SQL runs under the connection's lock; blobs are decoded after, so that threads
         // sharing the file decode in parallel.
-        var rows: [(Data, [SQLiteReader.Value])] = []
+        var rows: [(Data, [SQLiteValue])] = []
         do {
             try db.withLock { reader in
                 try reader.query(sql, arguments) { row in
@@ -104,14 +104,14 @@ public final class GeoPackageFile: Sendable {
                     guard rows.count < limit else {
                         throw GeoPackageError(path: path, message: "layer '\(layer)' has more than \(limit) features in \(box.map { "\($0)" } ?? "all")")
                     }
-                    rows.append((blob, columns.isEmpty ? [] : Array(row.dropFirst())))
+                    rows.append((blob, columns.isEmpty ? [] : Array(row.values.dropFirst())))
                     return true
                 }
             }
         } catch let error as SQLiteError {
             throw GeoPackageError(path: path, message: "reading layer '\(layer)': \(error.message)")
         }
-        var out: [(geometry: Geometry, values: [SQLiteReader.Value])] = []
+        var out: [(geometry: Geometry, values: [SQLiteValue])] = []
         out.reserveCapacity(rows.count)
         for (blob, values) in rows {
             guard let g = try Self.decode(blob, path: path, layer: layer) else { continue }
