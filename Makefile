@@ -61,17 +61,17 @@ bench: geodata
 ## fuzz: libFuzzer on every target of Sources/geobrief-fuzz (FUZZ_SECONDS each, default 60; FUZZ_TARGETS
 ## to run some) with AddressSanitizer; a crash is kept under Tests/Fuzz/crashes/TARGET/ and replayed by `make test`
 FUZZ_SECONDS ?= 60
-FUZZ_BIN := .build/fuzz/debug/geobrief-fuzz
+FUZZ_BIN := .build/fuzz/release/geobrief-fuzz
 # -sanitize=fuzzer instruments for libFuzzer and links it; the target's own main calls
 # LLVMFuzzerRunDriver. Linked with the toolchain's lld (gold fails on the two mains' symbols).
 fuzz: build
-	@set -o pipefail; $(SWIFT) build -c debug --product geobrief-fuzz --build-path .build/fuzz -Xswiftc -DFUZZING \
+	@set -o pipefail; $(SWIFT) build -c release --product geobrief-fuzz --build-path .build/fuzz -Xswiftc -DFUZZING \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; }
 	@set -e -o pipefail; for t in $${FUZZ_TARGETS:-$$(.build/$(CONFIG)/geobrief-fuzz list)}; do \
 	  mkdir -p .build/fuzz/corpus/$$t Tests/Fuzz/crashes/$$t; \
-	  seeds="Tests/Fuzz/corpus/$$t"; case $$t in scenario|scene) seeds="examples";; esac; \
+	  seeds="Tests/Fuzz/corpus/$$t"; limit=10; case $$t in scenario) seeds="examples";; scene) seeds="examples"; limit=60;; esac; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  GEOBRIEF_FUZZ_TARGET=$$t $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Fuzz/lsan.supp GEOBRIEF_FUZZ_TARGET=$$t $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=$$limit -report_slow_units=30 \
 	    -print_final_stats=1 -artifact_prefix=Tests/Fuzz/crashes/$$t/ .build/fuzz/corpus/$$t $$seeds 2>&1 \
 	    | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Done' \
 	    || { echo "fuzz: $$t found a crash: see Tests/Fuzz/crashes/$$t/ (keep it: make test replays it)"; exit 1; }; \
@@ -79,7 +79,8 @@ fuzz: build
 
 ## sanitize: the test suite under AddressSanitizer, then ThreadSanitizer (debug builds; long). Swift
 ## traps on overflow and bad casts itself, and swiftc has no UndefinedBehaviorSanitizer for Swift on
-## Linux; the C shims hold no code. Leak detection is off: the Swift runtime keeps its metadata
+## Linux; the C shims' few functions (loading PROJ, libjpeg's error jump) run under the same sanitizers. Leak
+## detection is off: the Swift runtime keeps its metadata
 ## caches until exit.
 sanitize: geodata
 	@set -e -o pipefail; for s in address thread; do \

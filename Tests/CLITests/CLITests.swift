@@ -192,7 +192,10 @@ final class ArchitectureTests: XCTestCase {
         }
         let geobrief = try libraries("geobrief"), data = try libraries("geobrief-data")
         XCTAssertFalse(geobrief.contains("libgdal"), geobrief)
-        for lib in ["libcairo", "libpango", "libproj", "libjpeg"] { XCTAssertTrue(geobrief.contains(lib), "geobrief does not link \(lib)") }
+        // PROJ (with curl, TLS and TIFF behind it, ~9 ms a start) is loaded on first use, so that a
+        // lookup does not pay for it; the map tests show that maps find it.
+        XCTAssertFalse(geobrief.contains("libproj"), geobrief)
+        for lib in ["libcairo", "libpango", "libjpeg"] { XCTAssertTrue(geobrief.contains(lib), "geobrief does not link \(lib)") }
         XCTAssertTrue(data.contains("libgdal"), data)
     }
 }

@@ -5,10 +5,12 @@ import GeoCore
 public struct Geodesic: Sendable {
     private let g: geod_geodesic
 
-    /// WGS 84: a = 6378137 m, f = 1/298.257223563.
+    /// WGS 84: a = 6378137 m, f = 1/298.257223563. Loads PROJ on first use; without the PROJ
+    /// library (`make setup` installs it) no distance can be measured, and the program stops saying so.
     public init() {
+        if let problem = geobrief_proj_load() { fatalError(String(cString: problem)) }
         var g = geod_geodesic()
-        geod_init(&g, 6_378_137, 1 / 298.257223563)
+        gb_geod_init(&g, 6_378_137, 1 / 298.257223563)
         self.g = g
     }
 
@@ -26,7 +28,7 @@ public struct Geodesic: Sendable {
     public func inverse(_ a: Coordinate, _ b: Coordinate) -> Inverse {
         var s = 0.0, az1 = 0.0, az2 = 0.0
         var geod = g
-        geod_inverse(&geod, a.lat, a.lon, b.lat, b.lon, &s, &az1, &az2)
+        gb_geod_inverse(&geod, a.lat, a.lon, b.lat, b.lon, &s, &az1, &az2)
         return Inverse(distance: s, initialAzimuth: az1, finalAzimuth: az2)
     }
 
@@ -37,7 +39,7 @@ public struct Geodesic: Sendable {
     public func direct(from start: Coordinate, azimuth: Double, distance: Double) -> Coordinate {
         var lat = 0.0, lon = 0.0, az2 = 0.0
         var geod = g
-        geod_direct(&geod, start.lat, start.lon, azimuth, distance, &lat, &lon, &az2)
+        gb_geod_direct(&geod, start.lat, start.lon, azimuth, distance, &lat, &lon, &az2)
         return Coordinate(lon: lon, lat: lat)
     }
 
@@ -46,14 +48,14 @@ public struct Geodesic: Sendable {
     public func densify(_ a: Coordinate, _ b: Coordinate, maxSpacing: Double, maxPoints: Int = 10_000) -> [Coordinate] {
         var geod = g
         var line = geod_geodesicline()
-        geod_inverseline(&line, &geod, a.lat, a.lon, b.lat, b.lon, 0)
+        gb_geod_inverseline(&line, &geod, a.lat, a.lon, b.lat, b.lon, 0)
         let total = line.s13
         let segments = min(max(1, Int((total / max(maxSpacing, 1)).rounded(.up))), max(1, maxPoints - 1))
         var out: [Coordinate] = [a]
         var prevLon = a.lon
         for i in 1..<segments {
             var lat = 0.0, lon = 0.0, az = 0.0
-            geod_position(&line, total * Double(i) / Double(segments), &lat, &lon, &az)
+            gb_geod_position(&line, total * Double(i) / Double(segments), &lat, &lon, &az)
             // Unroll so that consecutive points never jump by 360 degrees.
             while lon - prevLon > 180 { lon -= 360 }
             while lon - prevLon < -180 { lon += 360 }

@@ -27,13 +27,14 @@ public final class ProjTransform {
         guard !trimmed.isEmpty, trimmed.utf8.count < 65_536 else {
             throw ProjError("empty or over-long definition (\(trimmed.utf8.count) bytes)")
         }
-        guard let ctx = proj_context_create() else { throw ProjError("cannot create a PROJ context") }
-        proj_log_level(ctx, PJ_LOG_NONE)
-        proj_log_func(ctx, nil) { _, _, _ in }
+        if let problem = geobrief_proj_load() { throw ProjError(String(cString: problem)) }
+        guard let ctx = gb_proj_context_create() else { throw ProjError("cannot create a PROJ context") }
+        gb_proj_log_level(ctx, PJ_LOG_NONE)
+        gb_proj_log_func(ctx, nil) { _, _, _ in }
         func fail(_ message: String) -> ProjError {
-            let code = proj_context_errno(ctx)
-            let detail = code != 0 ? proj_context_errno_string(ctx, code).map { String(cString: $0) } : nil
-            proj_context_destroy(ctx)
+            let code = gb_proj_context_errno(ctx)
+            let detail = code != 0 ? gb_proj_context_errno_string(ctx, code).map { String(cString: $0) } : nil
+            gb_proj_context_destroy(ctx)
             return ProjError(detail.map { "\(message): \($0)" } ?? message)
         }
         let op: OpaquePointer?
@@ -45,34 +46,34 @@ public final class ProjTransform {
             // context, tenths of a millisecond in each later one): the context looks elsewhere.
             ProjTransform.noDatabase.withCString { path in
                 var paths: [UnsafePointer<CChar>?] = [path]
-                proj_context_set_search_paths(ctx, 1, &paths)
+                gb_proj_context_set_search_paths(ctx, 1, &paths)
             }
-            op = proj_create(ctx, projection)
+            op = gb_proj_create(ctx, projection)
             radians = true
             proj = trimmed
         } else {
             // A PROJ string names a reference system only with +type=crs (GDAL adds it too).
             let text = trimmed.hasPrefix("+") && !trimmed.contains("+type=crs") ? trimmed + " +type=crs" : trimmed
-            guard let crs = proj_create(ctx, text) else {
+            guard let crs = gb_proj_create(ctx, text) else {
                 throw fail("'\(trimmed.prefix(120))' is not a valid EPSG code, PROJ string or WKT")
             }
-            defer { proj_destroy(crs) }
-            let type = proj_get_type(crs)
+            defer { gb_proj_destroy(crs) }
+            let type = gb_proj_get_type(crs)
             let isCRS = [PJ_TYPE_PROJECTED_CRS, PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_GEODETIC_CRS,
                          PJ_TYPE_COMPOUND_CRS, PJ_TYPE_BOUND_CRS, PJ_TYPE_OTHER_CRS, PJ_TYPE_ENGINEERING_CRS].contains(type)
             guard isCRS else { throw fail("'\(trimmed.prefix(120))' is not a coordinate reference system") }
-            proj = proj_as_proj_string(ctx, crs, PJ_PROJ_4, nil).map { String(cString: $0) }
+            proj = gb_proj_as_proj_string(ctx, crs, PJ_PROJ_4, nil).map { String(cString: $0) }
             if let projection = proj.flatMap(ProjTransform.directProjection) {
-                op = proj_create(ctx, projection)
+                op = gb_proj_create(ctx, projection)
                 radians = true
             } else {
-                guard let wgs84 = proj_create(ctx, "EPSG:4326") else { throw fail("PROJ cannot build EPSG:4326; is proj-data installed?") }
-                defer { proj_destroy(wgs84) }
-                guard let found = proj_create_crs_to_crs_from_pj(ctx, wgs84, crs, nil, nil) else {
+                guard let wgs84 = gb_proj_create(ctx, "EPSG:4326") else { throw fail("PROJ cannot build EPSG:4326; is proj-data installed?") }
+                defer { gb_proj_destroy(wgs84) }
+                guard let found = gb_proj_create_crs_to_crs_from_pj(ctx, wgs84, crs, nil, nil) else {
                     throw fail("no transformation from WGS 84 into '\(trimmed.prefix(120))'")
                 }
-                op = proj_normalize_for_visualization(ctx, found)
-                proj_destroy(found)
+                op = gb_proj_normalize_for_visualization(ctx, found)
+                gb_proj_destroy(found)
             }
         }
         guard let op else { throw fail("PROJ cannot build the transformation into '\(trimmed.prefix(120))'") }
@@ -84,8 +85,8 @@ public final class ProjTransform {
     }
 
     deinit {
-        proj_destroy(operation)
-        proj_context_destroy(context)
+        gb_proj_destroy(operation)
+        gb_proj_context_destroy(context)
     }
 
     /// A search path holding no PROJ data, for contexts that need none.
@@ -111,12 +112,12 @@ public final class ProjTransform {
         // PROJ's DEG_TO_RAD and RAD_TO_DEG, as its unit conversion applies them.
         let toRadians = radians && !inverse ? 0.017453292519943296 : 1
         var xs = points.map { $0.lon * toRadians }, ys = points.map { $0.lat * toRadians }
-        proj_errno_reset(operation)
+        gb_proj_errno_reset(operation)
         xs.withUnsafeMutableBufferPointer { x in
             ys.withUnsafeMutableBufferPointer { y in
                 let stride = MemoryLayout<Double>.stride
                 // Failed points come back as HUGE_VAL.
-                _ = proj_trans_generic(operation, inverse ? PJ_INV : PJ_FWD, x.baseAddress, stride, n, y.baseAddress, stride, n,
+                _ = gb_proj_trans_generic(operation, inverse ? PJ_INV : PJ_FWD, x.baseAddress, stride, n, y.baseAddress, stride, n,
                                        nil, 0, 0, nil, 0, 0)
             }
         }
