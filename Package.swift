@@ -70,9 +70,11 @@ let package = Package(
         .target(name: "Briefing", dependencies: ["Graphics", "Symbology", "Bindings", "Scenario", "Cartography", "Scenes"]),
         // Batch: many maps at once, in parallel, each item isolated, with a journal and a report.
         .target(name: "Batch", dependencies: ["Symbology", "Bindings", "DataCatalog", "PosixBindings", "Scenario", "Cartography", "Scenes"]),
+        // Draft: news articles read into a scenario, every item traced to its sentence.
+        .target(name: "Draft", dependencies: ["Gazetteer", "Symbology"]),
         // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
         .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                 "Routing", "Scenes", "Briefing", "Batch",
+                                                 "Routing", "Scenes", "Briefing", "Batch", "Draft",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
         .executableTarget(name: "geobrief", dependencies: ["Commands"], linkerSettings: staticFoundation),

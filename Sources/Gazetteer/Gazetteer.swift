@@ -27,6 +27,13 @@ public final class Gazetteer: Sendable {
         try self.init(path: data.file(Gazetteer.keysPath))
     }
 
+    /// Whether some place has this name (in any spelling the index holds, typos aside): a cheap
+    /// test before `geocode`, for text that is mostly not names.
+    public func knowsName(_ name: String) -> Bool {
+        guard let query = try? Gazetteer.clean(name) else { return false }
+        return Matcher(table: table).knows(query)
+    }
+
     /// Geocodes one name with hints.
     public func geocode(_ raw: String, hints given: GeocodeHints = GeocodeHints()) throws -> GeocodeResult {
         var query = try Gazetteer.clean(raw)

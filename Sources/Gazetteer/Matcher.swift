@@ -14,6 +14,15 @@ struct Matcher {
 
     /// Every place whose names match `query` (or `core`, the query without region words),
     /// each once with its strongest match. Falls back to typo matching when nothing else matches.
+    /// Whether some place bears `query` as written, folded, transliterated or as a romanization
+    /// variant: the lookups of `candidates` without the typo search.
+    func knows(_ query: String) -> Bool {
+        let q = NameKey(query)
+        return [(KeyMap.variant, query), (.folded, q.folded), (.latin, q.latin), (.skeleton, q.skeleton)].contains { map, key in
+            !key.isEmpty && !table.lookup(map, Array(key.utf8)).isEmpty
+        }
+    }
+
     func candidates(for query: String, core: String) -> [Candidate] {
         let q = NameKey(core), full = query == core ? q : NameKey(query)
         var hits: Hits = []

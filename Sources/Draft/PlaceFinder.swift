@@ -1,0 +1,335 @@
+import Foundation
+import Gazetteer
+
+/// Finds the places of an article with the gazetteer itself: capitalized names (and names run
+/// into the next word by machine translation) looked up in every spelling it knows, regions by
+/// their words ("Kursk region", "region of Kursk"), people and organisations set aside, a city
+/// used for its government told from the city, and an ambiguous or doubtful name settled by the
+/// article's context — its countries, its regions, the places near it — or left unlocated with
+/// its candidates, never placed at a guess.
+struct PlaceFinder {
+    let gazetteer: Gazetteer
+
+    /// A name as it stands in a sentence.
+    struct Mention {
+        let sentence: Article.Sentence
+        let tokens: ArraySlice<Token>
+        var written: String
+        var query: String
+        var region: Bool
+        var settlementCue: Bool
+        var before: [String]
+        var after: [String]
+    }
+
+    /// What an article yields: its places by id, the countries it names, and what was left out.
+    struct Found {
+        var places: [DraftPlace] = []
+        var countries: Set<String> = []
+        var skipped: [DraftSkip] = []
+        /// Keys (`PlaceFinder.key`) of the places (role place) mentioned in each sentence, by sentence index.
+        var inSentence: [Int: [String]] = [:]
+    }
+
+    func find(in article: Article) -> Found {
+        var found = Found()
+        var mentions: [Mention] = []
+        var personTokens = Set<String>()
+        func provenance(_ m: Mention) -> Provenance {
+            Provenance(file: article.file, start: m.sentence.start + (m.tokens.first?.start ?? 0),
+                       end: m.sentence.start + (m.tokens.last?.end ?? 0), sentence: m.sentence.text)
+        }
+        for s in article.sentences {
+            let tokens = Words.tokens(s.text)
+            found.countries.formUnion(demonymCountries(tokens))
+            var i = 0
+            while i < tokens.count {
+                guard tokens[i].isCapitalized || isLowercaseName(tokens[i]) else { i += 1; continue }
+                // Acronyms (NIS, KCNA, GUR) are bodies, not places; US, UK and UAE are countries.
+                if tokens[i].text.count <= 5, tokens[i].text.count >= 2, tokens[i].text.allSatisfy({ $0.isUppercase }) {
+                    if let c = ["US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "DPRK": "KP", "ROK": "KR"][tokens[i].text] { found.countries.insert(c) }
+                    i += 1
+                    continue
+                }
+                var j = i + 1
+                // A name runs over capitalized words with single spaces between them (not across punctuation).
+                while j < tokens.count, Self.gap(s.text, tokens[j - 1], tokens[j]) == " " || Self.gap(s.text, tokens[j - 1], tokens[j]) == "-" {
+                    if tokens[j].isCapitalized { j += 1; continue }
+                    // "Corée du Nord", "Bosnia and Herzegovina": a small word between two capitalized ones.
+                    if ["du", "de", "des", "of", "and", "del", "di"].contains(tokens[j].lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized,
+                       Self.gap(s.text, tokens[j], tokens[j + 1]) == " ",
+                       gazetteer.knowsName(tokens[i...(j + 1)].drop { Words.notNames.contains($0.lower) }.map(\.text).joined(separator: " ")) {
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                var run = tokens[i..<j]
+                i = j
+                // Leading function words and demonyms ("the", "Ukrainian Poltava region") are not the name.
+                while let first = run.first {
+                    if Words.notNames.contains(first.lower) { run = run.dropFirst(); continue }
+                    if run.count >= 3, let c = Words.demonyms[first.lower + " " + run[run.startIndex + 1].lower] {
+                        found.countries.insert(c)
+                        run = run.dropFirst(2)
+                        continue
+                    }
+                    if run.count >= 2, let c = Words.demonyms[first.lower] {
+                        found.countries.insert(c)
+                        run = run.dropFirst()
+                        continue
+                    }
+                    break
+                }
+                guard !run.isEmpty else { continue }
+                let whole = run.map(\.lower).joined(separator: " ")
+                if Words.worldRegions.contains(whole) || Words.worldRegions.contains(tokens[max(0, run.startIndex - 1)].lower + " " + whole) { continue }
+                let lowerRun = run.map { strippedPossessive($0.lower) }
+                if lowerRun.contains(where: Words.organisationWords.contains) { continue }
+                if Words.demonyms[lowerRun.joined(separator: " ")] != nil || (run.count == 1 && Words.demonyms[lowerRun[0]] != nil) { continue }
+                let before = tokens[max(0, run.startIndex - 3)..<run.startIndex].map(\.lower)
+                let after = tokens[run.endIndex..<min(tokens.count, run.endIndex + 3)].map(\.lower)
+                let region = after.first.map(Words.regionWords.contains) == true
+                    || (before.count >= 2 && Words.regionWords.contains(before[before.count - 2]) && ["of", "de", "d"].contains(before.last ?? ""))
+                let cue = before.contains(where: Words.settlementCues.contains)
+                let text = run.map { strippedPossessive($0.text) }.joined(separator: " ")
+                // A name of two words or more that is no place is a person's (or a body's): its words are set aside.
+                if run.count >= 2 && !region {
+                    let r = try? gazetteer.geocode(text)
+                    let strong = r?.candidates.first.map { [.exact, .folded, .transliterated].contains($0.match) } ?? false
+                    let titled = before.last.map(Words.personTitles.contains) == true
+                    if !strong || titled {
+                        personTokens.formUnion(run.map { strippedPossessive($0.text) })
+                        continue
+                    }
+                }
+                mentions.append(Mention(sentence: s, tokens: run, written: text, query: text, region: region, settlementCue: cue,
+                                        before: before, after: after))
+            }
+        }
+        // First pass: each name alone.
+        var resolved: [(Mention, Candidate?, GeocodeResult?)] = []
+        for var m in mentions {
+            if m.tokens.count == 1, personTokens.contains(m.written) {
+                found.skipped.append(DraftSkip(text: m.written, reason: "a person's name", provenance: provenance(m)))
+                continue
+            }
+            var hints = GeocodeHints(limit: 5)
+            if m.region { hints.kind = .region } else if m.settlementCue { hints.preferSettlement = true }
+            var result = try? gazetteer.geocode(m.query, hints: hints)
+            var best = result.flatMap { accepted($0, query: m.query, hinted: m.region) }
+            if best == nil, m.tokens.count == 1, let (cut, r, c) = unglued(m.written, hints: hints) {
+                m.query = cut
+                m.written = cut
+                result = r
+                best = c
+            }
+            if let c = best, c.kind == .country {
+                found.countries.insert(c.country)
+                continue
+            }
+            resolved.append((m, best, result))
+        }
+        // The story's countries: named, or of a demonym, or of a region it names.
+        for (_, c, _) in resolved where c?.kind == .region { if let c { found.countries.insert(c.country) } }
+        let regions = resolved.compactMap { (m, c, _) -> (Int, Candidate)? in
+            guard let c, c.kind == .region else { return nil }
+            return (m.sentence.paragraph, c)
+        }
+        // Second pass: context.
+        var byKey: [String: Int] = [:]
+        for (m, first, result) in resolved {
+            var c = first
+            var candidates: [String] = []
+            var note: String?
+            var confidence = 0.9
+            let paragraphRegions = regions.filter { $0.0 == m.sentence.paragraph }.map(\.1)
+            if c == nil, let result, result.status == .ambiguous || result.status == .found {
+                // Settle by the places near it in the same paragraph, then by the story's countries.
+                let near = resolved.first { $0.0.sentence.paragraph == m.sentence.paragraph && $0.1 != nil && $0.1?.kind == .populated && $0.0.written != m.written }?.1
+                var tries: [GeocodeHints] = []
+                if let near { var h = GeocodeHints(limit: 5); h.near = "\(near.lat),\(near.lon)"; tries.append(h) }
+                for country in found.countries.sorted() { tries.append(GeocodeHints(country: country, limit: 5)) }
+                for h in tries {
+                    if let r = try? gazetteer.geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true),
+                       found.countries.contains(a.country) || found.countries.isEmpty {
+                        c = a
+                        confidence = 0.7
+                        break
+                    }
+                }
+                if c == nil, result.status == .ambiguous, result.candidates.first?.match != .fuzzy {
+                    candidates = result.candidates.prefix(4).map(Self.describe)
+                    note = "'\(m.written)' fits several places and the article does not say which"
+                }
+            }
+            guard var place = c else {
+                let named = m.before.suffix(2) == ["such", "as"] || Self.isLocative(m.before) || m.before.last == "of"
+                if !candidates.isEmpty || m.settlementCue || m.region || (named && m.written.count >= 5) {
+                    // The closest names, typos included, for the person who settles it.
+                    let closest = (result?.candidates ?? []) + (result?.suggestions ?? [])
+                    if candidates.isEmpty { candidates = closest.prefix(3).map { "closest name: " + Self.describe($0) } }
+                    note = note ?? (candidates.isEmpty ? "no place of this name in the gazetteer" : "not found as a place of \(found.countries.sorted().joined(separator: ", "))")
+                    append(&found, &byKey, unlocated(m, candidates: candidates, note: note, provenance: provenance(m)))
+                } else {
+                    found.skipped.append(DraftSkip(text: m.written, reason: "no place of that name in the gazetteer", provenance: provenance(m)))
+                }
+                continue
+            }
+            // A settlement in a region the paragraph names must lie in it.
+            if place.kind != .region, place.population < 100_000, let region = paragraphRegions.first(where: { $0.country == place.country }),
+               place.admin1 != region.admin1 {
+                var h = GeocodeHints(country: region.country, admin1: region.admin1, limit: 5)
+                h.preferSettlement = true
+                if let r = try? gazetteer.geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true) {
+                    place = a
+                } else {
+                    append(&found, &byKey, unlocated(m, candidates: [Self.describe(place)],
+                                                     note: "not found in \(region.name); the gazetteer's '\(place.name)' lies in \(place.admin1Name), \(place.country)",
+                                                     provenance: provenance(m)))
+                    continue
+                }
+            }
+            // A doubtful place: small with nothing to say it is one, or in a country the story does not name.
+            // A small place is taken when something says it is one: a word for a settlement, a region
+            // of the article it lies in, or a preposition of place in a country of the story.
+            let inNamedRegion = regions.contains { $0.1.country == place.country && $0.1.admin1 == place.admin1 }
+            let placed = Self.isLocative(m.before) && found.countries.contains(place.country)
+            let small = place.kind == .populated && place.population < 15_000 && !m.settlementCue && !inNamedRegion && !placed
+            if m.before.suffix(2) == ["based", "in"] {
+                found.skipped.append(DraftSkip(text: m.written, reason: "where a body is based, not a place of the story", provenance: provenance(m)))
+                continue
+            }
+            let foreign = !found.countries.isEmpty && !found.countries.contains(place.country) && place.population < 1_000_000
+            if small || foreign {
+                found.skipped.append(DraftSkip(text: m.written, reason: small ? "a small place of that name, with nothing in the text to say it is meant"
+                                                    : "'\(place.name)' lies in \(place.country), a country the article does not name", provenance: provenance(m)))
+                continue
+            }
+            if place.match == .fuzzy { confidence = min(confidence, 0.6) }
+            let role: DraftPlace.Role = place.kind == .region ? .region : (isGovernment(m, place) ? .government : .place)
+            let p = DraftPlace(
+                id: "", name: place.name, written: [m.written], role: role, kind: kindWord(place, cue: m.settlementCue),
+                country: place.country, admin1: place.admin1Name.isEmpty ? nil : place.admin1Name, lat: place.lat, lon: place.lon,
+                geonameid: place.id, located: true, candidates: [], note: nil, confidence: confidence, mentions: [provenance(m)])
+            append(&found, &byKey, p)
+            if role == .place { found.inSentence[m.sentence.index, default: []].append(Self.key(p)) }
+        }
+        return found
+    }
+
+    /// Adds a place, or a mention to the place already found under the same key.
+    private func append(_ found: inout Found, _ byKey: inout [String: Int], _ p: DraftPlace) {
+        let key = Self.key(p)
+        if let i = byKey[key] {
+            found.places[i].mentions += p.mentions
+            for w in p.written where !found.places[i].written.contains(w) { found.places[i].written.append(w) }
+            // One mention as a place makes it a place of the story, whatever the others say.
+            if found.places[i].role == .government && p.role == .place { found.places[i].role = .place }
+            found.places[i].confidence = max(found.places[i].confidence, p.confidence)
+        } else {
+            byKey[key] = found.places.count
+            found.places.append(p)
+        }
+    }
+
+    static func key(_ p: DraftPlace) -> String { p.geonameid.map(String.init) ?? "name:" + NameKey.fold(p.name) }
+
+    private func unlocated(_ m: Mention, candidates: [String], note: String?, provenance: Provenance) -> DraftPlace {
+        DraftPlace(id: "", name: m.written, written: [m.written], role: m.region ? .region : .place, kind: m.region ? "region" : "town",
+                   country: nil, admin1: nil, lat: nil, lon: nil, geonameid: nil, located: false, candidates: candidates,
+                   note: note, confidence: 0.3, mentions: [provenance])
+    }
+
+    /// The candidate taken for a name: a name the place really has, or a romanization variant;
+    /// a typo only for a long name of a large place.
+    func accepted(_ r: GeocodeResult, query: String, hinted: Bool = false) -> Candidate? {
+        guard r.status == .found, let c = r.candidates.first else { return nil }
+        switch c.match {
+        case .exact, .folded, .transliterated: return c
+        case .variant: return hinted || (query.count >= 6 && c.population >= 15_000) ? c : nil
+        case .fuzzy: return query.count >= 7 && c.population >= 50_000 ? c : nil
+        }
+    }
+
+    /// A name run into the next English word ("Vlagoveshenskin"): the name without it, when that is a place.
+    private func unglued(_ word: String, hints: GeocodeHints) -> (String, GeocodeResult, Candidate?)? {
+        let lower = word.lowercased()
+        for suffix in Words.gluedSuffixes where lower.hasSuffix(suffix) && word.count - suffix.count >= 4 {
+            let cut = String(word.dropLast(suffix.count))
+            guard let r = try? gazetteer.geocode(cut, hints: hints) else { continue }
+            if let c = accepted(r, query: cut) { return (cut, r, c) }
+            if r.status == .ambiguous, r.candidates.first?.match != .fuzzy || cut.count >= 7 { return (cut, r, nil) }
+        }
+        return nil
+    }
+
+    /// A city named for its government: the subject of a verb of saying or doing, a possessive,
+    /// "according to", "for X,", "neither/nor"; never after a locative ("in Pyongyang").
+    private func isGovernment(_ m: Mention, _ c: Candidate) -> Bool {
+        guard c.kind == .populated || c.kind == .port, c.population >= 300_000 else { return false }
+        if let prev = m.before.last, ["in", "at", "near", "around", "outside", "from", "into", "inside"].contains(prev) { return false }
+        if m.before.last == "based" || m.before.suffix(2) == ["based", "in"] { return false }
+        let possessive = m.tokens.last.map { $0.lower.hasSuffix("'s") || $0.lower.hasSuffix("’s") } ?? false
+        if possessive { return true }
+        if let prev = m.before.last, Attribution.verbs.contains(prev) { return true }
+        if ["ally", "allies", "side"].contains(m.before.dropLast().last ?? "") && m.before.last == "of" { return true }
+        if m.before.last == "and", m.before.contains("between") { return true }
+        if m.before.last == "for", let last = m.tokens.last, m.sentence.text.dropFirst(last.end).hasPrefix(",") { return true }
+        if m.before.suffix(2) == ["according", "to"] || m.before.last == "neither" || m.before.last == "nor" || m.before.last == "between" { return true }
+        if let next = m.after.first, Words.governmentVerbs.contains(next) || Attribution.verbs.contains(next) { return true }
+        if let last = m.tokens.last, m.sentence.text.count > last.end, m.sentence.text.dropFirst(last.end).hasPrefix(" and "),
+           m.after.count >= 3, Words.governmentVerbs.contains(m.after[2]) { return true }
+        // "supplied shells to Moscow": the government receives.
+        if m.before.last == "to", m.sentence.text.lowercased().contains("supplied") || m.sentence.text.lowercased().contains("sent") { return true }
+        return false
+    }
+
+    /// Whether the words before a name put it on the ground: "near", "in", "près de", "autour de".
+    static func isLocative(_ before: [String]) -> Bool {
+        guard let last = before.last else { return false }
+        if Words.locatives.contains(last) { return true }
+        return ["de", "d"].contains(last) && before.count >= 2 && ["près", "autour", "proche", "nord", "sud", "est", "ouest"].contains(before[before.count - 2])
+    }
+
+    /// The characters between two tokens of a sentence.
+    static func gap(_ s: String, _ a: Token, _ b: Token) -> String {
+        let chars = Array(s)
+        return String(chars[a.end..<b.start])
+    }
+
+    private func strippedPossessive(_ s: String) -> String {
+        for p in ["'s", "’s"] where s.hasSuffix(p) { return String(s.dropLast(2)) }
+        return s
+    }
+
+    /// Lowercase spellings of large cities ("kyiv" in machine-translated text).
+    private func isLowercaseName(_ t: Token) -> Bool {
+        guard t.text.count >= 4, t.text.first?.isLowercase == true, !Words.notNames.contains(t.text), gazetteer.knowsName(t.text) else { return false }
+        guard let r = try? gazetteer.geocode(t.text), r.status == .found, let c = r.candidates.first else { return false }
+        return [.exact, .folded].contains(c.match) && c.population >= 1_000_000 && c.kind == .populated
+            && NameKey.fold(c.name) == NameKey.fold(t.text)
+    }
+
+    private func demonymCountries(_ tokens: [Token]) -> Set<String> {
+        var out = Set<String>()
+        for i in tokens.indices {
+            let one = tokens[i].lower
+            let two = i + 1 < tokens.count ? one + " " + tokens[i + 1].lower : ""
+            if let c = Words.demonyms[two] { out.insert(c) } else if let c = Words.demonyms[one] { out.insert(c) }
+        }
+        return out
+    }
+
+    private func kindWord(_ c: Candidate, cue: Bool) -> String {
+        switch c.kind {
+        case .port: return "port"
+        case .region: return "region"
+        default: return c.population >= 100_000 ? "city" : c.population >= 5_000 ? "town" : "village"
+        }
+    }
+
+    static func describe(_ c: Candidate) -> String {
+        "\(c.name) (\([c.admin1Name, c.country].filter { !$0.isEmpty }.joined(separator: ", ")); geonameid \(c.id))"
+    }
+}
