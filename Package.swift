@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Graphics", "Symbology", "Cartography", "Bindings", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenes", "Graphics", "Symbology", "DataCatalog", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "DraftTests", dependencies: ["Draft", "Gazetteer", "DataCatalog", "TestSupport"], exclude: ["texts"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Bindings"]),
     ],

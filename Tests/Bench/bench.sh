@@ -50,6 +50,12 @@ GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format pdf -o "$out" 2>
 run "brief: demo briefing PDF, end to end" "$bin" brief "$demo" -o "$out/brief.pdf"
 run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers none -o "$out/e.png"
 
+# ---- Draft -----------------------------------------------------------------------------------
+# The two articles of ../shared/articles (927 and 1,277 words), each drafted in a cold process.
+for a in ../shared/articles/bbc-mundo-2024-10-23.txt ../shared/articles/franceinfo-2024-11.txt; do
+  [ -f "$a" ] && run "draft: $(basename "$a") ($(wc -w < "$a") words)" "$bin" draft "$a" -o "$out/draft.yaml"
+done
+
 # ---- Batch -----------------------------------------------------------------------------------
 timed() { # name command... : wall seconds and peak MB of one run
   local name=$1; shift

@@ -1,0 +1,221 @@
+import DataCatalog
+import Draft
+import Foundation
+import Gazetteer
+import TestSupport
+import XCTest
+
+/// `geobrief draft` on the two articles the example was written from and on texts of our own,
+/// measured against annotations written by hand: places (precision and recall, coordinates
+/// within 10 km of the gazetteer's for the name), figures (value and qualifier; source and date).
+final class DraftTests: XCTestCase {
+    static let gazetteer = try? Gazetteer(data: DataDirectory.locate())
+    var gazetteer: Gazetteer { get throws { try XCTUnwrap(Self.gazetteer, "run `make geodata`") } }
+
+    static let articles = BinaryRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/articles")
+    static let texts = BinaryRunner.packageRoot.appendingPathComponent("Tests/DraftTests/texts")
+
+    /// An annotated figure: value as the scenario writes it, a word of its claimant (or
+    /// "unattributed"), and its date.
+    struct Expected { let value: String; let source: String; let date: String }
+
+    /// One annotated text: the places of the story (gazetteer name and country), the figures.
+    struct Annotation {
+        let file: URL
+        let date: String?
+        let language: String
+        let places: [(String, String)]
+        let figures: [Expected]
+    }
+
+    static let annotations: [Annotation] = [
+        Annotation(file: articles.appendingPathComponent("bbc-mundo-2024-10-23.txt"), date: nil, language: "en",
+                   places: [("Ussuriysk", "RU"), ("Khabarovsk", "RU"), ("Vladivostok", "RU"), ("Blagoveshchensk", "RU"), ("Chongjin", "KP")],
+                   figures: [Expected(value: "at least 2,000", source: "US", date: "2024-10-23"),
+                             Expected(value: "1,500", source: "NIS", date: "2024-10-18"),
+                             Expected(value: "~12,000", source: "other sources", date: "2024-10-18"),
+                             Expected(value: "up to 10,000", source: "Zelensky", date: "2024-10-17"),
+                             Expected(value: "at least 200", source: "Seoul", date: "2024-10-23"),
+                             Expected(value: "13,000", source: "NIS", date: "2024-08/2024-10"),
+                             Expected(value: "up to 8 million", source: "NIS", date: "2024-10-23"),
+                             Expected(value: "~1.3 million", source: "unattributed", date: "2024-10-23")]),
+        Annotation(file: articles.appendingPathComponent("franceinfo-2024-11.txt"), date: nil, language: "en",
+                   places: [("Kursk", "RU"), ("Sudzha", "RU"), ("Pyongyang", "KP")],
+                   figures: [Expected(value: "at least 2,000", source: "unattributed", date: "2024-11-14"),
+                             Expected(value: "~10,000", source: "unattributed", date: "2024-11-14"),
+                             Expected(value: "11,000", source: "Zelensky", date: "2024-11-14"),
+                             Expected(value: "10,000", source: "Washington", date: "2024-11-14"),
+                             Expected(value: "at least 20,000", source: "Pellistrandi", date: "2024-11-14"),
+                             Expected(value: "more than 8 million", source: "Pellistrandi", date: "2024-11-14"),
+                             Expected(value: "~500", source: "Pellistrandi", date: "2024-11-11"),
+                             Expected(value: "~50,000", source: "Zelensky", date: "2024-11-11"),
+                             Expected(value: "at least 3", source: "intelligence services", date: "2024-11-14"),
+                             Expected(value: "500", source: "intelligence services", date: "2024-11-14"),
+                             Expected(value: "~1,500", source: "Bounat", date: "2024-11-14"),
+                             Expected(value: "more than 8,000", source: "Bounat", date: "2024-11-14"),
+                             Expected(value: "~10,000", source: "Bounat", date: "2024-11-14"),
+                             Expected(value: "20,000-30,000", source: "Bounat", date: "2024-11-14"),
+                             Expected(value: "35,000", source: "Audrand", date: "2024-11-14"),
+                             Expected(value: "10,000", source: "Bounat", date: "2024-11-14")]),
+        Annotation(file: texts.appendingPathComponent("kursk-december-en.txt"), date: nil, language: "en",
+                   places: [("Martynovka", "RU"), ("Sudzha", "RU"), ("Wŏnsan", "KP"), ("Vladivostok", "RU")],
+                   figures: [Expected(value: "at least 30", source: "GUR", date: "2024-12-16"),
+                             Expected(value: "at least 200", source: "US official", date: "2024-12-18"),
+                             Expected(value: "at least 200", source: "Ukrainian officer", date: "2024-12-18"),
+                             Expected(value: "~1.3 million", source: "unattributed", date: "2024-12-18"),
+                             Expected(value: "10,000-12,000", source: "NIS", date: "2024-12-18"),
+                             Expected(value: "~1,100", source: "Joint Chiefs", date: "2024-12-18"),
+                             Expected(value: "more than 3,000", source: "Zelensky", date: "2024-12-18"),
+                             Expected(value: "~3,000", source: "National Security Council", date: "2024-12-18")]),
+        Annotation(file: texts.appendingPathComponent("koursk-decembre-fr.txt"), date: nil, language: "fr",
+                   places: [("Kursk", "RU"), ("Sudzha", "RU")],
+                   figures: [Expected(value: "at least 30", source: "renseignement militaire", date: "2024-12-16"),
+                             Expected(value: "~10,000", source: "Zelensky", date: "2024-12-18"),
+                             Expected(value: "~10,000", source: "Kiev", date: "2024-12-18"),
+                             Expected(value: "up to 8 million", source: "renseignement sud-coréen", date: "2024-12-18"),
+                             Expected(value: "20,000-30,000", source: "unattributed", date: "2024-12-18")]),
+    ]
+
+    func draft(_ a: Annotation) throws -> DraftResult {
+        let article = try Article.read(a.file.path)
+        return try Drafter(gazetteer: try gazetteer).draft([article], options: Drafter.Options(date: a.date, language: a.language))
+    }
+
+    func testPlacesAgainstHandAnnotations() throws {
+        var expectedCount = 0, foundCount = 0, right = 0
+        for a in Self.annotations {
+            let d = try draft(a)
+            let located = d.places.filter { $0.located && $0.role == .place }
+            foundCount += located.count
+            expectedCount += a.places.count
+            for (name, country) in a.places {
+                guard let p = located.first(where: { $0.name == name && $0.country == country }) else {
+                    print("draft places: \(a.file.lastPathComponent): missed \(name)")
+                    continue
+                }
+                let reference = try XCTUnwrap(try gazetteer.geocode(name, hints: GeocodeHints(country: country)).candidates.first)
+                let km = GeoCoreDistance.km(p.lat ?? 0, p.lon ?? 0, reference.lat, reference.lon)
+                if km <= 10 { right += 1 } else { print("draft places: \(name) is \(Int(km)) km off") }
+            }
+            for p in located where !a.places.contains(where: { $0.0 == p.name && $0.1 == p.country }) {
+                print("draft places: \(a.file.lastPathComponent): not a place of the story: \(p.name) (\(p.country ?? ""))")
+            }
+        }
+        let recall = Double(right) / Double(expectedCount), precision = Double(right) / Double(max(1, foundCount))
+        print(String(format: "draft places: recall %.1f %%, precision %.1f %% (%d annotated, %d located, %d right within 10 km)",
+                     recall * 100, precision * 100, expectedCount, foundCount, right))
+        XCTAssertGreaterThanOrEqual(recall, 0.95)
+        XCTAssertGreaterThanOrEqual(precision, 0.95)
+    }
+
+    func testFiguresAgainstHandAnnotations() throws {
+        var total = 0, valueRight = 0, sourceDateRight = 0
+        for a in Self.annotations {
+            let d = try draft(a)
+            var pool = d.figures
+            for e in a.figures {
+                total += 1
+                guard let i = pool.firstIndex(where: { $0.value == e.value }) else {
+                    print("draft figures: \(a.file.lastPathComponent): missed \(e.value)")
+                    continue
+                }
+                valueRight += 1
+                // Prefer the reading with the right source among equal values.
+                let j = pool.indices.first { pool[$0].value == e.value && publisher(pool[$0], d).contains(e.source) } ?? i
+                let f = pool.remove(at: j)
+                if publisher(f, d).contains(e.source) && f.date == e.date { sourceDateRight += 1 } else {
+                    print("draft figures: \(a.file.lastPathComponent): \(e.value) from '\(publisher(f, d))' on \(f.date ?? "-"), annotated '\(e.source)' on \(e.date)")
+                }
+            }
+        }
+        let values = Double(valueRight) / Double(total), sources = Double(sourceDateRight) / Double(total)
+        print(String(format: "draft figures: %d annotated; value and qualifier right %.1f %%, source and date right %.1f %%", total, values * 100, sources * 100))
+        XCTAssertGreaterThanOrEqual(values, 0.85)
+        XCTAssertGreaterThanOrEqual(sources, 0.75)
+    }
+
+    func publisher(_ f: DraftFigure, _ d: DraftResult) -> String {
+        f.sources.map { id in id == "unattributed" ? "unattributed" : d.sources.first { $0.id == id }?.publisher ?? id }.joined(separator: " + ")
+    }
+
+    /// Numbers in digits and words, qualifiers, ranges.
+    func testNumberFormsAndQualifiers() throws {
+        let text = """
+        Tuesday, March 5, 2024
+
+        Ten thousand marchers reached the capital, organisers said. Police put the crowd at a few hundred protesters near the station, while hundreds of people watched. From 8,000 to 9,000 children crossed the border, the agency reported. More than 1.3 million people live in the region. Around 10 000 soldiers and at least 30 tanks were seen. Up to 8 million shells had been fired, and between 20,000 and 30,000 troops held the line.
+        """
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "numbers.txt", text: text)], options: Drafter.Options())
+        let values = d.figures.map { "\($0.value) \($0.unit) (\($0.qualifier))" }
+        for v in ["10,000 marchers (exact)", "200-500 protesters (range)", "at least 200 people (at-least)", "8,000-9,000 children (range)",
+                  "more than 1.3 million people (more-than)", "~10,000 soldiers (about)", "at least 30 tanks (at-least)",
+                  "up to 8 million shells (up-to)", "20,000-30,000 troops (range)"] {
+            XCTAssertTrue(values.contains(v), "\(v) not in \(values)")
+        }
+        let fr = "Mercredi 18 décembre 2024\n\nEnviron 10.000 soldats et 1,3 million d'hommes, selon le ministère."
+        let f = try Drafter(gazetteer: try gazetteer).draft([Article(file: "fr.txt", text: fr)], options: Drafter.Options(language: "fr"))
+        XCTAssertEqual(f.publication, "2024-12-18")
+        XCTAssertEqual(f.figures.map(\.value), ["~10,000", "1.3 million"])
+        XCTAssertTrue(f.figures.allSatisfy { $0.sources != ["unattributed"] }, "selon le ministère: \(f.sources.map(\.publisher))")
+    }
+
+    /// Dates relative to the publication date and to the sentence before; a year left out is read
+    /// from the weekday.
+    func testRelativeDates() throws {
+        let text = "Wednesday, October 23\n\nIn 2022 the war began. Last Friday the NIS said 1,500 soldiers were in Russia. A day earlier, 10,000 soldiers were expected. This Wednesday, 3,000 troops were reported. Last week 200 troops arrived. On November 2, 500 officers arrived."
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "dates.txt", text: text)], options: Drafter.Options())
+        XCTAssertEqual(d.publication, "2024-10-23", "Wednesday October 23 after 2022 is in 2024")
+        XCTAssertEqual(d.figures.map { $0.date ?? "" }, ["2024-10-18", "2024-10-17", "2024-10-23", "2024-10-14/2024-10-20", "2023-11-02"])
+    }
+
+    /// A city for its government is noted, not drawn; the same city as a place is drawn.
+    func testGovernmentsArePlacesOnlyWhenOnTheGround() throws {
+        let text = "Friday, November 15, 2024\n\nMoscow said the claims were false. Pyongyang's motivations are unclear, according to Washington. The talks were held in Pyongyang."
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "m.txt", text: text)], options: Drafter.Options())
+        XCTAssertEqual(d.places.first { $0.name == "Moscow" }?.role, .government)
+        XCTAssertEqual(d.places.first { $0.name == "Washington" }?.role, .government)
+        XCTAssertEqual(d.places.first { $0.name == "Pyongyang" }?.role, .place, "'held in Pyongyang' puts it on the ground")
+    }
+
+    /// One place in three spellings across three articles is one place; a village the gazetteer
+    /// cannot place in the region named is unlocated with its closest name, never the namesake.
+    func testSpellingsMergeAndAnUnlocatedVillage() throws {
+        let a = Article(file: "a.txt", text: "Monday, December 16, 2024\n\nFighting went on near Sudzha in the Kursk region.")
+        let b = Article(file: "b.txt", text: "Monday, December 16, 2024\n\nLes combats continuent autour de Soudja, dans la région de Koursk.")
+        let c = Article(file: "c.txt", text: "Monday, December 16, 2024\n\nThe town of Sudscha and the village of Vorojba in the Kursk region were shelled.")
+        let d = try Drafter(gazetteer: try gazetteer).draft([a, b, c], options: Drafter.Options())
+        let sudzha = try XCTUnwrap(d.places.first { $0.name == "Sudzha" })
+        XCTAssertEqual(Set(sudzha.written), ["Sudzha", "Soudja", "Sudscha"])
+        XCTAssertEqual(Set(sudzha.mentions.map(\.file)), ["a.txt", "b.txt", "c.txt"])
+        let vorojba = try XCTUnwrap(d.places.first { $0.name == "Vorojba" })
+        XCTAssertFalse(vorojba.located, "Vorozhba of Sumy oblast is not the village of the Kursk region")
+        XCTAssertTrue(vorojba.candidates.joined().contains("Vorozhba (Sumy, UA"), "\(vorojba.candidates)")
+    }
+
+    /// A figure with no source; one with two; claimants before and after the claim.
+    func testAttribution() throws {
+        let text = """
+        Monday, December 16, 2024
+
+        North Korea has about 1.3 million active soldiers. Both the NIS and Ukrainian officials put the number of North Korean soldiers in Russia at between 10,000 and 12,000. Around 50,000 soldiers were mobilised, declared Volodymyr Zelensky on November 11. According to the GUR, at least 30 soldiers were killed.
+        """
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "s.txt", text: text)], options: Drafter.Options())
+        func sources(_ value: String) -> [String] {
+            (d.figures.first { $0.value == value }?.sources ?? []).map { id in d.sources.first { $0.id == id }?.publisher ?? id }
+        }
+        XCTAssertEqual(d.figures.first { $0.value == "~1.3 million" }?.sources, ["unattributed"])
+        XCTAssertEqual(sources("10,000-12,000"), ["NIS", "Ukrainian officials"])
+        XCTAssertEqual(sources("~50,000"), ["Volodymyr Zelensky"])
+        XCTAssertEqual(d.figures.first { $0.value == "~50,000" }?.date, "2024-11-11")
+        XCTAssertEqual(sources("at least 30"), ["GUR"])
+    }
+}
+
+/// Great-circle distance for the tests.
+enum GeoCoreDistance {
+    static func km(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = 6371.0, p = Double.pi / 180
+        let a = sin((lat2 - lat1) * p / 2) * sin((lat2 - lat1) * p / 2) + cos(lat1 * p) * cos(lat2 * p) * sin((lon2 - lon1) * p / 2) * sin((lon2 - lon1) * p / 2)
+        return 2 * r * asin(min(1, a.squareRoot()))
+    }
+}
