@@ -31,6 +31,20 @@ public struct BinaryRunner {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
+    /// The news articles of `../shared/articles` (not part of the repository: read, never copied
+    /// in): `GEOBRIEF_SHARED/articles`, or a `shared/articles` folder beside the package root or
+    /// one of its parents; nil when there is none (the tests that read them are skipped).
+    public static var sharedArticles: URL? {
+        var candidates: [URL] = []
+        if let s = ProcessInfo.processInfo.environment["GEOBRIEF_SHARED"] { candidates.append(URL(fileURLWithPath: s).appendingPathComponent("articles")) }
+        var url = packageRoot
+        for _ in 0..<4 {
+            url.deleteLastPathComponent()
+            candidates.append(url.appendingPathComponent("shared/articles"))
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
+    }
+
     /// The package root (where Package.swift is).
     public static var packageRoot: URL {
         var url = URL(fileURLWithPath: #filePath)
