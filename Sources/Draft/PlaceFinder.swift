@@ -9,6 +9,32 @@ import Gazetteer
 /// its candidates, never placed at a guess.
 struct PlaceFinder {
     let gazetteer: Gazetteer
+    /// Answers already given in this article: names recur, and most capitalized words are no place.
+    private let memo = Memo()
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// The gazetteer's answers by query and hints.
+    private final class Memo {
+        var answers: [String: GeocodeResult?] = [:]
+        var known: [String: Bool] = [:]
+    }
+
+    private func geocode(_ query: String, hints: GeocodeHints = GeocodeHints()) -> GeocodeResult? {
+        let key = [query, hints.country ?? "", hints.admin1 ?? "", hints.kind?.rawValue ?? "", hints.near ?? "",
+                   hints.preferSettlement ? "s" : "", String(hints.limit)].joined(separator: "|")
+        if let a = memo.answers[key] { return a }
+        let a = try? gazetteer.geocode(query, hints: hints)
+        memo.answers[key] = a
+        return a
+    }
+
+    private func knows(_ name: String) -> Bool {
+        if let k = memo.known[name] { return k }
+        let k = gazetteer.knowsName(name)
+        memo.known[name] = k
+        return k
+    }
 
     /// A name as it stands in a sentence.
     struct Mention {
@@ -58,7 +84,7 @@ struct PlaceFinder {
                     // "Corée du Nord", "Bosnia and Herzegovina": a small word between two capitalized ones.
                     if ["du", "de", "des", "of", "and", "del", "di"].contains(tokens[j].lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized,
                        Self.gap(s.text, tokens[j], tokens[j + 1]) == " ",
-                       gazetteer.knowsName(tokens[i...(j + 1)].drop { Words.notNames.contains($0.lower) }.map(\.text).joined(separator: " ")) {
+                       knows(tokens[i...(j + 1)].drop { Words.notNames.contains($0.lower) }.map(\.text).joined(separator: " ")) {
                         j += 2
                         continue
                     }
@@ -95,7 +121,7 @@ struct PlaceFinder {
                 let text = run.map { strippedPossessive($0.text) }.joined(separator: " ")
                 // A name of two words or more that is no place is a person's (or a body's): its words are set aside.
                 if run.count >= 2 && !region {
-                    let r = try? gazetteer.geocode(text)
+                    let r = geocode(text)
                     let strong = r?.candidates.first.map { [.exact, .folded, .transliterated].contains($0.match) } ?? false
                     let titled = before.last.map(Words.personTitles.contains) == true
                     if !strong || titled {
@@ -116,7 +142,7 @@ struct PlaceFinder {
             }
             var hints = GeocodeHints(limit: 5)
             if m.region { hints.kind = .region } else if m.settlementCue { hints.preferSettlement = true }
-            var result = try? gazetteer.geocode(m.query, hints: hints)
+            var result = geocode(m.query, hints: hints)
             var best = result.flatMap { accepted($0, query: m.query, hinted: m.region) }
             if best == nil, m.tokens.count == 1, let (cut, r, c) = unglued(m.written, hints: hints) {
                 m.query = cut
@@ -151,7 +177,7 @@ struct PlaceFinder {
                 if let near { var h = GeocodeHints(limit: 5); h.near = "\(near.lat),\(near.lon)"; tries.append(h) }
                 for country in found.countries.sorted() { tries.append(GeocodeHints(country: country, limit: 5)) }
                 for h in tries {
-                    if let r = try? gazetteer.geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true),
+                    if let r = geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true),
                        found.countries.contains(a.country) || found.countries.isEmpty {
                         c = a
                         confidence = 0.7
@@ -181,7 +207,7 @@ struct PlaceFinder {
                place.admin1 != region.admin1 {
                 var h = GeocodeHints(country: region.country, admin1: region.admin1, limit: 5)
                 h.preferSettlement = true
-                if let r = try? gazetteer.geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true) {
+                if let r = geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true) {
                     place = a
                 } else {
                     append(&found, &byKey, unlocated(m, candidates: [Self.describe(place)],
@@ -257,7 +283,7 @@ struct PlaceFinder {
         let lower = word.lowercased()
         for suffix in Words.gluedSuffixes where lower.hasSuffix(suffix) && word.count - suffix.count >= 4 {
             let cut = String(word.dropLast(suffix.count))
-            guard let r = try? gazetteer.geocode(cut, hints: hints) else { continue }
+            guard let r = geocode(cut, hints: hints) else { continue }
             if let c = accepted(r, query: cut) { return (cut, r, c) }
             if r.status == .ambiguous, r.candidates.first?.match != .fuzzy || cut.count >= 7 { return (cut, r, nil) }
         }
@@ -305,8 +331,8 @@ struct PlaceFinder {
 
     /// Lowercase spellings of large cities ("kyiv" in machine-translated text).
     private func isLowercaseName(_ t: Token) -> Bool {
-        guard t.text.count >= 4, t.text.first?.isLowercase == true, !Words.notNames.contains(t.text), gazetteer.knowsName(t.text) else { return false }
-        guard let r = try? gazetteer.geocode(t.text), r.status == .found, let c = r.candidates.first else { return false }
+        guard t.text.count >= 4, t.text.first?.isLowercase == true, !Words.notNames.contains(t.text), knows(t.text) else { return false }
+        guard let r = geocode(t.text), r.status == .found, let c = r.candidates.first else { return false }
         return [.exact, .folded].contains(c.match) && c.population >= 1_000_000 && c.kind == .populated
             && NameKey.fold(c.name) == NameKey.fold(t.text)
     }
