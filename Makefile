@@ -79,13 +79,14 @@ fuzz: build
 
 ## sanitize: the test suite under AddressSanitizer, then ThreadSanitizer (debug builds; long). Swift
 ## traps on overflow and bad casts itself, and swiftc has no UndefinedBehaviorSanitizer for Swift on
-## Linux; the C shims' few functions (loading PROJ, libjpeg's error jump) run under the same sanitizers. Leak
+## Linux; the C shims' few functions (loading PROJ, libjpeg's error jump) run under the same sanitizers. Swift's
+## runtime and Foundation are linked dynamically there (GEOBRIEF_DYNAMIC_STDLIB=1; see Package.swift). Leak
 ## detection is off: the Swift runtime keeps its metadata
 ## caches until exit.
 sanitize: geodata
 	@set -e -o pipefail; for s in address thread; do \
 	  dir=.build/sanitize-$$s; echo "sanitize: $$s"; \
-	  $(SWIFT) build -c debug --build-tests --build-path $$dir --sanitize=$$s 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; } | grep -E 'error|Build complete' || true; \
+	  GEOBRIEF_DYNAMIC_STDLIB=1 $(SWIFT) build -c debug --build-tests --build-path $$dir --sanitize=$$s 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; } | grep -E 'error|Build complete' || true; \
 	  TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
 	    $(SWIFT) test -c debug --skip-build --build-path $$dir --disable-swift-testing $(SANITIZE_FILTER) 2>&1 | tee $$dir/test.log \
 	    | grep -E 'Executed [0-9]+ tests|error:|Sanitizer' | tail -5; \

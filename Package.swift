@@ -1,10 +1,14 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Swift's runtime and Foundation linked into a binary: a dozen fewer libraries for the loader to
 /// bind at every start. The modules were compiled for dynamic Foundation, so its static archives'
 /// own dependencies are named here, in one group.
-let staticFoundation: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group"]
+/// `make sanitize` links them dynamically (GEOBRIEF_DYNAMIC_STDLIB=1): ThreadSanitizer does not
+/// intercept the static archives' allocations, and stops in `ProcessInfo.environment` on a free it
+/// cannot place (its allocator's CHECK in sanitizer_allocator_secondary.h).
+let staticFoundation: [LinkerSetting] = ProcessInfo.processInfo.environment["GEOBRIEF_DYNAMIC_STDLIB"] != nil ? [] : [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group"]
     + ["Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
        "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime"]
         .flatMap { ["-Xlinker", "-l\($0)"] }
@@ -54,7 +58,7 @@ let package = Package(
         // Data: where the built data folder is, its manifest, the relief pyramid's format.
         .target(name: "DataCatalog", dependencies: ["GeoCore", "PosixBindings"]),
         // GeoPackage layers and users' GeoJSON read with SQLite and Foundation alone.
-        .target(name: "GeoPackage", dependencies: ["GeoCore", "Bindings"]),
+        .target(name: "GeoPackage", dependencies: ["GeoCore", "Bindings", "PosixBindings"]),
         // Gazetteer: names to places in a memory-mapped key table, and reverse geocoding.
         .target(name: "Gazetteer", dependencies: ["GeoCore", "DataCatalog", "PosixBindings", "Bindings", "GeoPackage"]),
         // Routing: shortest paths over the rail, road and sea networks.
@@ -62,7 +66,7 @@ let package = Package(
         // Scenario: a story as data, read from YAML with every problem located.
         .target(name: "Scenario", dependencies: ["GeoCore", "Symbology", .product(name: "Yams", package: "Yams")]),
         // Cartography: map frames, the basemap, labels, symbols and furniture, drawn with Cairo and Pango.
-        .target(name: "Cartography", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "DataCatalog", "GeoPackage"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "DataCatalog", "GeoPackage", "PosixBindings"]),
         // Scenes: scenarios resolved (places located, legs routed) into map scenes, and views rendered.
         .target(name: "Scenes", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "DataCatalog", "Scenario", "Cartography",
                                                "Gazetteer", "Routing"]),

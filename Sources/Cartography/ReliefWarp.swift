@@ -1,7 +1,7 @@
+import PosixBindings
 import DataCatalog
 import Dispatch
 import GeoCore
-import Synchronization
 
 /// The shaded relief warped into a map's projection without GDAL: the centres of a coarse grid of
 /// the output are projected back to longitude and latitude with PROJ, each pixel's position is
@@ -86,7 +86,7 @@ public enum ReliefWarp {
 
         let chunks = min(height, 64)
         // Each chunk of rows is computed on its own and handed in under the lock.
-        let results = Mutex([(rgba: [UInt8], misses: [Int])](repeating: ([], []), count: chunks))
+        let results = Locked([(rgba: [UInt8], misses: [Int])](repeating: ([], []), count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let rows = (height * c / chunks)..<(height * (c + 1) / chunks)
             var rgba = [UInt8](repeating: 0, count: rows.count * width * 4)

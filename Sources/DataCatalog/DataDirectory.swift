@@ -1,5 +1,5 @@
+import PosixBindings
 import Foundation
-import Synchronization
 
 /// Finds the built geodata folder: `$GEOBRIEF_DATA`, else `geodata/data` in the current folder or
 /// any parent, else next to the executable's package.
@@ -44,7 +44,7 @@ public struct DataDirectory: Sendable {
     }
 
     /// Manifests read so far, by path, with the modification time and size they were read at.
-    private static let manifests = Mutex<[String: (stamp: String, manifest: Manifest)]>([:])
+    private static let manifests = Locked<[String: (stamp: String, manifest: Manifest)]>([:])
 
     /// Absolute path of the dataset `id`.
     public func path(of id: String) throws -> String { file(try manifest().dataset(id).path) }

@@ -1,5 +1,5 @@
+import PosixBindings
 import Foundation
-import Synchronization
 import GeoCore
 import Bindings
 
@@ -9,7 +9,7 @@ import Bindings
 public final class GeoPackageFile: Sendable {
     public let path: String
     /// The connection, used by one thread at a time.
-    private let db: Mutex<SQLiteDatabase>
+    private let db: Locked<SQLiteDatabase>
     /// Geometry column of each layer, from `gpkg_geometry_columns`.
     private let geometryColumns: [String: String]
     /// Layers that have an R*Tree index (`rtree_<layer>_<column>`).
@@ -35,7 +35,7 @@ public final class GeoPackageFile: Sendable {
         } catch let error as SQLiteError {
             throw GeoPackageError(path: path, message: "not a readable GeoPackage (\(error.message)); run `make geodata`")
         }
-        db = Mutex(reader)
+        db = Locked(reader)
         geometryColumns = columns
         indexed = Set(columns.filter { tables.contains("rtree_\($0.key)_\($0.value)") }.keys)
         self.path = path
@@ -52,7 +52,7 @@ public final class GeoPackageFile: Sendable {
         }
     }
 
-    private static let openFiles = Mutex<[String: GeoPackageFile]>([:])
+    private static let openFiles = Locked<[String: GeoPackageFile]>([:])
 
     /// The layers holding geometry.
     public var layers: [String] { geometryColumns.keys.sorted() }

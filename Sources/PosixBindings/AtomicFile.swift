@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -123,7 +122,7 @@ public enum AtomicFile {
         return pid
     }
 
-    private static let cleaned = Mutex<Set<String>>([])
+    private static let cleaned = Locked<Set<String>>([])
 
     /// What a destination path is.
     enum Destination {

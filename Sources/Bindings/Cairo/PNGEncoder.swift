@@ -2,7 +2,6 @@ import PosixBindings
 import CCairo
 import CZlib
 import Foundation
-import Synchronization
 
 /// PNG encoding of image surfaces with zlib at a chosen level.
 ///
@@ -31,7 +30,7 @@ public enum PNGEncoder {
         // Rows are converted in bands on all cores: first whether any pixel is translucent, then
         // rows with filter byte 0, straight (not premultiplied) RGB(A).
         let band = 64, bands = (h + band - 1) / band
-        let translucent = Mutex(false)
+        let translucent = Locked(false)
         nonisolated(unsafe) let source = UnsafeRawPointer(pixels)
         DispatchQueue.concurrentPerform(iterations: bands) { k in
             for y in k * band..<min(h, (k + 1) * band) {
@@ -93,7 +92,7 @@ public enum PNGEncoder {
         let level = Int32(max(1, min(9, level)))
         let blocks = max(1, (input.count + blockSize - 1) / blockSize)
         var parts = [[UInt8]?](repeating: nil, count: blocks)
-        let failed = Mutex(false)
+        let failed = Locked(false)
         parts.withUnsafeMutableBufferPointer { slots in
             // Each iteration writes only its own slot.
             nonisolated(unsafe) let slots = slots

@@ -1,8 +1,8 @@
+import PosixBindings
 import Graphics
 import CCairo
 import CPango
 import Dispatch
-import Synchronization
 
 /// Loads fonts ahead of drawing. Fontconfig matches each text style (family list, size, weight,
 /// slant) against every installed font, about a millisecond per style with the ~400 fonts of
@@ -22,7 +22,7 @@ public enum FontPreload {
         }
     }
 
-    private static let running = Mutex<DispatchGroup?>(nil)
+    private static let running = Locked<DispatchGroup?>(nil)
 
     /// Starts loading the fonts of `styles` for `targets`; the calling thread's later text layouts
     /// use the fonts loaded. Does nothing while a preload is running.
