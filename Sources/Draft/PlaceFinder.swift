@@ -108,6 +108,7 @@ struct PlaceFinder {
                     break
                 }
                 guard !run.isEmpty else { continue }
+                if run.count == 1, let only = run.first, (2...5).contains(only.text.count), only.text.allSatisfy(\.isUppercase) { continue }
                 let whole = run.map(\.lower).joined(separator: " ")
                 if Words.worldRegions.contains(whole) || Words.worldRegions.contains(tokens[max(0, run.startIndex - 1)].lower + " " + whole) { continue }
                 let lowerRun = run.map { strippedPossessive($0.lower) }
@@ -158,6 +159,10 @@ struct PlaceFinder {
         }
         // The story's countries: named, or of a demonym, or of a region it names.
         for (_, c, _) in resolved where c?.kind == .region { if let c { found.countries.insert(c.country) } }
+        // ... or of a large city it names by its own name.
+        for (_, c, _) in resolved {
+            if let c, c.kind == .populated, c.population >= 100_000, [.exact, .folded, .transliterated].contains(c.match) { found.countries.insert(c.country) }
+        }
         let regions = resolved.compactMap { (m, c, _) -> (Int, Candidate)? in
             guard let c, c.kind == .region else { return nil }
             return (m.sentence.paragraph, c)

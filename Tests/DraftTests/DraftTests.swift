@@ -199,6 +199,27 @@ final class DraftTests: XCTestCase {
         XCTAssertTrue(vorojba.candidates.joined().contains("Vorozhba (Sumy, UA"), "\(vorojba.candidates)")
     }
 
+    /// HTML and Markdown are read as their text: tags, scripts, entities, heading marks and link
+    /// targets are not words of the story; offsets count the text's characters.
+    func testHTMLAndMarkdownAreReadAsText() throws {
+        let html = "<html><head><script>var x = 5000;</script></head><body><h1>Monday, December 16, 2024</h1>"
+            + "<p>According to the GUR, at least 30 soldiers were killed near Sudzha &amp; Kursk.</p></body></html>"
+        let a = Article(file: "page.html", text: html)
+        XCTAssertFalse(a.text.contains("<") || a.text.contains("5000") || a.text.contains("&amp;"), a.text)
+        let md = "# Monday, December 16, 2024\n\nAccording to the [GUR](https://gur.gov.ua), **at least 30** soldiers were killed near Sudzha in the Kursk region."
+        let m = Article(file: "story.md", text: md)
+        XCTAssertFalse(m.text.contains("https") || m.text.contains("**") || m.text.contains("#"), m.text)
+        for article in [a, m] {
+            let d = try Drafter(gazetteer: try gazetteer).draft([article], options: Drafter.Options())
+            XCTAssertEqual(d.publication, "2024-12-16", article.file)
+            let f = try XCTUnwrap(d.figures.first, article.file)
+            XCTAssertEqual(f.value, "at least 30")
+            XCTAssertEqual(d.sources.first { $0.id == f.sources.first }?.publisher, "GUR")
+            XCTAssertEqual(String(Array(article.text)[f.provenance.start..<f.provenance.end]), "at least 30 soldiers")
+            XCTAssertTrue(d.places.contains { $0.name == "Sudzha" && $0.located }, article.file)
+        }
+    }
+
     /// A figure with no source; one with two; claimants before and after the claim.
     func testAttribution() throws {
         let text = """
