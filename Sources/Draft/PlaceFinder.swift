@@ -240,7 +240,7 @@ struct PlaceFinder {
             if place.match == .fuzzy { confidence = min(confidence, 0.6) }
             let role: DraftPlace.Role = place.kind == .region ? .region : (isGovernment(m, place) ? .government : .place)
             let p = DraftPlace(
-                id: "", name: place.name, written: [m.written], role: role, kind: kindWord(place, cue: m.settlementCue),
+                id: "", name: place.name, written: [m.written], role: role, kind: kindWord(place),
                 country: place.country, admin1: place.admin1Name.isEmpty ? nil : place.admin1Name, lat: place.lat, lon: place.lon,
                 geonameid: place.id, located: true, candidates: [], note: nil, confidence: confidence, mentions: [provenance(m)])
             append(&found, &byKey, p)
@@ -299,7 +299,7 @@ struct PlaceFinder {
     /// "according to", "for X,", "neither/nor"; never after a locative ("in Pyongyang").
     private func isGovernment(_ m: Mention, _ c: Candidate) -> Bool {
         guard c.kind == .populated || c.kind == .port, c.population >= 300_000 else { return false }
-        if let prev = m.before.last, ["in", "at", "near", "around", "outside", "from", "into", "inside"].contains(prev) { return false }
+        if Self.isLocative(m.before) { return false }
         if m.before.last == "based" || m.before.suffix(2) == ["based", "in"] { return false }
         let possessive = m.tokens.last.map { $0.lower.hasSuffix("'s") || $0.lower.hasSuffix("’s") } ?? false
         if possessive { return true }
@@ -352,7 +352,7 @@ struct PlaceFinder {
         return out
     }
 
-    private func kindWord(_ c: Candidate, cue: Bool) -> String {
+    private func kindWord(_ c: Candidate) -> String {
         switch c.kind {
         case .port: return "port"
         case .region: return "region"
