@@ -87,7 +87,7 @@ sanitize: geodata
 	@set -e -o pipefail; for s in address thread; do \
 	  dir=.build/sanitize-$$s; echo "sanitize: $$s"; \
 	  GEOBRIEF_DYNAMIC_STDLIB=1 $(SWIFT) build -c debug --build-tests --build-path $$dir --sanitize=$$s 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; } | grep -E 'error|Build complete' || true; \
-	  TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+	  GEOBRIEF_SANITIZER=$$s TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
 	    $(SWIFT) test -c debug --skip-build --build-path $$dir --disable-swift-testing $(SANITIZE_FILTER) 2>&1 | tee $$dir/test.log \
 	    | grep -E 'Executed [0-9]+ tests|error:|Sanitizer' | tail -5; \
 	  grep -q 'Sanitizer' $$dir/test.log && { echo "sanitize: $$s found a problem: see $$dir/test.log" >&2; exit 1; }; \
