@@ -83,11 +83,13 @@ fuzz: build
 ## runtime and Foundation are linked dynamically there (GEOBRIEF_DYNAMIC_STDLIB=1; see Package.swift). Leak
 ## detection is off: the Swift runtime keeps its metadata
 ## caches until exit.
+## Swift's backtracer is off there (SWIFT_BACKTRACE=enable=no): for the tests' deliberate crashes its helper
+## hung under AddressSanitizer, holding the test's pipes open.
 sanitize: geodata
 	@set -e -o pipefail; for s in address thread; do \
 	  dir=.build/sanitize-$$s; echo "sanitize: $$s"; \
 	  GEOBRIEF_DYNAMIC_STDLIB=1 $(SWIFT) build -c debug --build-tests --build-path $$dir --sanitize=$$s 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; } | grep -E 'error|Build complete' || true; \
-	  GEOBRIEF_SANITIZER=$$s TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+	  GEOBRIEF_SANITIZER=$$s SWIFT_BACKTRACE=enable=no TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
 	    $(SWIFT) test -c debug --skip-build --build-path $$dir --disable-swift-testing $(SANITIZE_FILTER) 2>&1 | tee $$dir/test.log \
 	    | grep -E 'Executed [0-9]+ tests|error:|Sanitizer' | tail -5; \
 	  grep -q 'Sanitizer' $$dir/test.log && { echo "sanitize: $$s found a problem: see $$dir/test.log" >&2; exit 1; }; \
