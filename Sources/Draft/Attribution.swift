@@ -43,7 +43,7 @@ enum Attribution {
         func after(_ k: Int) -> String? {
             var e = k
             while e < tokens.count, e - k < 8 {
-                if e > k, !String(chars[tokens[e - 1].end..<tokens[e].start]).allSatisfy({ $0 == " " }) { break }
+                if e > k, !Words.between(chars, tokens[e - 1], tokens[e]).allSatisfy({ $0 == " " }) { break }
                 if e > k, !tokens[e].isCapitalized, !["of", "and", "the", "us", "sources", "officials", "intelligence", "services"].contains(lower[e]) { break }
                 e += 1
             }
@@ -54,7 +54,7 @@ enum Attribution {
         func body(_ k: Int) -> String? {
             guard k < tokens.count, ["the", "le", "la", "les", "l", "a", "an"].contains(lower[k]) else { return after(k) }
             var e = k + 1
-            while e < tokens.count, e - k < 9, String(chars[tokens[e - 1].end..<tokens[e].start]).allSatisfy({ $0 == " " }) || e == k + 1 {
+            while e < tokens.count, e - k < 9, Words.between(chars, tokens[e - 1], tokens[e]).allSatisfy({ $0 == " " }) || e == k + 1 {
                 if ["that", "que", "qui", "which", "quoted", "cited", "who"].contains(lower[e]) { break }
                 e += 1
             }
@@ -70,7 +70,7 @@ enum Attribution {
             // "X said" with X just before: the words back to the sentence's start or a comma.
             var s = i
             while s > 0, i - s < 10 {
-                let gap = String(chars[tokens[s - 1].end..<tokens[s].start])
+                let gap = Words.between(chars, tokens[s - 1], tokens[s])
                 if gap.contains(",") || gap.contains("“") || gap.contains("”") || gap.contains("\"") { break }
                 s -= 1
             }
@@ -78,8 +78,8 @@ enum Attribution {
             // "the President of Ukraine, Volodymyr Zelensky, had ...": the name set off by commas before the verb.
             if s == i, i >= 2 {
                 var a = i - 1
-                while a > 0, String(chars[tokens[a - 1].end..<tokens[a].start]) == " ", tokens[a - 1].isCapitalized { a -= 1 }
-                let setOff = a > 0 && String(chars[tokens[a - 1].end..<tokens[a].start]).contains(",")
+                while a > 0, Words.between(chars, tokens[a - 1], tokens[a]) == " ", tokens[a - 1].isCapitalized { a -= 1 }
+                let setOff = a > 0 && Words.between(chars, tokens[a - 1], tokens[a]).contains(",")
                 if setOff, tokens[a..<i].allSatisfy(\.isCapitalized), i - a >= 2, let p = phrase(from: a, to: i) { out.append(Claim(name: p, at: tokens[i].start, covers: .after)); continue }
             }
             if s < i, tokens[s..<i].contains(where: { $0.isCapitalized && !Words.notNames.contains($0.lower) })

@@ -54,14 +54,14 @@ struct FigureFinder {
 
     /// Every figure of `sentence`, and the numbers left out with the reason.
     func figures(in sentence: String) -> (found: [Reading], skipped: [(String, String)]) {
-        let tokens = Words.tokens(sentence)
+        let tokens = Words.tokens(sentence), chars = Array(sentence)
         let lower = tokens.map(\.lower)
         var found: [Reading] = [], skipped: [(String, String)] = []
         var i = 0
         while i < tokens.count {
             guard let n = number(at: i, tokens, lower) else { i += 1; continue }
             // Days of dates ("November 11"), shares ("20%") and model numbers ("Shahed 136") count nothing.
-            let gapAfter = i + 1 < tokens.count ? String(Array(sentence)[tokens[i].end..<tokens[i + 1].start]) : String(Array(sentence)[tokens[i].end...])
+            let gapAfter = i + 1 < tokens.count ? Words.between(chars, tokens[i], tokens[i + 1]) : String(chars[tokens[i].end...])
             if i > 0, DraftDates.month(lower[i - 1]) != nil || (i + 1 < tokens.count && DraftDates.month(lower[i + 1]) != nil) || gapAfter.hasPrefix("%")
                 || (tokens[i - 1].isCapitalized && !Words.notNames.contains(lower[i - 1]) && tokens[i].text.count <= 4 && tokens[i].text.allSatisfy(\.isNumber)) {
                 skipped.append((tokens[i].text, DraftDates.month(lower[i - 1]) != nil || gapAfter.hasPrefix(" ") ? "a day of a date" : gapAfter.hasPrefix("%") ? "a share, not a count" : "a model or a name's number"))
@@ -73,7 +73,7 @@ struct FigureFinder {
             var lo = n.lo, hi = n.hi, end = n.next
             var qualifier = n.implied ?? qualifierBefore(i, lower)
             // Ranges: "10,000 to 12,000", "10,000-12,000", "between 20,000 and 30,000", "from ... to".
-            if end < tokens.count, ["to", "and", "à", "et"].contains(lower[end]) || isDash(sentence, tokens, end - 1),
+            if end < tokens.count, ["to", "and", "à", "et"].contains(lower[end]) || isDash(chars, tokens, end - 1),
                n.implied == nil, let second = number(at: ["to", "and", "à", "et"].contains(lower[end]) ? end + 1 : end, tokens, lower),
                second.implied == nil, second.lo > value, (qualifier == "between" || qualifier == "from" || !["and", "et"].contains(lower[end])) {
                 hi = second.lo
@@ -84,11 +84,11 @@ struct FigureFinder {
             }
             if qualifier == "between" || qualifier == "from" { qualifier = "exact" }
             if lo != hi && qualifier == "exact" { qualifier = "range" }
-            let raw = String(Array(sentence)[tokens[i].start..<tokens[end - 1].end])
+            let raw = String(chars[tokens[i].start..<tokens[end - 1].end])
             // What it counts: the first unit noun within four words.
             var unit: String?, counted: [String] = []
             for k in end..<min(tokens.count, end + 5) {
-                if k > end, String(Array(sentence)[tokens[k - 1].end..<tokens[k].start]).contains(where: { ",.;:(".contains($0) }) { break }
+                if k > end, Words.between(chars, tokens[k - 1], tokens[k]).contains(where: { ",.;:(".contains($0) }) { break }
                 if tokens[k].text.first?.isNumber == true || FigureFinder.numberWords[lower[k]] != nil { break }
                 if let (u, word) = FigureFinder.unit(tokens[k].text) { unit = u; counted.append(word); end = k + 1; break }
                 if [",", "."].contains(lower[k]) || ["of", "in", "and", "per", "a", "the", "from"].contains(lower[k]) && !counted.isEmpty { break }
@@ -101,7 +101,7 @@ struct FigureFinder {
             }
             let isYear = lo == hi && lo >= 1900 && lo <= 2100 && tokens[i].text.count == 4
             // "1,500 soldiers ..., closer to 12,000": a number with no noun of its own counts what the one before did.
-            let following = end < tokens.count ? String(Array(sentence)[tokens[end - 1].end..<tokens[end].start]) : "."
+            let following = end < tokens.count ? Words.between(chars, tokens[end - 1], tokens[end]) : "."
             if unit == nil, !isYear, let previous = found.last, lo >= 10, following.contains(where: { ",.;:)".contains($0) }) {
                 unit = previous.unit
                 counted = [previous.counted]
@@ -205,9 +205,9 @@ struct FigureFinder {
         ("près de", "about"), ("quelque", "about"), ("between", "between"), ("entre", "between"), ("from", "from"),
     ]
 
-    private func isDash(_ sentence: String, _ tokens: [Token], _ k: Int) -> Bool {
+    private func isDash(_ chars: [Character], _ tokens: [Token], _ k: Int) -> Bool {
         guard k >= 0, k + 1 < tokens.count else { return false }
-        let between = String(Array(sentence)[tokens[k].end..<tokens[k + 1].start]).trimmingCharacters(in: .whitespaces)
+        let between = Words.between(chars, tokens[k], tokens[k + 1]).trimmingCharacters(in: .whitespaces)
         return ["-", "–", "—"].contains(between) && tokens[k + 1].text.first?.isNumber == true
     }
 }

@@ -66,7 +66,7 @@ struct PlaceFinder {
                        end: m.sentence.start + (m.tokens.last?.end ?? 0), sentence: m.sentence.text)
         }
         for s in article.sentences {
-            let tokens = Words.tokens(s.text)
+            let tokens = Words.tokens(s.text), chars = Array(s.text)
             found.countries.formUnion(demonymCountries(tokens))
             var i = 0
             while i < tokens.count {
@@ -79,11 +79,11 @@ struct PlaceFinder {
                 }
                 var j = i + 1
                 // A name runs over capitalized words with single spaces between them (not across punctuation).
-                while j < tokens.count, Self.gap(s.text, tokens[j - 1], tokens[j]) == " " || Self.gap(s.text, tokens[j - 1], tokens[j]) == "-" {
+                while j < tokens.count, [" ", "-"].contains(Words.between(chars, tokens[j - 1], tokens[j])) {
                     if tokens[j].isCapitalized { j += 1; continue }
                     // "Corée du Nord", "Bosnia and Herzegovina": a small word between two capitalized ones.
                     if ["du", "de", "des", "of", "and", "del", "di"].contains(tokens[j].lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized,
-                       Self.gap(s.text, tokens[j], tokens[j + 1]) == " ",
+                       Words.between(chars, tokens[j], tokens[j + 1]) == " ",
                        knows(tokens[i...(j + 1)].drop { Words.notNames.contains($0.lower) }.map(\.text).joined(separator: " ")) {
                         j += 2
                         continue
@@ -321,12 +321,6 @@ struct PlaceFinder {
         guard let last = before.last else { return false }
         if Words.locatives.contains(last) { return true }
         return ["de", "d"].contains(last) && before.count >= 2 && ["près", "autour", "proche", "nord", "sud", "est", "ouest"].contains(before[before.count - 2])
-    }
-
-    /// The characters between two tokens of a sentence.
-    static func gap(_ s: String, _ a: Token, _ b: Token) -> String {
-        let chars = Array(s)
-        return String(chars[a.end..<b.start])
     }
 
     private func strippedPossessive(_ s: String) -> String {

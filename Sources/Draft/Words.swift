@@ -33,6 +33,9 @@ enum Words {
         return out
     }
 
+    /// The characters between two tokens of a sentence (given as its characters).
+    static func between(_ chars: [Character], _ a: Token, _ b: Token) -> String { String(chars[a.end..<b.start]) }
+
     /// Three digits then no further digit: a thousands group ("10 000").
     private static func isDigitGroup(_ chars: [Character], _ k: Int) -> Bool {
         guard k + 2 < chars.count else { return false }
