@@ -44,7 +44,7 @@ public struct ReverseGeocoder {
         do { db = try SQLiteDatabase(path: path) } catch {
             throw GazetteerError.corruptIndex(path, reason: "\(error)")
         }
-        basemap = try GeoPackageFile(path: try data.path(of: "basemap"))
+        basemap = try GeoPackageFile.shared(path: try data.path(of: "basemap"))
     }
 
     /// The nearest populated place (R*Tree search in growing boxes) and the region polygon containing `c`.
