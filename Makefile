@@ -7,6 +7,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # C libraries and fonts GeoBrief links and draws with; GMT exports GSHHG/DCW during `make geodata`;
 # poppler-utils (pdftotext) and proj-bin (geod) are used by tests; hyperfine by `make bench`.
 APT_PACKAGES := libgdal-dev libcairo2-dev libpango1.0-dev libproj-dev zlib1g-dev libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk \
+	libavcodec-dev libavformat-dev libavfilter-dev ffmpeg \
 	libsqlite3-dev gdal-bin gmt poppler-utils proj-bin python3-pip hyperfine
 
 .PHONY: all setup build geodata demo test bench fuzz sanitize clean

@@ -39,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        // FFmpeg (libavformat, libavcodec, libavfilter) is loaded when an animation is made (see Sources/CVideo/shim.h).
+        .systemLibrary(name: "CVideo", providers: [.apt(["libavcodec-dev", "libavformat-dev", "libavfilter-dev"])]),
         .systemLibrary(name: "CFuzzer"),
 
         // Plain Swift value types shared by every module: coordinates, boxes, geometries.
@@ -50,8 +52,8 @@ let package = Package(
         // The bindings, the only code that touches C: owned handles, typed errors, no raw pointer out.
         // PosixBindings: the C library (mapped files, sealed files, the atomic writer, exec).
         .target(name: "PosixBindings"),
-        // Bindings: Cairo, Pango, PROJ, zlib, SQLite and libjpeg.
-        .target(name: "Bindings", dependencies: ["GeoCore", "Graphics", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG"]),
+        // Bindings: Cairo, Pango, PROJ, zlib, SQLite, libjpeg and FFmpeg.
+        .target(name: "Bindings", dependencies: ["GeoCore", "Graphics", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG", "CVideo"]),
         // GDALBindings: GDAL, for building the data folder only.
         .target(name: "GDALBindings", dependencies: ["GeoCore", "CGDAL"]),
 
@@ -74,11 +76,13 @@ let package = Package(
         .target(name: "Briefing", dependencies: ["Graphics", "Symbology", "Bindings", "Scenario", "Cartography", "Scenes"]),
         // Batch: many maps at once, in parallel, each item isolated, with a journal and a report.
         .target(name: "Batch", dependencies: ["Symbology", "Bindings", "DataCatalog", "PosixBindings", "Scenario", "Cartography", "Scenes"]),
+        // Animation: a view drawn frame by frame along the story's dates into MP4, WebM, GIF or APNG.
+        .target(name: "Animation", dependencies: ["Graphics", "Symbology", "Bindings", "Scenario", "Cartography", "Scenes"]),
         // Draft: news articles read into a scenario, every item traced to its sentence.
         .target(name: "Draft", dependencies: ["Gazetteer", "Symbology"]),
         // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
         .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                 "Routing", "Scenes", "Briefing", "Batch", "Draft",
+                                                 "Routing", "Scenes", "Briefing", "Batch", "Draft", "Animation",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
         .executableTarget(name: "geobrief", dependencies: ["Commands"], linkerSettings: staticFoundation),

@@ -55,21 +55,8 @@ public final class MapRenderer {
     /// (translate the canvas to place it on a page).
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
-        var frame = try request.frame(width: w, height: h)
-        var band: (top: Double, bottom: Double) = (0, 0)
-        if let scene, request.window == nil {
-            // The extent goes between the title block and the footer, not under them; the dated
-            // frames of a view keep its complete map's bands, so that the map stays in place.
-            let pt = canvas.surface.dpi / 72
-            band = try scene.plan.map { ($0.band.top * pt, $0.band.bottom * pt) }
-                ?? SceneRenderer.reservedBand(scene, style: style, canvas: canvas, provisional: frame)
-            frame = try MapFrame(extent: request.extent, projection: frame.projection, width: w, height: h, top: band.top, bottom: band.bottom)
-        }
-        let basemap = BasemapRenderer(data: data, style: style)
-        basemap.layers = request.layers
-        basemap.cache = cache
-        basemap.svgLayers = true
-        basemap.highlight = scene?.highlight ?? []
+        let (frame, band) = try layout(request, scene: scene, on: canvas, width: w, height: h)
+        let basemap = basemapRenderer(request, scene: scene)
         let trace = RenderTrace()
         // The basemap's names are read on the other core while the basemap is drawn.
         let pt = canvas.surface.dpi / 72
@@ -83,16 +70,7 @@ public final class MapRenderer {
         trace.mark("basemap (read, project, draw)")
         if let scene {
             defer { trace.mark("scene (overlays, labels, furniture)") }
-            let report = try canvas.withState {
-                canvas.rectangle(0, 0, w, h)
-                canvas.clip()
-                return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache)
-                    .draw(scene, basemapDatasets: basemap.drawn, reference: reference)
-            }
-            warnings += report.warnings
-            var withBand = report
-            withBand.band = band
-            return withBand
+            return try drawScene(scene, frame: frame, band: band, datasets: basemap.drawn, reference: reference, on: canvas, width: w, height: h)
         }
         if let title = request.title, !title.isEmpty {
             let t = try TextLayout(title, style: style.title, on: canvas, width: w - 24 * pt)
@@ -107,6 +85,73 @@ public final class MapRenderer {
         return MapReport(attribution: attribution)
     }
 
+    /// The frame of `request` in a `w` x `h` box, and the bands the scene's title block and
+    /// footer keep clear (the map's extent goes between them).
+    func layout(_ request: MapRequest, scene: MapScene?, on canvas: Canvas, width w: Double, height h: Double) throws -> (MapFrame, (top: Double, bottom: Double)) {
+        var frame = try request.frame(width: w, height: h)
+        var band: (top: Double, bottom: Double) = (0, 0)
+        if let scene, request.window == nil {
+            // The extent goes between the title block and the footer, not under them; the dated
+            // frames of a view keep its complete map's bands, so that the map stays in place.
+            let pt = canvas.surface.dpi / 72
+            band = try scene.plan.map { ($0.band.top * pt, $0.band.bottom * pt) }
+                ?? SceneRenderer.reservedBand(scene, style: style, canvas: canvas, provisional: frame)
+            frame = try MapFrame(extent: request.extent, projection: frame.projection, width: w, height: h, top: band.top, bottom: band.bottom)
+        }
+        return (frame, band)
+    }
+
+    private func basemapRenderer(_ request: MapRequest, scene: MapScene?) -> BasemapRenderer {
+        let basemap = BasemapRenderer(data: data, style: style)
+        basemap.layers = request.layers
+        basemap.cache = cache
+        basemap.svgLayers = true
+        basemap.highlight = scene?.highlight ?? []
+        return basemap
+    }
+
+    private func drawScene(_ scene: MapScene, frame: MapFrame, band: (top: Double, bottom: Double), datasets: [String],
+                           reference: ReferenceLabelReader.Pending?, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
+        let report = try canvas.withState {
+            canvas.rectangle(0, 0, w, h)
+            canvas.clip()
+            return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache)
+                .draw(scene, basemapDatasets: datasets, reference: reference)
+        }
+        warnings += report.warnings
+        var withBand = report
+        withBand.band = band
+        return withBand
+    }
+
+    /// Draws the basemap of `request` once, laid out for `scene` (with its plan, when it has
+    /// one), on an image of the request's size: the frames of an animation draw their scenes over it.
+    public func snapshot(_ request: MapRequest, scene: MapScene) throws -> BasemapSnapshot {
+        let surface = try Surface.image(width: request.width, height: request.height, dpi: request.dpi)
+        let canvas = try Canvas(surface)
+        let (w, h) = (Double(request.width), Double(request.height))
+        let (frame, band) = try layout(request, scene: scene, on: canvas, width: w, height: h)
+        let basemap = basemapRenderer(request, scene: scene)
+        let reference = scene.reference ? ReferenceLabelReader(data: data).start(for: frame, pointsAcross: w / (request.dpi / 72), language: scene.language) : nil
+        try basemap.draw(frame, on: canvas)
+        try canvas.check("draw the basemap")
+        return BasemapSnapshot(image: try ImageBuffer(copying: surface), frame: frame, band: band, datasets: basemap.drawn,
+                               reference: try reference?.wait() ?? [])
+    }
+
+    /// Draws `scene` over `snapshot`'s basemap on `canvas` (an image of the snapshot's size).
+    @discardableResult
+    public func draw(_ scene: MapScene, over snapshot: BasemapSnapshot, on canvas: Canvas) throws -> MapReport {
+        let (w, h) = (Double(snapshot.image.width), Double(snapshot.image.height))
+        canvas.setColor(.white)
+        canvas.paint()
+        canvas.draw(snapshot.image, x: 0, y: 0, width: w, height: h)
+        let report = try drawScene(scene, frame: snapshot.frame, band: snapshot.band, datasets: snapshot.datasets,
+                                   reference: .resolved(snapshot.reference), on: canvas, width: w, height: h)
+        try canvas.check("draw map")
+        return report
+    }
+
     private func drawAttribution(_ text: String, on canvas: Canvas, width w: Double, height h: Double) throws {
         let pt = canvas.surface.dpi / 72
         let layout = try TextLayout(text, style: style.attribution, on: canvas, width: w * 0.7, alignment: .right)
@@ -118,4 +163,14 @@ public final class MapRenderer {
         canvas.fill()
         layout.draw(x: x + pad - e.x, y: y + pad)
     }
+}
+
+/// A basemap drawn once with what a scene needs to be drawn over it: its frame, the bands kept
+/// for the title block and footer, the datasets drawn (for the attribution), the reference names.
+public struct BasemapSnapshot {
+    public let image: ImageBuffer
+    public let frame: MapFrame
+    let band: (top: Double, bottom: Double)
+    let datasets: [String]
+    let reference: [ReferenceLabel]
 }

@@ -94,6 +94,8 @@ public struct SceneUnit: Sendable {
 
 /// A route: legs drawn by mode, or one broad arrow.
 public struct SceneRoute: Sendable {
+    /// The scenario's id of the route, when it has one (frames of an animation keep its colour by it).
+    public var id: String?
     public var label: String?
     public var style: RouteStyle
     public var affiliation: Affiliation

@@ -117,6 +117,12 @@ extension ReferenceLabelReader {
     final class Pending: @unchecked Sendable {
         let group = DispatchGroup()
         var result: Result<[ReferenceLabel], Error> = .success([])
+        /// Labels already read.
+        static func resolved(_ labels: [ReferenceLabel]) -> Pending {
+            let p = Pending()
+            p.result = .success(labels)
+            return p
+        }
         /// The labels, once read; rethrows what reading threw.
         func wait() throws -> [ReferenceLabel] {
             group.wait()

@@ -14,6 +14,10 @@ public struct SceneBuilder {
     var scenario: Scenario { resolved.scenario }
     /// Only items dated up to this day (days since 1970) are drawn; nil draws everything.
     public var asOfDay: Int?
+    /// For the frames of an animation: the moment shown (days since 1970, with the time of day
+    /// as a fraction) and the fewest days a route takes to draw. A dated route then grows along
+    /// its dates (or over those days from its first, when its dates are shorter).
+    public var moment: (day: Double, minimumDrawDays: Double)?
 
     public init(resolved: ResolvedScenario, asOfDay: Int? = nil) {
         self.resolved = resolved
@@ -119,8 +123,16 @@ public struct SceneBuilder {
                 if i == 0, let d = route.date { label = "\(route.label ?? "") \(d.display): \(label)".trimmingCharacters(in: .whitespaces) }
                 return SceneLeg(mode: leg.mode, parts: leg.parts.map { (routed: $0.routed, coordinates: $0.coordinates) }, label: label)
             }
-            scene.routes.append(SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes,
-                                           color: route.color.flatMap(Color.init(hex:)), totalKm: legs.reduce(0) { $0 + $1.totalKm }))
+            var drawn = SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes,
+                                   color: route.color.flatMap(Color.init(hex:)), totalKm: legs.reduce(0) { $0 + $1.totalKm })
+            drawn.id = route.id
+            if let moment, let d = route.date {
+                let span = max(Double(d.last - d.first + 1), moment.minimumDrawDays)
+                let fraction = (moment.day - Double(d.first)) / span
+                guard fraction > 0 else { continue }
+                drawn = drawn.drawn(upTo: fraction)
+            }
+            scene.routes.append(drawn)
         }
         for a in scenario.areas where shown(a.date) && !hidden.contains(a.id) {
             guard let polys = resolved.areas[a.id] else { continue }

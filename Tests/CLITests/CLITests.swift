@@ -120,11 +120,11 @@ final class ArchitectureTests: XCTestCase {
     /// import GDALBindings, and no run-time module imports them.
     static let rank: [String: Int] = [
         "GeoCore": 0, "Graphics": 0, "Symbology": 0, "PosixBindings": 1, "Bindings": 2, "GDALBindings": 3,
-        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Draft": 5, "Scenes": 6, "Briefing": 7, "Batch": 7,
+        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Draft": 5, "Scenes": 6, "Briefing": 7, "Batch": 7, "Animation": 7,
         "Commands": 8, "geobrief": 9,
         "DataBuild": 5, "GazetteerBuild": 6, "RoutingBuild": 6, "DataCommands": 7, "geobrief-data": 8, "geobrief-fuzz": 9,
     ]
-    static let cModules: Set<String> = ["CGDAL", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG", "CFuzzer", "Glibc", "Darwin"]
+    static let cModules: Set<String> = ["CGDAL", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG", "CVideo", "CFuzzer", "Glibc", "Darwin"]
     static let bindings: Set<String> = ["Bindings", "GDALBindings", "PosixBindings"]
     static let buildTime: Set<String> = ["DataBuild", "GazetteerBuild", "RoutingBuild", "DataCommands", "geobrief-data"]
 
@@ -195,6 +195,8 @@ final class ArchitectureTests: XCTestCase {
         // PROJ (with curl, TLS and TIFF behind it, ~9 ms a start) is loaded on first use, so that a
         // lookup does not pay for it; the map tests show that maps find it.
         XCTAssertFalse(geobrief.contains("libproj"), geobrief)
+        // FFmpeg's libraries (with some fifty codecs' behind them) likewise, when an animation is made.
+        XCTAssertFalse(geobrief.contains("libavcodec"), geobrief)
         for lib in ["libcairo", "libpango", "libjpeg"] { XCTAssertTrue(geobrief.contains(lib), "geobrief does not link \(lib)") }
         XCTAssertTrue(data.contains("libgdal"), data)
     }
