@@ -78,11 +78,14 @@ let package = Package(
         .target(name: "Batch", dependencies: ["Symbology", "Bindings", "DataCatalog", "PosixBindings", "Scenario", "Cartography", "Scenes"]),
         // Animation: a view drawn frame by frame along the story's dates into MP4, WebM, GIF or APNG.
         .target(name: "Animation", dependencies: ["Graphics", "Symbology", "Bindings", "Scenario", "Cartography", "Scenes"]),
+        // Export: a story as GIS layers (GeoJSON, GeoPackage, KML) with the attribution of its data.
+        .target(name: "Export", dependencies: ["GeoCore", "Symbology", "Bindings", "PosixBindings", "DataCatalog", "GeoPackage", "Routing", "Scenario",
+                                               "Cartography", "Scenes"]),
         // Draft: news articles read into a scenario, every item traced to its sentence.
         .target(name: "Draft", dependencies: ["Gazetteer", "Symbology"]),
         // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
         .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
-                                                 "Routing", "Scenes", "Briefing", "Batch", "Draft", "Animation",
+                                                 "Routing", "Scenes", "Briefing", "Batch", "Draft", "Animation", "Export",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
         .executableTarget(name: "geobrief", dependencies: ["Commands"], linkerSettings: staticFoundation),
@@ -114,6 +117,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Graphics", "Symbology", "Cartography", "Bindings", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenes", "Graphics", "Symbology", "DataCatalog", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "AnimationTests", dependencies: ["Animation", "Cartography", "GeoCore", "Scenario", "Symbology"]),
         .testTarget(name: "DraftTests", dependencies: ["Draft", "Gazetteer", "DataCatalog", "TestSupport"], exclude: ["texts"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Bindings"]),

@@ -20,16 +20,7 @@ public struct AnimationTimeline: Sendable, Equatable {
     /// `fps` for `duration` seconds. Throws, saying what to change, when the numbers are out of
     /// bounds or no dated item falls in the range.
     public init(scenario: Scenario, from: StoryDate?, to: StoryDate?, fps: Int, duration: Double) throws {
-        guard Self.fpsRange.contains(fps) else {
-            throw AnimationError("--fps \(fps): expected \(Self.fpsRange.lowerBound)...\(Self.fpsRange.upperBound) frames a second")
-        }
-        guard duration.isFinite, Self.durationRange.contains(duration) else {
-            throw AnimationError("--duration \(duration): expected \(Int(Self.durationRange.lowerBound))...\(Int(Self.durationRange.upperBound)) seconds")
-        }
-        let count = Int((Double(fps) * duration).rounded())
-        guard count <= Self.maxFrames else {
-            throw AnimationError("\(fps) fps for \(duration) s makes \(count) frames; at most \(Self.maxFrames): lower --fps or --duration")
-        }
+        let count = try Self.frameCount(fps: fps, duration: duration)
         let days = Self.datedDays(scenario)
         guard let first = days.min(), let last = days.max() else {
             throw AnimationError("the scenario has no dated item (units, routes, areas, figures or events with a date): an animation shows them appearing by date; nothing was written")
@@ -56,6 +47,21 @@ public struct AnimationTimeline: Sendable, Equatable {
     /// The fewest days a route takes to draw: a tenth of the span, so that a route of a single
     /// day is seen moving.
     public var minimumDrawDays: Double { max(1, Double(to + 1 - from) / 10) }
+
+    /// The number of frames of `duration` seconds at `fps`; throws when either is out of bounds.
+    public static func frameCount(fps: Int, duration: Double) throws -> Int {
+        guard Self.fpsRange.contains(fps) else {
+            throw AnimationError("--fps \(fps): expected \(Self.fpsRange.lowerBound)...\(Self.fpsRange.upperBound) frames a second")
+        }
+        guard duration.isFinite, Self.durationRange.contains(duration) else {
+            throw AnimationError("--duration \(duration): expected \(Int(Self.durationRange.lowerBound))...\(Int(Self.durationRange.upperBound)) seconds")
+        }
+        let count = Int((Double(fps) * duration).rounded())
+        guard count <= Self.maxFrames else {
+            throw AnimationError("\(fps) fps for \(duration) s makes \(count) frames; at most \(Self.maxFrames): lower --fps or --duration")
+        }
+        return count
+    }
 
     /// The first days of every dated item of `scenario`.
     static func datedDays(_ s: Scenario) -> [Int] {

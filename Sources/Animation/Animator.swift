@@ -29,6 +29,9 @@ public struct Animator {
         let complete = SceneBuilder(resolved: resolved)
         var request = try complete.request(for: view, size: size, dpi: nil)
         if format.needsEvenSize { request.width -= request.width % 2; request.height -= request.height % 2 }
+        // A video smaller than 1280 pixels across lays its map out for a page no narrower than
+        // 0.6 of that, so that the title block, legend and footer fit (smaller type in pixels).
+        request.dpi *= min(1, max(0.6, Double(request.width) / 1280))
         let (w, h) = (request.width, request.height)
         // The complete map decides where every label goes and each route's colour.
         let plan = try views.plan(for: view, size: (w, h), dpi: request.dpi)

@@ -112,6 +112,8 @@ static inline int geobrief_video_drain_codec(struct geobrief_video *v) {
         int r = GB_AV.avcodec_receive_packet(v->codec, v->packet);
         if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return 0;
         if (r < 0) return geobrief_video_fail(v, "encode a frame", r);
+        /* Every frame lasts one tick: without it MP4's edit list leaves the last frame out. */
+        if (v->packet->duration <= 0) v->packet->duration = 1;
         GB_AV.av_packet_rescale_ts(v->packet, v->codec->time_base, v->stream->time_base);
         v->packet->stream_index = v->stream->index;
         r = GB_AV.av_interleaved_write_frame(v->format, v->packet);

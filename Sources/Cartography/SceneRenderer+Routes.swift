@@ -89,7 +89,7 @@ extension SceneRenderer {
                 routes.stroke(paths, mode: leg.mode, color: c, routed: part.routed || schematicLeg)
                 if paths.contains(where: visible) {
                     shown = true
-                    if part.routed, let id = SceneRenderer.networkDataset[leg.mode], !routedDatasets.contains(id) { routedDatasets.append(id) }
+                    if part.routed, let id = NetworkDataset.byMode[leg.mode], !routedDatasets.contains(id) { routedDatasets.append(id) }
                     if part.routed || schematicLeg { legend.insert(.route(leg.mode)) } else if paths.contains(where: { length($0) > 2 * pt }) { legend.insert(.schematic) }
                 }
                 if let p = paths.last(where: { $0.count >= 2 }) { last = p }

@@ -21,6 +21,11 @@ public struct MapReport: Sendable {
     public var warnings: [String] = []
 }
 
+/// The data folder's dataset of each routed mode's network (for attributions).
+public enum NetworkDataset {
+    public static let byMode = ["sea": "sea", "rail": "rail", "road": "road"]
+}
+
 /// Draws a `MapScene` over a basemap already on the canvas: graticule, areas, routes, symbols,
 /// then the furniture, then labels and callouts placed clear of each other and of the furniture.
 final class SceneRenderer {
@@ -37,8 +42,6 @@ final class SceneRenderer {
     var content: [Coordinate] = []
     /// The networks (dataset ids) of the routed legs drawn, for the attribution.
     var routedDatasets: [String] = []
-    /// The dataset of each routed mode's network.
-    static let networkDataset = ["sea": "sea", "rail": "rail", "road": "road"]
     /// The scene's language, for the words the map adds.
     var language = "en"
     /// The routes' lines in frame units, which labels keep off.

@@ -33,7 +33,11 @@ public struct AnimateCommand: ParsableCommand {
     /// The format asked for, by --format or the output's extension.
     var chosenFormat: VideoFormat {
         get throws {
-            let byExtension = output.flatMap { VideoFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+            let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+            let byExtension = VideoFormat(rawValue: ext)
+            if !ext.isEmpty, byExtension == nil {
+                throw ValidationError("-o '\(output!)': .\(ext) is not an animation format; end it in \(VideoFormat.allCases.map { "." + $0.rawValue }.joined(separator: ", "))")
+            }
             if let format, let byExtension, format != byExtension {
                 throw ValidationError("-o '\(output!)' ends in .\(byExtension.rawValue) but --format is \(format.rawValue): make them agree")
             }
@@ -43,6 +47,7 @@ public struct AnimateCommand: ParsableCommand {
 
     public func validate() throws {
         _ = try chosenFormat
+        do { _ = try AnimationTimeline.frameCount(fps: fps, duration: duration) } catch { throw ValidationError("\(error)") }
         for (flag, text) in [("--from", from), ("--to", to)] {
             if let text, StoryDate(text) == nil { throw ValidationError("\(flag) '\(text)': expected a date, YYYY-MM-DD (or YYYY-MM, YYYY)") }
         }

@@ -15,7 +15,7 @@ public struct GeoBriefCommand: ParsableCommand {
         """,
         version: version,
         subcommands: [DataHandOff.self, GeocodeCommand.self, MapCommand.self, RouteCommand.self, RenderCommand.self, ValidateCommand.self,
-                      BriefCommand.self, BatchCommand.self, AnimateCommand.self, DraftCommand.self]
+                      BriefCommand.self, BatchCommand.self, AnimateCommand.self, ExportCommand.self, DraftCommand.self]
     )
 
     public init() {}

@@ -120,7 +120,7 @@ final class ArchitectureTests: XCTestCase {
     /// import GDALBindings, and no run-time module imports them.
     static let rank: [String: Int] = [
         "GeoCore": 0, "Graphics": 0, "Symbology": 0, "PosixBindings": 1, "Bindings": 2, "GDALBindings": 3,
-        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Draft": 5, "Scenes": 6, "Briefing": 7, "Batch": 7, "Animation": 7,
+        "DataCatalog": 3, "GeoPackage": 3, "Gazetteer": 4, "Routing": 4, "Scenario": 4, "Cartography": 5, "Draft": 5, "Scenes": 6, "Briefing": 7, "Batch": 7, "Animation": 7, "Export": 7,
         "Commands": 8, "geobrief": 9,
         "DataBuild": 5, "GazetteerBuild": 6, "RoutingBuild": 6, "DataCommands": 7, "geobrief-data": 8, "geobrief-fuzz": 9,
     ]
