@@ -16,7 +16,7 @@
     X(proj_context_create) X(proj_context_destroy) X(proj_context_errno) X(proj_context_errno_string) \
     X(proj_context_set_search_paths) X(proj_create) X(proj_create_crs_to_crs_from_pj) X(proj_destroy) \
     X(proj_errno_reset) X(proj_get_type) X(proj_log_func) X(proj_log_level) X(proj_normalize_for_visualization) \
-    X(proj_trans_generic) X(proj_as_proj_string) \
+    X(proj_trans_generic) X(proj_as_proj_string) X(proj_as_wkt) \
     X(geod_init) X(geod_direct) X(geod_inverse) X(geod_inverseline) X(geod_position)
 
 #define GEOBRIEF_PROJ_FIELD(name) __typeof__(&name) name;
@@ -72,6 +72,9 @@ static inline PJ *gb_proj_normalize_for_visualization(PJ_CONTEXT *c, const PJ *p
 static inline size_t gb_proj_trans_generic(PJ *p, PJ_DIRECTION d, double *x, size_t sx, size_t nx, double *y, size_t sy, size_t ny,
                                            double *z, size_t sz, size_t nz, double *t, size_t st, size_t nt) {
     return geobrief_proj_table.proj_trans_generic(p, d, x, sx, nx, y, sy, ny, z, sz, nz, t, st, nt);
+}
+static inline const char *gb_proj_as_wkt(PJ_CONTEXT *c, const PJ *p, PJ_WKT_TYPE t, const char *const *o) {
+    return geobrief_proj_table.proj_as_wkt(c, p, t, o);
 }
 static inline const char *gb_proj_as_proj_string(PJ_CONTEXT *c, const PJ *p, PJ_PROJ_STRING_TYPE t, const char *const *o) {
     return geobrief_proj_table.proj_as_proj_string(c, p, t, o);

@@ -174,6 +174,25 @@ public struct MapFrame {
         Coordinate(lon: (p.lon - minX) / unitsPerPixel, lat: (maxY - p.lat) / unitsPerPixel)
     }
 
+    /// Four places in the frame and where they are on it (frame units, y down), for readers that
+    /// georeference the map (a geospatial PDF): near the corners, moved inwards where a corner
+    /// is off the projection's domain (the sky around a world map). Nil when none fit.
+    public func controlPoints() -> [(x: Double, y: Double, place: Coordinate)]? {
+        for inset in [0.1, 0.2, 0.3, 0.4] {
+            let positions = [(inset, inset), (1 - inset, inset), (1 - inset, 1 - inset), (inset, 1 - inset)].map { (width * $0.0, height * $0.1) }
+            let projected = positions.map { Coordinate(lon: minX + $0.0 * unitsPerPixel, lat: maxY - $0.1 * unitsPerPixel) }
+            let places = projection.unproject(projected)
+            // Each place must project back where it was taken (not a wrapped or folded inverse).
+            let again = projection.project(places.map { $0 ?? Coordinate(lon: 0, lat: 0) })
+            let fits = zip(zip(places, again), projected).allSatisfy { pair, p in
+                guard pair.0 != nil, let q = pair.1 else { return false }
+                return abs(q.lon - p.lon) <= unitsPerPixel * 0.01 && abs(q.lat - p.lat) <= unitsPerPixel * 0.01
+            }
+            if fits { return zip(positions, places).map { (x: $0.0, y: $0.1, place: $1!) } }
+        }
+        return nil
+    }
+
     /// Lon/lat points to frame coordinates; points the projection cannot take are dropped.
     public func frame(_ points: [Coordinate]) -> [Coordinate] {
         projection.project(points).compactMap { $0.map(toFrame) }

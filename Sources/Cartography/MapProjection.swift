@@ -31,6 +31,9 @@ public final class MapProjection {
             "+proj=lcc +lat_0=\(c.lat.rounded(toPlaces: 4)) +lon_0=\(c.lon.rounded(toPlaces: 4)) +lat_1=\(lat1) +lat_2=\(lat2) +datum=WGS84 +units=m +no_defs")
     }
 
+    /// The reference system as WKT 1 (for geospatial PDF), when PROJ can write it.
+    public var wkt: String? { transform.wkt() }
+
     /// Projects points; a point outside the projection's domain is nil.
     public func project(_ points: [Coordinate]) -> [Coordinate?] { transform.transform(points) }
 

@@ -56,6 +56,10 @@ public final class MapRenderer {
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
         let (frame, band) = try layout(request, scene: scene, on: canvas, width: w, height: h)
+        // A PDF's map frame is georeferenced: readers measure on it, GDAL reads its system.
+        if canvas.surface.kind == .pdf, let points = frame.controlPoints(), let wkt = frame.projection.wkt {
+            canvas.georeference(width: w, height: h, points: points, wkt: wkt)
+        }
         let basemap = basemapRenderer(request, scene: scene)
         let trace = RenderTrace()
         // The basemap's names are read on the other core while the basemap is drawn.

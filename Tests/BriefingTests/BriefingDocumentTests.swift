@@ -59,6 +59,13 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         for s in ["Cover", "Maps", "Figures", "Estimates over time", "Chronology", "Sources"] { XCTAssertTrue(titles.contains(s), "\(titles)") }
         let info = try XCTUnwrap(runTool("pdfinfo", [path]))
         XCTAssertTrue(info.contains("Title:           North Korean troops in Russia"), info)
+        // Each map page is georeferenced (GDAL reads a geotransform), the other pages are not.
+        if runTool("gdalinfo", ["--version"]) != nil {
+            for page in 1...4 {
+                let gdal = runTool("gdalinfo", ["PDF:\(page):\(path)"]) ?? ""
+                XCTAssertEqual(gdal.contains("Origin = ("), [2, 3].contains(page), "page \(page): \(gdal.prefix(200))")
+            }
+        }
         // Same input, same bytes.
         let again = dir.appendingPathComponent("b2.pdf").path
         try BriefingWriter(loaded: loaded).write(to: again)

@@ -86,7 +86,25 @@ public final class Canvas {
     public func paint() { cairo_paint(handle) }
 
     /// Starts a new page of a PDF (no effect on images).
-    public func showPage() { cairo_show_page(handle) }
+    public func showPage() {
+        cairo_show_page(handle)
+        surface.page += 1
+    }
+
+    /// On a PDF, records the `width` x `height` box at the current origin as a georeferenced map
+    /// frame of the current page: `points` give places at positions in the box (user units, y
+    /// down), `wkt` the map's reference system. Other surfaces ignore it.
+    public func georeference(width: Double, height: Double, points: [(x: Double, y: Double, place: Coordinate)], wkt: String) {
+        guard surface.kind == .pdf, width > 0, height > 0, points.count >= 3 else { return }
+        func page(_ x: Double, _ y: Double) -> (Double, Double) {
+            var (dx, dy) = (x, y)
+            cairo_user_to_device(handle, &dx, &dy)
+            return (dx, surface.height - dy)
+        }
+        let (x0, y1) = page(0, 0), (x1, y0) = page(width, height)
+        let points = points.map { (u: $0.x / width, v: 1 - $0.y / height, place: $0.place) }
+        surface.addGeoreference(PDFGeoreference(page: surface.page, box: (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), points: points, wkt: wkt))
+    }
 
     /// Draws `image` scaled into the rectangle (x, y, width, height), filtered bilinearly.
     public func draw(_ image: ImageBuffer, x: Double, y: Double, width: Double, height: Double, alpha: Double = 1) {

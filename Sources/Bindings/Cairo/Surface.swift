@@ -25,6 +25,13 @@ public final class Surface {
     /// instead of drawing glyph outlines).
     private(set) var svgTexts: [String] = []
 
+    /// PDF only: the map frames to georeference, written into the file by `finish()`.
+    public private(set) var georeferences: [PDFGeoreference] = []
+    /// PDF only: the page being drawn (0-based).
+    public internal(set) var page = 0
+
+    func addGeoreference(_ g: PDFGeoreference) { georeferences.append(g) }
+
     /// Puts `part` under this SVG's own drawing, after the parts added before.
     public func addSVGUnderlay(_ part: SVGPart) { svgUnderlays.append(part) }
 
@@ -173,6 +180,12 @@ public final class Surface {
                 throw FileWriteError(path: path, reason: "writing failed: the disk is full or the file is over a size limit (ulimit -f); free some space and run it again")
             }
             throw CairoError("write \(kind) \(path)", status: status)
+        }
+        if kind == .pdf {
+            do { try PDFGeoreference.apply(georeferences, to: temporaryPath) } catch {
+                try? FileManager.default.removeItem(atPath: temporaryPath)
+                throw error
+            }
         }
         if kind == .svg {
             do {

@@ -104,6 +104,19 @@ public final class ProjTransform {
         return words.filter { $0 != "+type=crs" && $0 != "+no_defs" && $0 != "+wktext" }.joined(separator: " ")
     }
 
+    /// The reference system as WKT 1 in GDAL's dialect (what a geospatial PDF names for readers
+    /// such as GDAL and Acrobat), or WKT 2 (2019) for a projection WKT 1 has no name for (Equal
+    /// Earth); nil when PROJ can write neither. Made in a context of its own, which opens PROJ's database.
+    public func wkt() -> String? {
+        guard geobrief_proj_load() == nil, let ctx = gb_proj_context_create() else { return nil }
+        defer { gb_proj_context_destroy(ctx) }
+        gb_proj_log_level(ctx, PJ_LOG_NONE)
+        let text = definition.hasPrefix("+") && !definition.contains("+type=crs") ? definition + " +type=crs" : definition
+        guard let crs = gb_proj_create(ctx, text) else { return nil }
+        defer { gb_proj_destroy(crs) }
+        return (gb_proj_as_wkt(ctx, crs, PJ_WKT1_GDAL, nil) ?? gb_proj_as_wkt(ctx, crs, PJ_WKT2_2019, nil)).map { String(cString: $0) }
+    }
+
     /// Transforms every point (forward: lon/lat into the system; inverse: back); a point PROJ cannot
     /// transform (outside the projection's domain) is nil.
     public func transform(_ points: [Coordinate], inverse: Bool = false) -> [Coordinate?] {
