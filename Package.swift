@@ -79,7 +79,7 @@ let package = Package(
         // Animation: a view drawn frame by frame along the story's dates into MP4, WebM, GIF or APNG.
         .target(name: "Animation", dependencies: ["Graphics", "Symbology", "Bindings", "Scenario", "Cartography", "Scenes"]),
         // Export: a story as GIS layers (GeoJSON, GeoPackage, KML) with the attribution of its data.
-        .target(name: "Export", dependencies: ["GeoCore", "Symbology", "Bindings", "PosixBindings", "DataCatalog", "GeoPackage", "Routing", "Scenario",
+        .target(name: "Export", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "PosixBindings", "DataCatalog", "GeoPackage", "Routing", "Scenario",
                                                "Cartography", "Scenes"]),
         // Draft: news articles read into a scenario, every item traced to its sentence.
         .target(name: "Draft", dependencies: ["Gazetteer", "Symbology"]),

@@ -113,10 +113,12 @@ public struct BriefingWriter {
             let title = view.title ?? scenario.title
             flow.surface.addOutline(title, page: flow.page, parent: parent)
             let box = flow.body
-            let request = try builder.request(for: view, size: (Int(box.width), Int(box.height)), dpi: 72)
+            var request = try builder.request(for: view, size: (Int(box.width), Int(box.height)), dpi: 72)
+            let scene = builder.scene(for: view)
+            request.altText = MapDescription.text(of: scene, view: view, resolved: loaded.resolved)
             let mapReport = try flow.canvas.withState {
                 flow.canvas.translate(box.x, box.y)
-                return try renderer.draw(request, scene: builder.scene(for: view), on: flow.canvas, width: box.width, height: box.height)
+                return try renderer.draw(request, scene: scene, on: flow.canvas, width: box.width, height: box.height)
             }
             report.warnings += mapReport.warnings
             flow.canvas.withState {

@@ -35,7 +35,8 @@ public final class MapRenderer {
         case .pdf: surface = try Surface.pdf(path: path, width: Double(request.width) * ptPerPx, height: Double(request.height) * ptPerPx)
         case .svg: surface = try Surface.svg(path: path, width: Double(request.width) * ptPerPx, height: Double(request.height) * ptPerPx)
         }
-        surface.setPDFMetadata(title: request.title ?? "GeoBrief map", author: "GeoBrief")
+        surface.setPDFMetadata(title: request.title ?? "GeoBrief map", author: "GeoBrief", subject: request.altText ?? "")
+        if let alt = request.altText { surface.setSVGDescription(title: request.title ?? "GeoBrief map", description: alt) }
         let canvas = try Canvas(surface)
         let trace = RenderTrace()
         let report = try draw(request, scene: scene, on: canvas)
@@ -55,6 +56,11 @@ public final class MapRenderer {
     /// (translate the canvas to place it on a page).
     @discardableResult
     public func draw(_ request: MapRequest, scene: MapScene? = nil, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
+        guard let alt = request.altText else { return try drawMap(request, scene: scene, on: canvas, width: w, height: h) }
+        return try canvas.figure(alternateText: alt) { try drawMap(request, scene: scene, on: canvas, width: w, height: h) }
+    }
+
+    private func drawMap(_ request: MapRequest, scene: MapScene?, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
         let (frame, band) = try layout(request, scene: scene, on: canvas, width: w, height: h)
         // A PDF's map frame is georeferenced: readers measure on it, GDAL reads its system.
         if canvas.surface.kind == .pdf, let points = frame.controlPoints(), let wkt = frame.projection.wkt {

@@ -15,6 +15,8 @@ public struct MapRequest: Sendable {
     public var layers: Set<BasemapLayer>
     /// A projected window [minX, minY, maxX, maxY] shown exactly (then `extent` only guides the inset).
     public var window: [Double]?
+    /// What the map shows, in words (`MapDescription`): the PDF's figure text and subject, the SVG's `<desc>`.
+    public var altText: String?
 
     public init(extent: BoundingBox, projection: String? = nil, width: Int = 1600, height: Int = 1200,
                 dpi: Double = 144, title: String? = nil, layers: Set<BasemapLayer> = BasemapLayer.defaults) {

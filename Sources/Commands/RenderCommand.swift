@@ -61,6 +61,10 @@ public struct RenderCommand: ParsableCommand {
         let base = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
         for v in views {
+            // What the map shows, in words, beside it (the SVG and PDF carry it too).
+            let alt = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).alt.txt").path
+            try AtomicFile.write(Data((renderer.altText(for: v) + "\n").utf8), to: alt)
+            print("wrote \(alt)")
             for f in formats {
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).\(f.rawValue)").path
                 let report = try renderer.render(v, to: path, size: size.map { ($0.width, $0.height) }, dpi: dpi)

@@ -2,6 +2,7 @@ import Bindings
 import Foundation
 import GeoCore
 import GeoPackage
+import Graphics
 import PosixBindings
 import Symbology
 
@@ -134,20 +135,5 @@ extension StoryLayers {
         }
     }
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // Control characters XML 1.0 cannot hold are dropped.
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func xml(_ s: String) -> String { XMLText.escaped(s) }
 }

@@ -20,10 +20,16 @@ public final class ViewRenderer {
     public func render(_ view: View, to path: String, size: (Int, Int)? = nil, dpi: Double? = nil, asOfDay: Int? = nil,
                        plan: LabelPlan? = nil) throws -> MapReport {
         let builder = SceneBuilder(resolved: resolved, asOfDay: asOfDay)
-        let request = try builder.request(for: view, size: size, dpi: dpi)
+        var request = try builder.request(for: view, size: size, dpi: dpi)
         var scene = builder.scene(for: view)
         scene.plan = plan
+        request.altText = MapDescription.text(of: scene, view: view, resolved: resolved)
         return try renderer.render(request, scene: scene, to: path)
+    }
+
+    /// The alternate text of `view`'s map as of `asOfDay` (everything, when nil).
+    public func altText(for view: View, asOfDay: Int? = nil) -> String {
+        MapDescription.text(of: SceneBuilder(resolved: resolved, asOfDay: asOfDay).scene(for: view), view: view, resolved: resolved)
     }
 
     /// The label layout of `view`'s complete map (everything shown, whatever its date) at its

@@ -26,7 +26,7 @@ final class ArgumentTypesTests: XCTestCase {
     /// The root command knows every run-time subcommand, `data` among them (run by geobrief-data).
     func testEverySubcommandParsesFromTheRoot() throws {
         let names = GeoBriefCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
-        XCTAssertEqual(names, ["data", "geocode", "map", "route", "render", "validate", "brief", "batch", "draft"])
+        XCTAssertEqual(names, ["data", "geocode", "map", "route", "render", "validate", "brief", "batch", "animate", "export", "draft"])
         XCTAssertTrue(try GeoBriefCommand.parseAsRoot(["render", "x.yaml", "--format", "png,svg", "--size", "800x600"]) is RenderCommand)
         XCTAssertThrowsError(try GeoBriefCommand.parseAsRoot(["render", "x.yaml", "--format", "gif"]))
         XCTAssertThrowsError(try GeoBriefCommand.parseAsRoot(["batch", "x.yaml", "--shard", "3/2"]))

@@ -91,6 +91,16 @@ public final class Canvas {
         surface.page += 1
     }
 
+    /// Draws `body` as a figure of the document's structure with `alternateText` (tagged PDF: what
+    /// a screen reader says for the map). One figure a page; other surfaces just draw.
+    public func figure<T>(alternateText: String, _ body: () throws -> T) rethrows -> T {
+        guard surface.kind == .pdf, surface.figureTexts[surface.page] == nil else { return try body() }
+        surface.setFigureText(alternateText, page: surface.page)
+        cairo_tag_begin(handle, "Figure", nil)
+        defer { cairo_tag_end(handle, "Figure") }
+        return try body()
+    }
+
     /// On a PDF, records the `width` x `height` box at the current origin as a georeferenced map
     /// frame of the current page: `points` give places at positions in the box (user units, y
     /// down), `wkt` the map's reference system. Other surfaces ignore it.

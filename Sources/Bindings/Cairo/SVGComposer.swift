@@ -25,7 +25,7 @@ enum SVGComposer {
     }
 
     /// `main` with `underlays` under its drawing and `texts` over it.
-    static func compose(_ main: String, underlays: [SVGPart], texts: [String]) throws -> String {
+    static func compose(_ main: String, underlays: [SVGPart], texts: [String], description: (title: String, description: String)? = nil) throws -> String {
         guard let open = main.range(of: "<svg"), let openEnd = main[open.upperBound...].range(of: ">"),
               let (defs, body) = split(main) else {
             throw CairoError(operation: "compose svg", message: "Cairo wrote no SVG document")
@@ -34,7 +34,10 @@ enum SVGComposer {
         let parts = underlays.enumerated().map { k, part in
             SVGPart(id: part.id, defs: prefixed(part.defs, "p\(k)"), body: prefixed(part.body, "p\(k)"))
         }
-        var out = String(main[..<openEnd.upperBound]) + "\n<defs>"
+        var out = String(main[..<openEnd.upperBound])
+        // The document's title and description first, where screen readers look for them.
+        if let description { out += "\n<title>\(escaped(description.title))</title>\n<desc>\(escaped(description.description))</desc>" }
+        out += "\n<defs>"
         for part in parts { out += part.defs }
         out += defs + "</defs>\n"
         if !underlays.isEmpty {
@@ -55,23 +58,7 @@ enum SVGComposer {
     }
 
     /// Text for an SVG element or attribute.
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 has no place for most control characters.
-                if c.value < 0x20 && c != "\t" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escaped(_ s: String) -> String { XMLText.escaped(s) }
 
     /// A number as SVG writes it: at most two decimals, the same on every machine.
     static func number(_ v: Double) -> String {

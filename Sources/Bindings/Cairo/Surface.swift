@@ -30,7 +30,17 @@ public final class Surface {
     /// PDF only: the page being drawn (0-based).
     public internal(set) var page = 0
 
+    /// PDF only: the alternate text of each page's figure (`Canvas.figure`), by page.
+    public private(set) var figureTexts: [Int: String] = [:]
+
+    /// SVG only: the document's `<title>` and `<desc>`.
+    private(set) var svgDescription: (title: String, description: String)?
+
+    /// Gives an SVG document a `<title>` and `<desc>` (what screen readers announce).
+    public func setSVGDescription(title: String, description: String) { svgDescription = (title, description) }
+
     func addGeoreference(_ g: PDFGeoreference) { georeferences.append(g) }
+    func setFigureText(_ text: String, page: Int) { figureTexts[page] = text }
 
     /// Puts `part` under this SVG's own drawing, after the parts added before.
     public func addSVGUnderlay(_ part: SVGPart) { svgUnderlays.append(part) }
@@ -182,7 +192,10 @@ public final class Surface {
             throw CairoError("write \(kind) \(path)", status: status)
         }
         if kind == .pdf {
-            do { try PDFGeoreference.apply(georeferences, to: temporaryPath) } catch {
+            let viewports = Dictionary(grouping: georeferences, by: \.page).mapValues { "/VP [ \($0.map(\.viewport).joined(separator: " ")) ]" }
+            do {
+                try PDFAmendment.apply(to: temporaryPath, pageEntries: viewports, figureEntries: figureTexts.mapValues { "/Alt \(PDFAmendment.string($0))" })
+            } catch {
                 try? FileManager.default.removeItem(atPath: temporaryPath)
                 throw error
             }
@@ -190,7 +203,7 @@ public final class Surface {
         if kind == .svg {
             do {
                 let drawn = try String(contentsOfFile: temporaryPath, encoding: .utf8)
-                let composed = try SVGComposer.compose(drawn, underlays: svgUnderlays, texts: svgTexts)
+                let composed = try SVGComposer.compose(drawn, underlays: svgUnderlays, texts: svgTexts, description: svgDescription)
                 try SVGIdentifiers.normalize(composed).write(toFile: temporaryPath, atomically: false, encoding: .utf8)
             } catch {
                 try? FileManager.default.removeItem(atPath: temporaryPath)
