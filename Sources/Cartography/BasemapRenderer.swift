@@ -277,7 +277,16 @@ public final class BasemapRenderer {
     /// embedded as a soft photograph-like background).
     private func reliefImage(_ frame: MapFrame, canvas: Canvas, store: ProjectedLayerCache) throws -> ImageBuffer? {
         let (key, w, h, make) = reliefWarp(frame)
-        guard case .raster(_, _, let bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return nil }
+        guard case .raster(_, _, var bands) = try store.value(key, make: make), bands.count == 4 || bands.count == 3 else { return nil }
+        if style.reliefGrey {
+            // Rec. 709 luma of each pixel into the three colour bands.
+            let (r, g, b) = (bands[0], bands[1], bands[2])
+            let grey = (0..<r.count).map { i -> UInt8 in
+                let y: Double = 0.2126 * Double(r[i]) + 0.7152 * Double(g[i]) + 0.0722 * Double(b[i])
+                return UInt8(y.rounded())
+            }
+            for b in 0..<3 { bands[b] = grey }
+        }
         let image = try ImageBuffer(width: w, height: h, bands: bands)
         if canvas.surface.kind != .image, bands.count == 3 || bands[3].allSatisfy({ $0 == 255 }) {
             image.attachJPEG(try JPEGEncoder.encode(bands: bands, width: w, height: h))

@@ -13,7 +13,7 @@ enum LegendItem: Hashable, Comparable {
     case schematic
     case unit(Affiliation)
     case place(PlaceSymbol)
-    case area(approximate: Bool, Color)
+    case area(approximate: Bool, Color, Affiliation)
     case callout
 
     /// The entry's text in English (for ordering and reports).
@@ -40,7 +40,7 @@ enum LegendItem: Hashable, Comparable {
             case .base: return MapPhrase.base.text(language)
             case .border: return MapPhrase.border.text(language)
             }
-        case .area(let approx, _): return (approx ? MapPhrase.areaApproximate : MapPhrase.area).text(language)
+        case .area(let approx, _, _): return (approx ? MapPhrase.areaApproximate : MapPhrase.area).text(language)
         case .callout: return MapPhrase.figure.text(language)
         }
     }

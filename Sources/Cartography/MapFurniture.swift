@@ -147,9 +147,9 @@ struct MapFurniture {
             for i in 0..<4 {
                 canvas.newPath()
                 canvas.rectangle(x0 + len * Double(i) / 4, yBar, len / 4, barH)
-                canvas.setColor(i % 2 == 0 ? Color.black : Color.white)
+                canvas.setColor(i % 2 == 0 ? style.ink : style.panel.withAlpha(1))
                 canvas.fillPreserve()
-                canvas.setColor(.black)
+                canvas.setColor(style.ink)
                 canvas.stroke()
             }
         }
@@ -175,7 +175,7 @@ struct MapFurniture {
             canvas.line(to: 0, size * 0.3)
             canvas.line(to: -size * 0.22, size / 2)
             canvas.closePath()
-            canvas.setColor(.black)
+            canvas.setColor(style.ink)
             canvas.fill()
         }
         n.draw(x: x - n.extents.width / 2, y: y - size / 2 - n.extents.height * 0.5)

@@ -82,6 +82,18 @@ public struct MapStyle: Sendable {
     public var graticuleWidth = 0.35
     public var panel = Color(r: 1, g: 1, b: 1, a: 0.88)
     public var panelBorder = Color(hex: "#9a9a9a")!
+    /// Leaders, the scale bar and the north arrow.
+    public var ink = Color.black
+    /// Colours taken by a side's second and later routes, in order (`RouteColors`).
+    public var routePalette = ["#e07b00", "#6a3d9a", "#1b7f79", "#333333", "#b8336a"].compactMap(Color.init(hex:))
+    /// Areas filled with a hatching of their side (its angle and spacing) instead of a tint:
+    /// sides told apart without colour (the `mono` theme).
+    public var sidePatterns = false
+    /// The shaded relief drawn in greys (the `mono` theme).
+    public var reliefGrey = false
+    /// The resolution maps are drawn at when neither the view nor the command line gives one
+    /// (the `print` theme's 300 dpi).
+    public var preferredDPI: Double?
 
     public init() {}
 }

@@ -3,13 +3,10 @@ import Bindings
 import Symbology
 
 /// The colour of each route of a map: its own when the scenario gives one, else its side's for
-/// the first route of that side, then the next of a palette, so that routes compared on one map
+/// the first route of that side, then the next of the style's palette (apart in hue and
+/// lightness, and under the common colour-vision deficiencies), so that routes compared on one map
 /// (before and after a diversion) never share a colour.
 public enum RouteColors {
-    /// Colours taken after a side's own, in order: apart in hue and lightness, and under the
-    /// common colour-vision deficiencies.
-    public static let palette = ["#e07b00", "#6a3d9a", "#1b7f79", "#333333", "#b8336a"].compactMap(Color.init(hex:))
-
     /// One colour per route, in order.
     public static func colors(of routes: [SceneRoute], style: MapStyle) -> [Color] {
         var count: [Affiliation: Int] = [:]
@@ -17,7 +14,7 @@ public enum RouteColors {
             if let c = r.color { return c }
             let k = count[r.affiliation, default: 0]
             count[r.affiliation] = k + 1
-            return k == 0 ? style.color(of: r.affiliation) : palette[(k - 1) % palette.count]
+            return k == 0 ? style.color(of: r.affiliation) : style.routePalette[(k - 1) % max(1, style.routePalette.count)]
         }
     }
 }

@@ -227,10 +227,43 @@ final class SceneRenderer {
     private func drawArea(_ area: SceneArea) {
         let geometry = Geometry.multiPolygon(area.polygons)
         let c = color(area.affiliation)
-        canvas.setColor(c.withAlpha(0.16))
-        painter.fill([geometry])
+        if style.sidePatterns {
+            hatch(painter.paths([geometry]), SideHatching(area.affiliation), color: c)
+        } else {
+            canvas.setColor(c.withAlpha(0.16))
+            painter.fill([geometry])
+        }
         painter.stroke([geometry], color: c, width: 1.2 * pt, dash: area.approximate ? [4 * pt, 2.5 * pt] : [])
-        if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c)) }
+        if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c, area.affiliation)) }
+    }
+
+    /// Fills the closed frame `paths` with `hatching`'s lines in `color`, clipped to them.
+    func hatch(_ paths: [[Coordinate]], _ hatching: SideHatching, color: Color) {
+        guard let box = BoundingBox(enclosing: paths.flatMap { $0 }) else { return }
+        canvas.withState {
+            canvas.newPath()
+            for p in paths { canvas.addPath(p, closed: true) }
+            canvas.setEvenOddFill(true)
+            canvas.clip()
+            canvas.newPath()
+            let spacing = hatching.spacing * pt
+            let diagonal = (box.width * box.width + box.height * box.height).squareRoot()
+            let (cx, cy) = (box.center.lon, box.center.lat)
+            for angle in hatching.angles {
+                let (dx, dy) = (cos(angle * .pi / 180), sin(angle * .pi / 180))
+                var offset = -diagonal / 2
+                while offset <= diagonal / 2 {
+                    // A line through the centre's offset point, across the whole box.
+                    let (px, py) = (cx - dy * offset, cy + dx * offset)
+                    canvas.move(to: px - dx * diagonal, py - dy * diagonal)
+                    canvas.line(to: px + dx * diagonal, py + dy * diagonal)
+                    offset += spacing
+                }
+            }
+            canvas.setColor(color.withAlpha(0.7))
+            canvas.setLineWidth(0.5 * pt)
+            canvas.stroke()
+        }
     }
 
     private func drawUnit(_ u: SceneUnit, symbols: Symbols) throws {
@@ -244,7 +277,7 @@ final class SceneRenderer {
             canvas.move(to: at.lon, at.lat)
             let (nx, ny) = nearestPoint(of: spot.box, to: at.lon, at.lat)
             canvas.line(to: nx, ny)
-            canvas.setColor(.black)
+            canvas.setColor(style.ink)
             canvas.setLineWidth(0.7 * pt)
             canvas.stroke()
         }
@@ -349,11 +382,16 @@ final class SceneRenderer {
             var s = style
             s.arrowWidth = min(style.arrowWidth, r.height / pt * 0.7)
             RoutePainter(canvas: canvas, style: s, pt: pt).broadArrow(line, color: c)
-        case .area(let approx, let c):
+        case .area(let approx, let c, let side):
+            let (x0, y0, x1, y1) = (r.x + 2 * pt, r.y + 2 * pt, r.maxX - 2 * pt, r.maxY - 2 * pt)
+            if style.sidePatterns {
+                hatch([[Coordinate(lon: x0, lat: y0), Coordinate(lon: x1, lat: y0), Coordinate(lon: x1, lat: y1), Coordinate(lon: x0, lat: y1)]],
+                      SideHatching(side), color: c)
+            }
             canvas.withState {
                 canvas.newPath()
-                canvas.rectangle(r.x + 2 * pt, r.y + 2 * pt, r.width - 4 * pt, r.height - 4 * pt)
-                canvas.setColor(c.withAlpha(0.16))
+                canvas.rectangle(x0, y0, x1 - x0, y1 - y0)
+                canvas.setColor(c.withAlpha(style.sidePatterns ? 0 : 0.16))
                 canvas.fillPreserve()
                 canvas.setColor(c)
                 canvas.setLineWidth(1.0 * pt)

@@ -24,7 +24,7 @@ public struct RenderCommand: ParsableCommand {
     @Option(help: "Comma-separated formats: png, pdf, svg.", transform: FormatList.parse) var format = FormatList([.png])
     @Option(help: "Size in pixels, WIDTHxHEIGHT (default: the view's).", transform: PixelSize.parse) var size: PixelSize?
     @Option(help: "Dots per inch (default: the view's).") var dpi: Double?
-    @Option(help: "Theme YAML file, over the scenario's own.") var theme: String?
+    @Option(help: "Theme: default, dark, print (300 dpi, CMYK-safe colours), mono, or a theme YAML file; over the scenario's own.") var theme: String?
     @Option(name: .shortAndLong, help: "Output folder.") var output = "output"
 
     public func validate() throws {
@@ -32,6 +32,16 @@ public struct RenderCommand: ParsableCommand {
         if let dpi, !(36...1200).contains(dpi) { throw ValidationError("--dpi \(dpi): expected 36...1200") }
     }
 
+
+    /// The size and resolution `view` is drawn at: the command line's, else a theme's preferred
+    /// resolution (print: 300 dpi) at the view's physical size, else the view's own.
+    func resolution(of view: View, style: MapStyle) -> (size: (Int, Int)?, dpi: Double?) {
+        let given = size.map { ($0.width, $0.height) }
+        guard dpi == nil, let preferred = style.preferredDPI, preferred != view.dpi else { return (given, dpi) }
+        let (w, h) = given ?? (view.width, view.height)
+        let k = preferred / view.dpi
+        return ((min(Surface.maxImageSide, Int((Double(w) * k).rounded())), min(Surface.maxImageSide, Int((Double(h) * k).rounded()))), preferred)
+    }
 
     public func run() throws {
         let trace = RenderTrace()
@@ -67,7 +77,8 @@ public struct RenderCommand: ParsableCommand {
             print("wrote \(alt)")
             for f in formats {
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(base)-\(v.name).\(f.rawValue)").path
-                let report = try renderer.render(v, to: path, size: size.map { ($0.width, $0.height) }, dpi: dpi)
+                let (pixels, resolution) = resolution(of: v, style: loaded.style)
+                let report = try renderer.render(v, to: path, size: pixels, dpi: resolution)
                 print("wrote \(path)\(report.dropped.isEmpty ? "" : " (\(report.dropped.count) label(s) left out for lack of room: \(report.dropped.map { "'\($0.replacingOccurrences(of: "\n", with: " "))'" }.joined(separator: ", ")); make the view larger, hide items or raise a place's priority)")")
             }
         }

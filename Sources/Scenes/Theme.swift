@@ -1,3 +1,4 @@
+import Foundation
 import Graphics
 import Bindings
 import Cartography
@@ -26,13 +27,15 @@ public enum Theme {
         "notes_size": \.notes, "country_label_size": \.countryLabel, "region_label_size": \.regionLabel,
         "context_city_label_size": \.contextCityLabel,
     ]
-    nonisolated(unsafe) static let allText: [WritableKeyPath<MapStyle, TextStyle>] = [
-        \.title, \.subtitle, \.markings, \.capitalLabel, \.cityLabel, \.townLabel, \.unitLabel, \.legLabel, \.calloutHeading,
-        \.calloutText, \.legendText, \.notes, \.attribution, \.countryLabel, \.regionLabel, \.contextCityLabel,
-    ]
 
-    /// The default style with the theme file at `path` applied.
+    /// The style of a built-in theme (`default`, `dark`, `print`, `mono`) when `path` names one
+    /// and no file of that name exists; else the default style with the theme file applied.
     public static func load(_ path: String) throws -> MapStyle {
+        if let builtIn = BuiltInTheme(rawValue: path), !FileManager.default.fileExists(atPath: path) { return builtIn.style }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScenarioError([ScenarioProblem(SourceLocation(file: path, line: 0, column: 0), field: "theme",
+                "no theme file '\(path)' and no built-in theme of that name; built-in themes: \(BuiltInTheme.allCases.map(\.rawValue).joined(separator: ", "))")])
+        }
         let file = try ThemeFile.read(path, colorKeys: colors.keys.sorted(), numberKeys: (numbers.keys.sorted() + textSizes.keys.sorted()),
                                       textKeys: ["font_family"], layerRows: MapStyle.basemapRuleNames)
         var style = MapStyle()
@@ -53,7 +56,7 @@ public enum Theme {
                 throw ScenarioError([ScenarioProblem(at, field: "theme.font_family", "no installed font is named '\(missing)'"
                     + (near.isEmpty ? "" : " (installed: \(near.joined(separator: ", ")))") + "; install it (fc-list shows what there is) or name another")])
             }
-            for p in allText { style[keyPath: p].families = families + ", " + TextStyle.defaultFamilies }
+            for p in MapStyle.textKeyPaths { style[keyPath: p].families = families + ", " + TextStyle.defaultFamilies }
         }
         return style
     }
