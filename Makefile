@@ -5,7 +5,8 @@ CONFIG ?= release
 BIN := .build/$(CONFIG)/geobrief
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # C libraries and fonts GeoBrief links and draws with; GMT exports GSHHG/DCW during `make geodata`;
-# poppler-utils (pdftotext) and proj-bin (geod) are used by tests; hyperfine by `make bench`.
+# FFmpeg's libraries encode animations (loaded on first use); poppler-utils (pdftotext), proj-bin
+# (geod), gdal-bin (gdalinfo, ogrinfo) and ffmpeg (ffprobe) read outputs back in tests; hyperfine by `make bench`.
 APT_PACKAGES := libgdal-dev libcairo2-dev libpango1.0-dev libproj-dev zlib1g-dev libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk \
 	libavcodec-dev libavformat-dev libavfilter-dev ffmpeg \
 	libsqlite3-dev gdal-bin gmt poppler-utils proj-bin python3-pip hyperfine
@@ -34,7 +35,8 @@ build: setup
 geodata: build
 	@bash geodata/fetch.sh $(BIN)
 
-## demo: render every view of every example scenario (PNG, PDF, SVG) and its briefing into output/
+## demo: render every view of every example scenario (PNG, PDF, SVG, alt text) with its briefing and
+## GeoPackage layers into output/, the deployment as an MP4 and its overview in the dark theme
 demo: geodata
 	@mkdir -p output
 	@set -e; for f in examples/*.yaml; do \
@@ -42,7 +44,10 @@ demo: geodata
 	  $(BIN) validate "$$f"; \
 	  $(BIN) render "$$f" --all-views --format png,pdf,svg -o output; \
 	  $(BIN) brief "$$f" -o "output/$$(basename "$$f" .yaml).pdf"; \
+	  $(BIN) export "$$f" -o "output/$$(basename "$$f" .yaml).gpkg"; \
 	done
+	@$(BIN) animate examples/nk-deployment.yaml --view overview --size 1280x720 --from 2024-10-01 -o output/nk-deployment-overview.mp4
+	@$(BIN) render examples/nk-deployment.yaml --view overview --theme dark -o output/dark
 	@echo "demo: maps written to output/"; ls -l output/
 
 ## test: the whole test suite on the built data
@@ -98,4 +103,4 @@ sanitize: geodata
 
 ## clean: remove build products, built geodata and outputs (the download cache stays)
 clean:
-	rm -rf .build geodata/data geodata/.build-* output/*.png output/*.pdf output/*.svg
+	rm -rf .build geodata/data geodata/.build-* output/*.png output/*.pdf output/*.svg output/*.gpkg output/*.mp4 output/*.alt.txt output/dark

@@ -50,6 +50,12 @@ GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format pdf -o "$out" 2>
 run "brief: demo briefing PDF, end to end" "$bin" brief "$demo" -o "$out/brief.pdf"
 run "map KURSK PNG, no layers (land, water, PNG encode)" "$bin" map --bbox 33.6,50.55,38.6,52.45 --size 1600x1200 --layers none -o "$out/e.png"
 
+# ---- Outputs for other tools -----------------------------------------------------------------
+run "export: demo as GeoPackage (6 layers)" "$bin" export "$demo" -o "$out/story.gpkg"
+run "export: demo as KML" "$bin" export "$demo" -o "$out/story.kml"
+RUNS=1 run "animate: demo overview, 10 s 1280x720 @25 fps MP4" "$bin" animate "$demo" --view overview --size 1280x720 --duration 10 --fps 25 -o "$out/a.mp4"
+RUNS=1 run "animate: demo overview, 4 s 800x450 @10 fps GIF" "$bin" animate "$demo" --view overview --size 800x450 --duration 4 --fps 10 -o "$out/a.gif"
+
 # ---- Draft -----------------------------------------------------------------------------------
 # The two articles of ../shared/articles (927 and 1,277 words), each drafted in a cold process.
 for a in ../shared/articles/bbc-mundo-2024-10-23.txt ../shared/articles/franceinfo-2024-11.txt; do
