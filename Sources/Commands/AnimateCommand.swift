@@ -32,17 +32,7 @@ public struct AnimateCommand: ParsableCommand {
 
     /// The format asked for, by --format or the output's extension.
     var chosenFormat: VideoFormat {
-        get throws {
-            let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
-            let byExtension = VideoFormat(rawValue: ext)
-            if !ext.isEmpty, byExtension == nil {
-                throw ValidationError("-o '\(output!)': .\(ext) is not an animation format; end it in \(VideoFormat.allCases.map { "." + $0.rawValue }.joined(separator: ", "))")
-            }
-            if let format, let byExtension, format != byExtension {
-                throw ValidationError("-o '\(output!)' ends in .\(byExtension.rawValue) but --format is \(format.rawValue): make them agree")
-            }
-            return format ?? byExtension ?? .mp4
-        }
+        get throws { try outputFormat(format, output: output, fallback: .mp4, what: "an animation format") }
     }
 
     public func validate() throws {

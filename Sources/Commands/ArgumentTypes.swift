@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Cartography
 import GeoCore
 import Scenario
@@ -81,4 +82,21 @@ public struct FormatList: CheckedArgument, Sendable, Equatable {
     public static let expected = "a comma-separated list of png, pdf, svg"
 
     public var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
+}
+
+/// The format of a file a command writes: `--format`, else the output's extension (or one of its
+/// `aliases`), else `fallback`. An extension that is no format, or that disagrees with
+/// `--format`, is a `ValidationError` saying what to write.
+func outputFormat<F: RawRepresentable & CaseIterable & Equatable>(_ format: F?, output: String?, fallback: F, aliases: [String: F] = [:],
+                                                                  what: String) throws -> F where F.RawValue == String {
+    let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+    let byExtension = aliases[ext] ?? F(rawValue: ext)
+    if !ext.isEmpty, byExtension == nil {
+        let known = (F.allCases.map(\.rawValue) + aliases.keys.sorted()).map { "." + $0 }.joined(separator: ", ")
+        throw ValidationError("-o '\(output!)': .\(ext) is not \(what); end it in \(known)")
+    }
+    if let format, let byExtension, format != byExtension {
+        throw ValidationError("-o '\(output!)' ends in .\(ext) but --format is \(format.rawValue): make them agree")
+    }
+    return format ?? byExtension ?? fallback
 }

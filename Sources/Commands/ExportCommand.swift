@@ -20,18 +20,9 @@ public struct ExportCommand: ParsableCommand {
     @Option(help: "geojson, gpkg or kml (default: by the output's extension, else gpkg).") var format: ExportFormat?
     @Option(name: .shortAndLong, help: "Output file (default: output/SCENARIO.FORMAT).") var output: String?
 
+    /// The format asked for, by --format or the output's extension.
     var chosenFormat: ExportFormat {
-        get throws {
-            let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
-            let byExtension = ext.flatMap { $0 == "json" ? .geojson : ExportFormat(rawValue: $0) }
-            if let ext, !ext.isEmpty, byExtension == nil {
-                throw ValidationError("-o '\(output!)': .\(ext) is not a format export writes; end it in .geojson, .json, .gpkg or .kml")
-            }
-            if let format, let byExtension, format != byExtension {
-                throw ValidationError("-o '\(output!)' ends in .\(ext!) but --format is \(format.rawValue): make them agree")
-            }
-            return format ?? byExtension ?? .gpkg
-        }
+        get throws { try outputFormat(format, output: output, fallback: .gpkg, aliases: ["json": .geojson], what: "a format export writes") }
     }
 
     public func validate() throws { _ = try chosenFormat }
