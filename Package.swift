@@ -118,6 +118,7 @@ let package = Package(
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "Scenes", "Graphics", "Symbology", "DataCatalog", "Scenario", "Cartography", "Bindings", "DataBuild", "GeoCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "AnimationTests", dependencies: ["Animation", "Cartography", "GeoCore", "Scenario", "Symbology"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "DataCatalog", "GeoCore", "GeoPackage", "Scenes"]),
         .testTarget(name: "DraftTests", dependencies: ["Draft", "Gazetteer", "DataCatalog", "TestSupport"], exclude: ["texts"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Bindings"]),
