@@ -31,7 +31,7 @@ public enum BuiltInTheme: String, CaseIterable, Sendable {
             s.placeSymbol = Color(hex: "#e6e6e6")!; s.port = Color(hex: "#7fb2e5")!; s.trainingSite = Color(hex: "#e07a70")!
             s.graticule = Color(r: 0.7, g: 0.75, b: 0.8, a: 0.25)
             s.panel = Color(r: 0.09, g: 0.10, b: 0.12, a: 0.88); s.panelBorder = Color(hex: "#5a5f66")!
-            s.contextCity = Color(hex: "#b0b0b0")!; s.ink = Color(hex: "#e6e6e6")!
+            s.contextCity = Color(hex: "#b0b0b0")!; s.ink = Color(hex: "#e6e6e6")!; s.symbolGround = s.halo
             s.routePalette = ["#00bfff", "#f2e14c", "#7b61ff", "#f06aa0", "#ffffff"].compactMap(Color.init(hex:))
             // Text light on the dark ground: lightness mirrored, and no lighter than 60.
             for k in MapStyle.textKeyPaths {
@@ -61,7 +61,7 @@ extension MapStyle {
         \.ocean, \.land, \.landTint, \.otherCountries, \.lakes, \.coastline, \.rivers, \.countryBorder, \.countryBorderBand,
         \.regionBorder, \.rail, \.road, \.seaLane, \.contextCity, \.halo, \.hostile, \.friendly, \.neutral, \.unknown,
         \.hostileFill, \.friendlyFill, \.neutralFill, \.unknownFill, \.placeSymbol, \.port, \.trainingSite, \.graticule,
-        \.panel, \.panelBorder, \.ink,
+        \.panel, \.panelBorder, \.ink, \.symbolGround,
     ]
     /// Every text style of the style.
     nonisolated(unsafe) public static let textKeyPaths: [WritableKeyPath<MapStyle, TextStyle>] = [

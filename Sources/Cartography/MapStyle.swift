@@ -84,6 +84,8 @@ public struct MapStyle: Sendable {
     public var panelBorder = Color(hex: "#9a9a9a")!
     /// Leaders, the scale bar and the north arrow.
     public var ink = Color.black
+    /// The ground of place symbols: a capital's ring and a village's disc, the outline of cities and ports.
+    public var symbolGround = Color.white
     /// Colours taken by a side's second and later routes, in order (`RouteColors`).
     public var routePalette = ["#e07b00", "#6a3d9a", "#1b7f79", "#333333", "#b8336a"].compactMap(Color.init(hex:))
     /// Areas filled with a hatching of their side (its angle and spacing) instead of a tint:

@@ -24,34 +24,34 @@ struct Symbols {
             switch kind {
             case .capital:
                 canvas.circle(x, y, radius: s * 1.25)
-                fillStroke(fill: .white, stroke: style.placeSymbol)
+                fillStroke(fill: style.symbolGround, stroke: style.placeSymbol)
                 canvas.circle(x, y, radius: s * 0.6)
                 canvas.setColor(style.placeSymbol)
                 canvas.fill()
             case .city:
                 canvas.circle(x, y, radius: s)
-                fillStroke(fill: style.placeSymbol, stroke: .white)
+                fillStroke(fill: style.placeSymbol, stroke: style.symbolGround)
             case .town:
                 canvas.circle(x, y, radius: s * 0.75)
-                fillStroke(fill: style.placeSymbol, stroke: .white)
+                fillStroke(fill: style.placeSymbol, stroke: style.symbolGround)
             case .village:
                 canvas.circle(x, y, radius: s * 0.6)
-                fillStroke(fill: .white, stroke: style.placeSymbol)
+                fillStroke(fill: style.symbolGround, stroke: style.placeSymbol)
             case .port:
                 canvas.rectangle(x - s, y - s, 2 * s, 2 * s)
-                fillStroke(fill: style.port, stroke: .white)
+                fillStroke(fill: style.port, stroke: style.symbolGround)
                 canvas.circle(x, y, radius: s * 0.4)
-                canvas.setColor(.white)
+                canvas.setColor(style.symbolGround)
                 canvas.fill()
             case .training:
                 triangle(x, y, s * 1.35)
-                fillStroke(fill: style.trainingSite, stroke: .white)
+                fillStroke(fill: style.trainingSite, stroke: style.symbolGround)
             case .base:
                 canvas.rectangle(x - s, y - s, 2 * s, 2 * s)
-                fillStroke(fill: .white, stroke: style.trainingSite)
+                fillStroke(fill: style.symbolGround, stroke: style.trainingSite)
             case .border:
                 diamond(x, y, s * 1.2)
-                fillStroke(fill: .white, stroke: style.placeSymbol)
+                fillStroke(fill: style.symbolGround, stroke: style.placeSymbol)
             }
         }
         return box(x: x, y: y)
