@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(name: "geobrief-data", dependencies: ["DataCommands"], linkerSettings: staticFoundation),
 
         // Fuzz targets: libFuzzer's entry under `make fuzz` (-DFUZZING), replay and smoke runs otherwise.
-        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Scenario", "Symbology", "Scenes", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings",
+        .executableTarget(name: "geobrief-fuzz", dependencies: ["CFuzzer", "Export", "Scenario", "Symbology", "Scenes", "Gazetteer", "GeoCore", "GeoPackage", "PosixBindings",
                                                                 "Routing", "DataCatalog"]),
 
         // Helpers for every test target: golden images, running the built binary.

@@ -1,6 +1,7 @@
 import Scenes
 import Symbology
 import DataCatalog
+import Export
 import Foundation
 import Gazetteer
 import GeoCore
@@ -86,7 +87,8 @@ enum FuzzTargets {
 
     /// The whole scene pipeline: a scenario loaded as `validate` loads it (parsed, checked, places
     /// located, legs routed, views framed) on the built data, then every view drawn small into an
-    /// image, as `render` would. Whatever loads must draw without a trap. No data folder: a no-op.
+    /// image, as `render` would, described in words, and exported as layers (GeoJSON, KML).
+    /// Whatever loads must draw and export without a trap. No data folder: a no-op.
     static func scene(_ data: Data) throws {
         guard let folder = try? DataDirectory.locate() else { return }
         let path = scratch("scene.yaml")
@@ -94,7 +96,13 @@ enum FuzzTargets {
         defer { unlink(path) }
         let loaded = try LoadedScenario.load(path, data: folder)
         let renderer = ViewRenderer(resolved: loaded.resolved, data: folder, style: loaded.style)
-        for view in loaded.scenario.views.prefix(4) { _ = try renderer.plan(for: view, size: (160, 120), dpi: 72) }
+        for view in loaded.scenario.views.prefix(4) {
+            _ = try renderer.plan(for: view, size: (160, 120), dpi: 72)
+            _ = renderer.altText(for: view)
+        }
+        let layers = StoryLayers(loaded.resolved, manifest: nil)
+        _ = try layers.geoJSON()
+        _ = layers.kml()
     }
 
     /// A file name of this process's own in the temporary folder.
