@@ -238,17 +238,7 @@ public final class BasemapRenderer {
     public func attribution() throws -> String { try BasemapRenderer.attribution(of: drawn, data: data) }
 
     /// The attribution texts of datasets `ids`, each once, in order.
-    static func attribution(of ids: [String], data: DataDirectory) throws -> String {
-        let manifest = try data.manifest()
-        var seen = Set<String>(), parts: [String] = []
-        for id in ids {
-            // A dataset drawn from several sources credits each; each credit appears once.
-            for text in try manifest.dataset(id).attribution.components(separatedBy: " · ") where seen.insert(text).inserted {
-                parts.append(text)
-            }
-        }
-        return parts.joined(separator: " · ")
-    }
+    static func attribution(of ids: [String], data: DataDirectory) throws -> String { try data.manifest().attribution(of: ids) }
 
     /// Records `id` for the attribution.
     private func use(_ id: String) {

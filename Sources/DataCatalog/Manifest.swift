@@ -16,6 +16,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.datasets = datasets
     }
 
+    /// The credit line of datasets `ids`: each dataset's attribution texts, each text once, in order
+    /// (a dataset drawn from several sources credits each).
+    public func attribution(of ids: [String]) throws -> String {
+        var seen = Set<String>(), parts: [String] = []
+        for id in ids {
+            for text in try dataset(id).attribution.components(separatedBy: " · ") where seen.insert(text).inserted { parts.append(text) }
+        }
+        return parts.joined(separator: " · ")
+    }
+
     /// The dataset with `id`; throws naming the ids there are.
     public func dataset(_ id: String) throws -> DatasetEntry {
         guard let d = datasets.first(where: { $0.id == id }) else {

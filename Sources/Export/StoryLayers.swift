@@ -99,13 +99,7 @@ public struct StoryLayers: Sendable {
 
         // The gazetteer located the places; the networks of routed legs gave their lines.
         let datasets = ["gazetteer"] + modes.sorted().compactMap { NetworkDataset.byMode[$0] }
-        var credits: [String] = []
-        for id in datasets {
-            for part in ((try? manifest?.dataset(id))?.attribution ?? "").components(separatedBy: " · ") where !part.isEmpty && !credits.contains(part) {
-                credits.append(part)
-            }
-        }
-        attribution = credits.joined(separator: " · ")
+        attribution = (try? manifest?.attribution(of: datasets)) ?? ""
         let credit = " Data: \(attribution)."
         layers = [
             GeoPackageLayer(name: "places", geometryType: "POINT", description: "The story's places and how each was located." + credit,
