@@ -121,7 +121,7 @@ public final class BasemapRenderer {
         // The line layers, as the layer table says.
         for rule in rules(large: large) {
             let lod = rule.generalized ? small : ""
-            let paths = try read(rule.dataset, rule.source + lod)
+            let paths = try read(rule.dataset, rule.layer(atLevel: small))
             layer = rule.name
             for stroke in rule.strokes {
                 var (color, width, dash) = (stroke.color, stroke.width * pt, stroke.dash.map { $0 * pt })
@@ -187,7 +187,7 @@ public final class BasemapRenderer {
 
     /// The (dataset, layer) line layers `draw` strokes, in its order.
     private func wantedLines(large: Bool, small: String) -> [(String, String)] {
-        rules(large: large).map { ($0.dataset, $0.source + ($0.generalized ? small : "")) }
+        rules(large: large).map { ($0.dataset, $0.layer(atLevel: small)) }
     }
 
     /// Reads and projects the layers (and warps the relief) on all cores into `store` before the

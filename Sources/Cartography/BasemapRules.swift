@@ -20,6 +20,8 @@ public struct BasemapRule: Sendable {
     public var scale: Scale
     /// Drawn on an inset locator map too.
     public var inLocator: Bool
+    /// A dense network drawn as faint context: where other rows read `_small`, this reads `_tiny`.
+    public var coarser = false
     public var strokes: [Stroke]
 
     /// One stroke of a row, in points.
@@ -48,6 +50,14 @@ public struct BasemapRuleChange: Sendable {
     }
 }
 
+extension BasemapRule {
+    /// The layer this row reads on a map whose polygons read level `small` ("", "_small", "_tiny").
+    func layer(atLevel small: String) -> String {
+        guard generalized else { return source }
+        return source + (coarser && small == "_small" ? "_tiny" : small)
+    }
+}
+
 extension MapStyle {
     /// The basemap's line layers, in drawing order: rivers by rank, regional borders, roads, sea
     /// lanes, rail, international borders and the coastline, each by scale — with the theme's
@@ -71,7 +81,7 @@ extension MapStyle {
             Rule(name: "sea-lanes", layer: .seaLanes, dataset: "sea", source: "sea_lanes", generalized: false, scale: .any, inLocator: true,
                  strokes: [.init(color: seaLane, width: seaLaneWidth, dash: [3, 2])]),
             // The railway convention: a dark line with a light dash inside; at small scale, faint context.
-            Rule(name: "rail", layer: .rail, dataset: "rail", source: "lines", generalized: true, scale: .any, inLocator: true,
+            Rule(name: "rail", layer: .rail, dataset: "rail", source: "lines", generalized: true, scale: .any, inLocator: true, coarser: true,
                  strokes: [.init(color: rail, width: railWidth, generalized: (0.45, 0.7)),
                            .init(color: .white, width: railWidth * 0.45, dash: [3, 3], cap: .butt, generalized: nil)]),
             // A soft band under a fine line: unlike regional borders (dashed) and rail or roads.
