@@ -104,13 +104,8 @@ public final class BasemapRenderer {
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
         if !highlight.isEmpty, !locator {
-            let codes = highlight.sorted().joined(separator: ",")
-            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", "countries-other-than:\(codes)")) { [highlight] in
-                let others = try reader.features(dataset: "basemap", layer: "countries", in: box, columns: ["iso_a2"], limit: 10_000).filter { f in
-                    if case .text(let code) = f.values[0] { return !highlight.contains(code) }
-                    return true
-                }
-                return .polygons(painter.projectedPolygons(others.map(\.geometry)))
+            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", veilLayer)) { [highlight] in
+                try BasemapRenderer.veil(highlight, box: box, reader: reader, painter: painter)
             }
             if case .polygons(let p) = entry {
                 let veiled = painter.framed(polygons: p)
@@ -185,6 +180,18 @@ public final class BasemapRenderer {
         }
     }
 
+    /// The cache name of the veil over countries the story is not about.
+    private var veilLayer: String { "countries-other-than:\(highlight.sorted().joined(separator: ","))" }
+
+    /// The countries other than `highlight`, projected: the veil that lets the story's stand out.
+    static func veil(_ highlight: Set<String>, box: BoundingBox, reader: LayerReader, painter: GeometryPainter) throws -> ProjectedLayerCache.Entry {
+        let others = try reader.features(dataset: "basemap", layer: "countries", in: box, columns: ["iso_a2"], limit: 10_000).filter { f in
+            if case .text(let code) = f.values[0] { return !highlight.contains(code) }
+            return true
+        }
+        return .polygons(painter.projectedPolygons(others.map(\.geometry)))
+    }
+
     /// The (dataset, layer) line layers `draw` strokes, in its order.
     private func wantedLines(large: Bool, small: String) -> [(String, String)] {
         rules(large: large).map { ($0.dataset, $0.layer(atLevel: small)) }
@@ -194,8 +201,9 @@ public final class BasemapRenderer {
     /// drawing, which is sequential, takes them. Each worker has its own GDAL datasets and PROJ
     /// transformation. A failure is left for the drawing to meet and report.
     private func prefetch(_ frame: MapFrame, box: BoundingBox, polygons: [String], lines: [(String, String)], into store: ProjectedLayerCache) throws {
-        enum Task { case polygons(String), lines(String, String), relief }
-        let tasks: [Task] = (layers.contains(.relief) ? [.relief] : []) + polygons.map { Task.polygons($0) } + lines.map { Task.lines($0.0, $0.1) }
+        enum Task { case polygons(String), lines(String, String), relief, veil }
+        let tasks: [Task] = (layers.contains(.relief) ? [.relief] : []) + polygons.map { Task.polygons($0) } + (!highlight.isEmpty && !locator ? [.veil] : [])
+            + lines.map { Task.lines($0.0, $0.1) }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, tasks.count, 4)
         guard workers > 1 else { return }
         let next = LockedCounter()
@@ -213,6 +221,10 @@ public final class BasemapRenderer {
                 case .relief:
                     let (key, _, _, make) = renderer.reliefWarp(own)
                     _ = try? store.value(key, make: make)
+                case .veil:
+                    _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", renderer.veilLayer)) {
+                        try BasemapRenderer.veil(renderer.highlight, box: box, reader: reader, painter: painter)
+                    }
                 case .polygons(let layer):
                     _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", layer)) {
                         try BasemapRenderer.entry("basemap", layer, polygons: true, box: box, reader: reader, painter: painter)
