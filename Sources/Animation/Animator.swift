@@ -40,7 +40,7 @@ public struct Animator {
         let colors = Dictionary(zip(full.routes.map(\.id), RouteColors.colors(of: full.routes, style: views.renderer.style)),
                                 uniquingKeysWith: { a, _ in a })
         let snapshot = try views.renderer.snapshot(request, scene: full)
-        let encoder = try VideoEncoder(path: path, format: format, width: w, height: h, fps: timeline.fps)
+        let encoder = try VideoEncoder(path: path, format: format, width: w, height: h, fps: timeline.fps, frames: timeline.frameCount)
         let surface = try Surface.image(width: w, height: h, dpi: request.dpi)
         let canvas = try Canvas(surface)
         for i in 0..<timeline.frameCount {

@@ -7,15 +7,24 @@ import PosixBindings
 public enum VideoFormat: String, CaseIterable, Sendable {
     case mp4, webm, gif, apng
 
-    /// FFmpeg's muxer, encoder, filter graph and encoder options for the format.
-    var settings: (container: String, encoder: String, filters: String, options: String) {
+    /// The most memory a GIF's palette may take from frames held until the last one is in: over
+    /// it, each frame gets a palette of its own (a larger file, memory that does not grow).
+    public static let gifPaletteBufferLimit = 1 << 30
+
+    /// FFmpeg's muxer, encoder, filter graph and encoder options for the format, for `frames`
+    /// frames of `width` x `height`.
+    func settings(frames: Int, width: Int, height: Int) -> (container: String, encoder: String, filters: String, options: String) {
         switch self {
         // H.264, 4:2:0 for every player; quality-bound, fast preset.
         case .mp4: return ("mp4", "libx264", "format=yuv420p", "preset=veryfast:crf=20:profile=high")
         // VP9, for the web; constant quality, realtime speed.
         case .webm: return ("webm", "libvpx-vp9", "format=yuv420p", "crf=32:b=0:deadline=realtime:cpu-used=8:row-mt=1")
-        // A 256-colour palette made from every frame (palettegen), applied with error diffusion.
-        case .gif: return ("gif", "gif", "split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=sierra2_4a", "")
+        // A 256-colour palette made from every frame (palettegen holds them all until the last),
+        // applied with error diffusion; when that would hold too much, one palette a frame.
+        case .gif:
+            let whole = frames * width * height * 4 <= VideoFormat.gifPaletteBufferLimit
+            return ("gif", "gif", whole ? "split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=sierra2_4a"
+                                        : "split[a][b];[a]palettegen=stats_mode=single[p];[b][p]paletteuse=new=1:dither=sierra2_4a", "")
         case .apng: return ("apng", "apng", "format=rgb24", "")
         }
     }
@@ -35,7 +44,8 @@ public final class VideoEncoder {
     private var finished = false
     public private(set) var frames = 0
 
-    public init(path: String, format: VideoFormat, width: Int, height: Int, fps: Int) throws {
+    /// Opens `path` for `frames` frames (what GIF's palette is planned for; more may be added).
+    public init(path: String, format: VideoFormat, width: Int, height: Int, fps: Int, frames expected: Int = 250) throws {
         if let problem = geobrief_av_load() { throw VideoError(path: path, reason: String(cString: problem)) }
         guard (16...8192).contains(width), (16...8192).contains(height), (1...120).contains(fps) else {
             throw VideoError(path: path, reason: "size \(width)x\(height) at \(fps) fps is outside 16...8192 pixels a side, 1...120 fps")
@@ -47,7 +57,7 @@ public final class VideoEncoder {
         self.width = width
         self.height = height
         temporary = try AtomicFile.temporaryPath(for: path)
-        let s = format.settings
+        let s = format.settings(frames: expected, width: width, height: height)
         handle = geobrief_video_open(temporary, s.container, s.encoder, s.filters, s.options, Int32(width), Int32(height), Int32(fps))
         guard let handle else { throw VideoError(path: path, reason: "out of memory") }
         let error = String(cString: geobrief_video_error(handle))
