@@ -42,6 +42,7 @@ public enum BuiltInTheme: String, CaseIterable, Sendable {
             s.mapColors { $0.withChroma(atMost: BuiltInTheme.printChroma) }
             s.mapWidths { max(BuiltInTheme.printHairline, $0) }
             s.preferredDPI = 300
+            s.givenColors = .chromaAtMost(BuiltInTheme.printChroma)
         case .mono:
             // Greys 13 or more apart in lightness: sides, and one side's routes.
             s.hostile = Color(hex: "#111111")!; s.friendly = Color(hex: "#494949")!; s.neutral = Color(hex: "#898989")!; s.unknown = Color(hex: "#acacac")!
@@ -50,6 +51,7 @@ public enum BuiltInTheme: String, CaseIterable, Sendable {
             s.mapColors { $0.grey }
             s.sidePatterns = true
             s.reliefGrey = true
+            s.givenColors = .replaced
         }
         return s
     }

@@ -93,9 +93,27 @@ public struct MapStyle: Sendable {
     public var sidePatterns = false
     /// The shaded relief drawn in greys (the `mono` theme).
     public var reliefGrey = false
+    /// What becomes of colours a scenario gives itself (a route's `color`): kept, brought into the
+    /// press's chroma (`print`), or replaced by the theme's own (`mono`: its greys are chosen apart,
+    /// two given colours may turn into one grey).
+    public var givenColors = GivenColors.asGiven
     /// The resolution maps are drawn at when neither the view nor the command line gives one
     /// (the `print` theme's 300 dpi).
     public var preferredDPI: Double?
 
     public init() {}
+}
+
+/// How a theme treats the colours a scenario names itself.
+public enum GivenColors: Sendable, Equatable {
+    case asGiven, replaced, chromaAtMost(Double)
+
+    /// The colour drawn for `c`; nil when the theme's own is to be taken instead.
+    public func apply(_ c: Color) -> Color? {
+        switch self {
+        case .asGiven: return c
+        case .replaced: return nil
+        case .chromaAtMost(let limit): return c.withChroma(atMost: limit)
+        }
+    }
 }

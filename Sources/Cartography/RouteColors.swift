@@ -11,7 +11,7 @@ public enum RouteColors {
     public static func colors(of routes: [SceneRoute], style: MapStyle) -> [Color] {
         var count: [Affiliation: Int] = [:]
         return routes.map { r in
-            if let c = r.color { return c }
+            if let given = r.color, let c = style.givenColors.apply(given) { return c }
             let k = count[r.affiliation, default: 0]
             count[r.affiliation] = k + 1
             return k == 0 ? style.color(of: r.affiliation) : style.routePalette[(k - 1) % max(1, style.routePalette.count)]

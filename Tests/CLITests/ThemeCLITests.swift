@@ -30,11 +30,17 @@ final class ThemeCLITests: XCTestCase {
         let base = try ImageBuffer(png: png("default")), print = try ImageBuffer(png: png("print"))
         // 300 dpi at the view's physical size (the view is at the default 144 dpi).
         XCTAssertEqual(Double(print.width) / Double(base.width), 300.0 / 144, accuracy: 0.01)
-        let mono = try ImageBuffer(png: png("mono")).pixels
-        XCTAssertTrue(mono.allSatisfy { p in
-            let r = Int((p >> 16) & 0xff), g = Int((p >> 8) & 0xff), b = Int(p & 0xff)
-            return abs(r - g) <= 2 && abs(g - b) <= 2
-        }, "the mono map has no colour")
+        // No colour in mono, the routes' own colours (the Red Sea example names them) included.
+        let redSea = BinaryRunner.packageRoot.appendingPathComponent("examples/red-sea-diversion.yaml").path
+        let rs = try cli.run(["render", redSea, "--view", "routes", "--theme", "mono", "-o", dir.appendingPathComponent("rs").path])
+        XCTAssertEqual(rs.status, 0, rs.stderr)
+        for path in [png("mono"), dir.appendingPathComponent("rs/red-sea-diversion-routes.png").path] {
+            let coloured = try ImageBuffer(png: path).pixels.filter { p in
+                let r = Int((p >> 16) & 0xff), g = Int((p >> 8) & 0xff), b = Int(p & 0xff)
+                return abs(r - g) > 2 || abs(g - b) > 2
+            }.count
+            XCTAssertEqual(coloured, 0, "the mono map \(path) has no colour")
+        }
         let bad = try cli.run(["render", example, "--theme", "sepia", "-o", dir.path])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("no built-in theme of that name; built-in themes: default, dark, print, mono"), bad.stderr)

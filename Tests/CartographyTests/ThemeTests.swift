@@ -75,6 +75,12 @@ final class ThemeTests: XCTestCase {
         let mono = BuiltInTheme.mono.style
         XCTAssertTrue(mono.sidePatterns)
         for c in MapStyle.colorKeyPaths.map({ mono[keyPath: $0] }) + mono.routePalette { XCTAssertLessThan(c.lab.chroma, 1, "\(c)") }
+        // A route's own colour is brought into the theme's rule too.
+        let red = Color(hex: "#ff0000")!
+        let route = SceneRoute(label: "r", style: .line, affiliation: .hostile, legs: [], color: red)
+        XCTAssertEqual(RouteColors.colors(of: [route, route], style: mono), [mono.hostile, mono.routePalette[0]], "mono takes its own greys")
+        XCTAssertLessThanOrEqual(RouteColors.colors(of: [route], style: BuiltInTheme.print.style)[0].lab.chroma, BuiltInTheme.printChroma + 0.5)
+        XCTAssertEqual(RouteColors.colors(of: [route], style: MapStyle())[0], red)
         // Sides hatch differently.
         XCTAssertEqual(Set(Affiliation.allCases.map { SideHatching($0).angles }).count, Affiliation.allCases.count)
     }
