@@ -33,6 +33,7 @@ public enum BuiltInTheme: String, CaseIterable, Sendable {
             s.panel = Color(r: 0.09, g: 0.10, b: 0.12, a: 0.88); s.panelBorder = Color(hex: "#5a5f66")!
             s.contextCity = Color(hex: "#b0b0b0")!; s.ink = Color(hex: "#e6e6e6")!; s.symbolGround = s.halo
             s.routePalette = ["#00bfff", "#f2e14c", "#7b61ff", "#f06aa0", "#ffffff"].compactMap(Color.init(hex:))
+            s.givenColors = .lightnessAtLeast(60)
             // Text light on the dark ground: lightness mirrored, and no lighter than 60.
             for k in MapStyle.textKeyPaths {
                 let c = s[keyPath: k].color.mirroredLightness, lab = c.lab

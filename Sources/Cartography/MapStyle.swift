@@ -93,8 +93,8 @@ public struct MapStyle: Sendable {
     public var sidePatterns = false
     /// The shaded relief drawn in greys (the `mono` theme).
     public var reliefGrey = false
-    /// What becomes of colours a scenario gives itself (a route's `color`): kept, brought into the
-    /// press's chroma (`print`), or replaced by the theme's own (`mono`: its greys are chosen apart,
+    /// What becomes of colours a scenario gives itself (a route's `color`): kept, lightened on a
+    /// dark ground (`dark`), brought into the press's chroma (`print`), or replaced by the theme's own (`mono`: its greys are chosen apart,
     /// two given colours may turn into one grey).
     public var givenColors = GivenColors.asGiven
     /// The resolution maps are drawn at when neither the view nor the command line gives one
@@ -107,6 +107,8 @@ public struct MapStyle: Sendable {
 /// How a theme treats the colours a scenario names itself.
 public enum GivenColors: Sendable, Equatable {
     case asGiven, replaced, chromaAtMost(Double)
+    /// No darker than this CIELAB lightness (a dark ground), hue and chroma kept.
+    case lightnessAtLeast(Double)
 
     /// The colour drawn for `c`; nil when the theme's own is to be taken instead.
     public func apply(_ c: Color) -> Color? {
@@ -114,6 +116,9 @@ public enum GivenColors: Sendable, Equatable {
         case .asGiven: return c
         case .replaced: return nil
         case .chromaAtMost(let limit): return c.withChroma(atMost: limit)
+        case .lightnessAtLeast(let l):
+            let lab = c.lab
+            return lab.l >= l ? c : Color(lab: LabColor(l: l, a: lab.a, b: lab.b), alpha: c.a)
         }
     }
 }

@@ -81,6 +81,8 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(RouteColors.colors(of: [route, route], style: mono), [mono.hostile, mono.routePalette[0]], "mono takes its own greys")
         XCTAssertLessThanOrEqual(RouteColors.colors(of: [route], style: BuiltInTheme.print.style)[0].lab.chroma, BuiltInTheme.printChroma + 0.5)
         XCTAssertEqual(RouteColors.colors(of: [route], style: MapStyle())[0], red)
+        let navy = SceneRoute(label: "r", style: .line, affiliation: .hostile, legs: [], color: Color(hex: "#1f2f58")!)
+        XCTAssertGreaterThanOrEqual(RouteColors.colors(of: [navy], style: dark)[0].lab.l, 59.5, "a dark route is lightened on the dark ground")
         // Sides hatch differently.
         XCTAssertEqual(Set(Affiliation.allCases.map { SideHatching($0).angles }).count, Affiliation.allCases.count)
     }
