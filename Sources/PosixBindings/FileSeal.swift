@@ -21,16 +21,26 @@ public enum FileSeal {
     /// Checks the digest of a mapped file; returns the length of what it seals (the file without
     /// its last 8 bytes). A check already passed for this version of the file is not redone.
     public static func verify(_ file: MappedFile) throws -> Int {
+        if isVerified(file) { return file.count - 8 }
+        let payload = try checkSeal(file)
+        markVerified(path: file.path)
+        return payload
+    }
+
+    /// Whether this version of the file passed before (its seal, and its reader's own checks
+    /// when the reader marks it only after them).
+    public static func isVerified(_ file: MappedFile) -> Bool {
+        guard file.count >= 8, let stamp = stampPath(for: file.path) else { return false }
+        return access(stamp, F_OK) == 0
+    }
+
+    /// Checks the digest alone, marking nothing; returns the length of what it seals.
+    public static func checkSeal(_ file: MappedFile) throws -> Int {
         guard file.count >= 8, let base = file.base else { throw MappedFileError(path: file.path, reason: "too short to be sealed") }
         let payload = file.count - 8
-        let stamp = stampPath(for: file.path)
-        if let stamp, access(stamp, F_OK) == 0 { return payload }
-        let stored = file.u64(payload)
-        let actual = digest(UnsafeRawBufferPointer(start: base, count: payload))
-        guard stored == actual else {
+        guard file.u64(payload) == digest(UnsafeRawBufferPointer(start: base, count: payload)) else {
             throw MappedFileError(path: file.path, reason: "damaged (its checksum does not match): rebuild the data with `make geodata` (FORCE=1)")
         }
-        if let stamp { markVerified(stamp) }
         return payload
     }
 

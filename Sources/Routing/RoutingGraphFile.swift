@@ -33,8 +33,10 @@ package enum RoutingGraphFile {
         }
         var pos = magic.count
         guard file.count > 20, file.bytesEqual(0, magic.count, magic) else { throw RoutingError.badGraphFile(path, reason: "not a GeoBrief graph file (or one of an older format): run `make geodata`") }
+        // The seal and the checks of the contents below run once per version of the file.
+        let trusted = FileSeal.isVerified(file)
         let length: Int
-        do { length = try FileSeal.verify(file) } catch { throw RoutingError.badGraphFile(path, reason: "\(error)") }
+        do { length = trusted ? file.count - 8 : try FileSeal.checkSeal(file) } catch { throw RoutingError.badGraphFile(path, reason: "\(error)") }
         func need(_ bytes: Int) throws {
             guard bytes >= 0, pos <= length - bytes else { throw RoutingError.badGraphFile(path, reason: "truncated") }
         }
@@ -66,21 +68,8 @@ package enum RoutingGraphFile {
         let lat = try array(n, Double.self), lon = try array(n, Double.self), country = try array(n, UInt16.self)
         // Stored as UInt32, read as Int32 (the same bits below 2^31, which the size checks above ensure).
         let offsets = try array(n + 1, Int32.self)
-        let targetsValid = file.u32sAllBelow(pos, count: slots, limit: UInt32(n))
+        let targetsAt = pos
         let targets = try column(slots, Int32.self), lengths = try column(slots, Float.self)
-        guard offsets.first == 0, offsets.last.map(Int.init) == slots, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-              targetsValid else {
-            throw RoutingError.badGraphFile(path, reason: "inconsistent adjacency")
-        }
-        // Coordinates and lengths a search can trust (the checksum covers damage; this covers a file
-        // that was never a graph of ours): latitudes in range, lengths finite and not negative.
-        // (A node that is no coordinate at all, NaN, is a gap the writer left and is never searched.)
-        guard zip(lat, lon).allSatisfy({ $0.0.isNaN || $0.1.isNaN || (abs($0.0) <= 90 && abs($0.1) <= 540) }) else {
-            throw RoutingError.badGraphFile(path, reason: "a node lies outside the globe")
-        }
-        guard (0..<slots).allSatisfy({ let v = lengths[$0]; return v.isFinite && v >= 0 }) else {
-            throw RoutingError.badGraphFile(path, reason: "an edge length is negative or not a number")
-        }
         let landmarkCount = try u32()
         guard landmarkCount <= 64 else { throw RoutingError.badGraphFile(path, reason: "implausible landmark count") }
         let landmarks = landmarkCount == 0 ? nil
@@ -88,7 +77,24 @@ package enum RoutingGraphFile {
         let sortedCount = try u32()
         guard sortedCount <= n else { throw RoutingError.badGraphFile(path, reason: "implausible node order") }
         let byLatitude = try array(sortedCount, Int32.self)
-        guard byLatitude.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
+        // What a search must be able to trust, checked once per version of the file.
+        if !trusted {
+            guard offsets.first == 0, offsets.last.map(Int.init) == slots, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+                  file.u32sAllBelow(targetsAt, count: slots, limit: UInt32(n)) else {
+                throw RoutingError.badGraphFile(path, reason: "inconsistent adjacency")
+            }
+            // Coordinates and lengths a search can trust (the checksum covers damage; this covers a file
+            // that was never a graph of ours): latitudes in range, lengths finite and not negative.
+            // (A node that is no coordinate at all, NaN, is a gap the writer left and is never searched.)
+            guard zip(lat, lon).allSatisfy({ $0.0.isNaN || $0.1.isNaN || (abs($0.0) <= 90 && abs($0.1) <= 540) }) else {
+                throw RoutingError.badGraphFile(path, reason: "a node lies outside the globe")
+            }
+            guard (0..<slots).allSatisfy({ let v = lengths[$0]; return v.isFinite && v >= 0 }) else {
+                throw RoutingError.badGraphFile(path, reason: "an edge length is negative or not a number")
+            }
+            guard byLatitude.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
+            FileSeal.markVerified(path: path)
+        }
         return RoutingGraph(nodes: zip(lon, lat).map { Coordinate(lon: $0, lat: $1) }, offsets: offsets,
                             targets: targets, lengths: lengths, nodeCountries: country, countryCodes: codes,
                             landmarks: landmarks, byLatitude: byLatitude)
