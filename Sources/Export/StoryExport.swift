@@ -4,7 +4,6 @@ import GeoCore
 import GeoPackage
 import Graphics
 import PosixBindings
-import Symbology
 
 /// The formats a story's layers are written in.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -77,12 +76,12 @@ extension StoryLayers {
             """
         for layer in layers {
             out += "<Folder>\n<name>\(Self.xml(layer.name))</name>\n<description>\(Self.xml(layer.description))</description>\n"
-            let spans = self.spans[layer.name] ?? []
-            for (i, f) in layer.features.enumerated() {
+            // A dated layer's first and last day (whole days, as xsd:date) make its TimeSpan.
+            let begin = layer.columns.firstIndex { $0.name == "date_begin" }, end = layer.columns.firstIndex { $0.name == "date_end" }
+            for f in layer.features {
                 out += "<Placemark>\n<name>\(Self.xml(Self.name(of: f.values, columns: layer.columns)))</name>\n"
-                if i < spans.count, let s = spans[i] {
-                    // Whole days, as xsd:date: the first and the last day the item's date covers.
-                    out += "<TimeSpan><begin>\(StoryDate.iso(day: s.first))</begin><end>\(StoryDate.iso(day: s.last))</end></TimeSpan>\n"
+                if let begin, let end, case .text(let b) = f.values[begin], case .text(let e) = f.values[end] {
+                    out += "<TimeSpan><begin>\(b)</begin><end>\(e)</end></TimeSpan>\n"
                 }
                 out += "<ExtendedData>\n"
                 for (c, v) in zip(layer.columns, f.values) where v != .null {

@@ -16,15 +16,11 @@ public struct StoryLayers: Sendable {
     public var layers: [GeoPackageLayer]
     /// The credit line of every dataset the layers were made from.
     public var attribution: String
-    /// Per layer, per feature: the first and last day of its date, for time-aware readers (KML).
-    public var spans: [String: [(first: Int, last: Int)?]]
     public var title: String
 
     public init(_ resolved: ResolvedScenario, manifest: Manifest?) {
         let s = resolved.scenario
         title = s.title
-        var spans: [String: [(first: Int, last: Int)?]] = [:]
-        func span(_ d: StoryDate?) -> (first: Int, last: Int)? { d.map { ($0.first, $0.last) } }
         func text(_ v: String?) -> SQLiteValue { v.map(SQLiteValue.text) ?? .null }
         func date(_ d: StoryDate?) -> [SQLiteValue] {
             [text(d?.description), text(d.map { StoryDate.iso(day: $0.first) }), text(d.map { StoryDate.iso(day: $0.last) })]
@@ -40,10 +36,8 @@ public struct StoryLayers: Sendable {
             guard let at = resolved.places[p.id] else { continue }
             places.append((.point(at.coordinate), [.text(p.id), .text(p.name), .text(p.label(in: s.language)), .text(p.kind.rawValue), .text(at.origin)]))
         }
-        spans["places"] = places.map { _ in nil }
 
         var legs: [(geometry: Geometry, values: [SQLiteValue])] = []
-        var legSpans: [(first: Int, last: Int)?] = []
         var modes = Set<String>()
         for r in s.routes {
             for (i, leg) in (resolved.routes[r.id] ?? []).enumerated() {
@@ -54,48 +48,35 @@ public struct StoryLayers: Sendable {
                 legs.append((.multiLineString(lines), [.text(r.id), text(r.label), .integer(Int64(i + 1)), .text(leg.from), .text(leg.to), .text(leg.mode),
                                                         .real(Self.km(leg.totalKm)), .real(Self.km(leg.routedKm)), .real(Self.km(leg.schematicKm)), .text(parts),
                                                         .text(r.affiliation.rawValue)] + date(r.date)))
-                legSpans.append(span(r.date))
             }
         }
-        spans["route_legs"] = legSpans
 
         var areas: [(geometry: Geometry, values: [SQLiteValue])] = []
         for a in s.areas {
             guard let polygons = resolved.areas[a.id], !polygons.isEmpty else { continue }
             areas.append((.multiPolygon(polygons), [.text(a.id), text(a.label), .integer(a.approximate ? 1 : 0), .text(a.affiliation.rawValue)] + date(a.date)))
         }
-        spans["areas"] = s.areas.filter { resolved.areas[$0.id]?.isEmpty == false }.map { span($0.date) }
 
         var units: [(geometry: Geometry, values: [SQLiteValue])] = []
-        var unitSpans: [(first: Int, last: Int)?] = []
         for u in s.units {
             guard let at = u.at.flatMap({ resolved.places[$0]?.coordinate }) else { continue }
             units.append((.point(at), [.text(u.id), .text(u.name), .text(u.affiliation.rawValue), text(u.echelon?.rawValue), .text(u.type.rawValue),
                                        text(u.strength), text(u.at)] + date(u.date)))
-            unitSpans.append(span(u.date))
         }
-        spans["units"] = unitSpans
 
         var figures: [(geometry: Geometry, values: [SQLiteValue])] = []
-        var figureSpans: [(first: Int, last: Int)?] = []
         for f in s.figures {
             guard let id = f.attachedTo, let at = resolved.anchor(of: id) else { continue }
             figures.append((.point(at), [.text(f.id), .text(f.quantity), .text(f.value.description), .real(f.value.min), .real(f.value.max),
                                          .text(f.value.qualifier.rawValue), text(f.unit), sources(f.sources), text(f.confidence?.rawValue), .text(id),
                                          text(f.note)] + date(f.date)))
-            figureSpans.append(span(f.date))
         }
-        spans["figures"] = figureSpans
 
         var events: [(geometry: Geometry, values: [SQLiteValue])] = []
-        var eventSpans: [(first: Int, last: Int)?] = []
         for e in s.events {
             guard let at = e.place.flatMap({ resolved.anchor(of: $0) }) else { continue }
             events.append((.point(at), [.text(e.text), text(e.place), sources(e.sources)] + date(e.date)))
-            eventSpans.append(span(e.date))
         }
-        spans["events"] = eventSpans
-        self.spans = spans
 
         // The gazetteer located the places; the networks of routed legs gave their lines.
         let datasets = ["gazetteer"] + modes.sorted().compactMap { NetworkDataset.byMode[$0] }
