@@ -247,10 +247,7 @@ public final class BasemapRenderer {
     }
 
     /// The attribution line for everything drawn: each dataset's text once, in drawing order.
-    public func attribution() throws -> String { try BasemapRenderer.attribution(of: drawn, data: data) }
-
-    /// The attribution texts of datasets `ids`, each once, in order.
-    static func attribution(of ids: [String], data: DataDirectory) throws -> String { try data.manifest().attribution(of: ids) }
+    public func attribution() throws -> String { try data.manifest().attribution(of: drawn) }
 
     /// Records `id` for the attribution.
     private func use(_ id: String) {

@@ -70,7 +70,7 @@ public final class MapRenderer {
         let trace = RenderTrace()
         // The basemap's names are read on the other core while the basemap is drawn.
         let pt = canvas.surface.dpi / 72
-        let reference = scene.flatMap { $0.reference ? ReferenceLabelReader(data: data).start(for: frame, pointsAcross: w / pt, language: $0.language) : nil }
+        let reference = startReference(scene, frame: frame, pointsAcross: w / pt)
         defer { _ = try? reference?.wait() }
         try canvas.withState {
             canvas.rectangle(0, 0, w, h)
@@ -111,6 +111,12 @@ public final class MapRenderer {
         return (frame, band)
     }
 
+    /// Starts reading the basemap's names for `scene` on another core; nil when it shows none.
+    private func startReference(_ scene: MapScene?, frame: MapFrame, pointsAcross: Double) -> ReferenceLabelReader.Pending? {
+        guard let scene, scene.reference else { return nil }
+        return ReferenceLabelReader(data: data).start(for: frame, pointsAcross: pointsAcross, language: scene.language)
+    }
+
     private func basemapRenderer(_ request: MapRequest, scene: MapScene?) -> BasemapRenderer {
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
@@ -142,7 +148,7 @@ public final class MapRenderer {
         let (w, h) = (Double(request.width), Double(request.height))
         let (frame, band) = try layout(request, scene: scene, on: canvas, width: w, height: h)
         let basemap = basemapRenderer(request, scene: scene)
-        let reference = scene.reference ? ReferenceLabelReader(data: data).start(for: frame, pointsAcross: w / (request.dpi / 72), language: scene.language) : nil
+        let reference = startReference(scene, frame: frame, pointsAcross: w / (request.dpi / 72))
         try basemap.draw(frame, on: canvas)
         try canvas.check("draw the basemap")
         return BasemapSnapshot(image: try ImageBuffer(copying: surface), frame: frame, band: band, datasets: basemap.drawn,

@@ -112,7 +112,7 @@ final class SceneRenderer {
             placer.block(box.insetBy(-2 * pt))
         }
         let notes = SceneRenderer.footerNotes(scene)
-        let attribution = try BasemapRenderer.attribution(of: datasets, data: data)
+        let attribution = try data.manifest().attribution(of: datasets)
         let footer = try furniture.footer(notes: notes, attribution: attribution)
         placer.block(footer)
         // The legend goes to the bottom corner that hides less of the map; the scale bar to the other.
@@ -227,14 +227,15 @@ final class SceneRenderer {
     private func drawArea(_ area: SceneArea) {
         let geometry = Geometry.multiPolygon(area.polygons)
         let c = color(area.affiliation)
+        let paths = painter.paths([geometry])
         if style.sidePatterns {
-            hatch(painter.paths([geometry]), SideHatching(area.affiliation), color: c)
+            hatch(paths, SideHatching(area.affiliation), color: c)
         } else {
             canvas.setColor(c.withAlpha(0.16))
             painter.fill([geometry])
         }
         painter.stroke([geometry], color: c, width: 1.2 * pt, dash: area.approximate ? [4 * pt, 2.5 * pt] : [])
-        if painter.paths([geometry]).contains(where: visible) { legend.insert(.area(approximate: area.approximate, c, area.affiliation)) }
+        if paths.contains(where: visible) { legend.insert(.area(approximate: area.approximate, c, area.affiliation)) }
     }
 
     /// Fills the closed frame `paths` with `hatching`'s lines in `color`, clipped to them.
