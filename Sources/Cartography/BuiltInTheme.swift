@@ -35,10 +35,7 @@ public enum BuiltInTheme: String, CaseIterable, Sendable {
             s.routePalette = ["#00bfff", "#f2e14c", "#7b61ff", "#f06aa0", "#ffffff"].compactMap(Color.init(hex:))
             s.givenColors = .lightnessAtLeast(60)
             // Text light on the dark ground: lightness mirrored, and no lighter than 60.
-            for k in MapStyle.textKeyPaths {
-                let c = s[keyPath: k].color.mirroredLightness, lab = c.lab
-                s[keyPath: k].color = lab.l >= 60 ? c : Color(lab: LabColor(l: 60, a: lab.a, b: lab.b), alpha: c.a)
-            }
+            for k in MapStyle.textKeyPaths { s[keyPath: k].color = s[keyPath: k].color.mirroredLightness.withLightness(atLeast: 60) }
         case .print:
             s.mapColors { $0.withChroma(atMost: BuiltInTheme.printChroma) }
             s.mapWidths { max(BuiltInTheme.printHairline, $0) }

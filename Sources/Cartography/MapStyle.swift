@@ -116,9 +116,7 @@ public enum GivenColors: Sendable, Equatable {
         case .asGiven: return c
         case .replaced: return nil
         case .chromaAtMost(let limit): return c.withChroma(atMost: limit)
-        case .lightnessAtLeast(let l):
-            let lab = c.lab
-            return lab.l >= l ? c : Color(lab: LabColor(l: l, a: lab.a, b: lab.b), alpha: c.a)
+        case .lightnessAtLeast(let l): return c.withLightness(atLeast: l)
         }
     }
 }

@@ -58,6 +58,12 @@ extension Color {
         return Color(lab: LabColor(l: c.l, a: c.a * k, b: c.b * k), alpha: a)
     }
 
+    /// The colour no darker than CIELAB lightness `l`, hue and chroma kept.
+    public func withLightness(atLeast l: Double) -> Color {
+        let c = lab
+        return c.l >= l ? self : Color(lab: LabColor(l: l, a: c.a, b: c.b), alpha: a)
+    }
+
     /// For a dark background: lightness mirrored (dark text becomes light), hue and chroma kept.
     public var mirroredLightness: Color {
         let c = lab

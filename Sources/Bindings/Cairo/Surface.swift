@@ -26,12 +26,12 @@ public final class Surface {
     private(set) var svgTexts: [String] = []
 
     /// PDF only: the map frames to georeference, written into the file by `finish()`.
-    public private(set) var georeferences: [PDFGeoreference] = []
+    private(set) var georeferences: [PDFGeoreference] = []
     /// PDF only: the page being drawn (0-based).
     public internal(set) var page = 0
 
     /// PDF only: the alternate text of each page's figure (`Canvas.figure`), by page.
-    public private(set) var figureTexts: [Int: String] = [:]
+    private(set) var figureTexts: [Int: String] = [:]
 
     /// SVG only: the document's `<title>` and `<desc>`.
     private(set) var svgDescription: (title: String, description: String)?
