@@ -43,6 +43,12 @@ public struct BatchItem: Sendable {
     public var name: String
     /// Why the item cannot be made, found while planning (it is reported, the rest go on).
     public var problem: String?
+
+    /// The label plan a dated frame follows: its view's complete map at its size (nil for an
+    /// item that is not a frame). Items with the same key share one plan.
+    var planKey: String? {
+        frame.map { _ in "\(scenario)|\(view)|\(size.width)x\(size.height)@\(size.dpi ?? 0)" }
+    }
 }
 
 /// Expands jobs into items: scenarios x views x sizes x formats x frames, each with a safe,
@@ -54,6 +60,14 @@ public struct BatchPlan: Sendable {
 
     /// Frames at most per job.
     public static let maxFrames = 1_000
+    /// The order workers take the items in: the first item of every label plan, then the second,
+    /// and so on, so that workers make different plans at once and none waits for another's.
+    public var workOrder: [Int] {
+        var seen: [String: Int] = [:]
+        let rank = items.map { item in item.planKey.map { key in seen[key, default: 0] += 1; return seen[key]! - 1 } ?? 0 }
+        return items.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
+    }
+
     /// Items at most per batch.
     public static let maxItems = 100_000
 

@@ -66,8 +66,9 @@ public struct BatchProgress: Sendable {
     public var last: BatchResult
 }
 
-/// Runs a batch plan on several threads, one renderer (GDAL and Cairo contexts) per worker and
-/// item: every file written atomically, each item's failure kept to itself, outputs that are up to
+/// Runs a batch plan on `workers` threads, one renderer (Cairo context) per worker and item, each
+/// item drawn on one thread while the workers keep every core busy (`workers` is a number of
+/// cores, as `make -j` is): every file written atomically, each item's failure kept to itself, outputs that are up to
 /// date (same scenario, theme, data manifest and options) skipped unless forced.
 public final class BatchRunner: Sendable {
     public let output: String
@@ -92,14 +93,17 @@ public final class BatchRunner: Sendable {
         try? FileManager.default.createDirectory(atPath: stampFolder, withIntermediateDirectories: true)
         AtomicFile.removeStaleTemporaries(in: output)
         let items = plan.items
-        let state = Shared(count: items.count)
+        let state = Shared(order: plan.workOrder)
         for (i, r) in done where i < items.count { _ = state.finish(i, r) }
         let start = Date()
         let manifestHash = FileManager.default.contents(atPath: data.file("manifest.json")).map(Checksum.sha256) ?? ""
-        DispatchQueue.concurrentPerform(iterations: min(workers, max(items.count, 1))) { _ in
+        let busy = min(workers, max(items.count - done.count, 1))
+        // Fewer items than workers: each item has the cores the others leave.
+        let threads = Threads(workers / busy)
+        DispatchQueue.concurrentPerform(iterations: busy) { _ in
             while let i = state.next() {
                 journal?.started(i)
-                let result = self.make(items[i], plan: plan, manifestHash: manifestHash)
+                let result = self.make(items[i], plan: plan, manifestHash: manifestHash, threads: threads)
                 journal?.finished(i, result)
                 let done = state.finish(i, result)
                 progress(BatchProgress(done: done, total: items.count, elapsed: Date().timeIntervalSince(start), last: result))
@@ -111,7 +115,7 @@ public final class BatchRunner: Sendable {
     var stampFolder: String { (output as NSString).appendingPathComponent(".geobrief") }
 
     /// One item, isolated: any error becomes its result.
-    private func make(_ item: BatchItem, plan: BatchPlan, manifestHash: String) -> BatchResult {
+    private func make(_ item: BatchItem, plan: BatchPlan, manifestHash: String, threads: Threads) -> BatchResult {
         let path = (output as NSString).appendingPathComponent(item.name)
         let t0 = Date()
         func result(_ status: BatchResult.Status, _ error: String? = nil) -> BatchResult {
@@ -131,10 +135,10 @@ public final class BatchRunner: Sendable {
             return result(.skipped)
         }
         do {
-            let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style, cache: cache)
+            let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style, cache: cache, threads: threads)
             // Dated frames of a view place their labels as its complete map does: none flickers.
-            let plan = try item.frame.map { _ in
-                try plans.plan("\(item.scenario)|\(item.view)|\(item.size.width)x\(item.size.height)@\(item.size.dpi ?? 0)") {
+            let plan = try item.planKey.map { key in
+                try plans.plan(key) {
                     try renderer.plan(for: view, size: (item.size.width, item.size.height), dpi: item.size.dpi)
                 }
             }
@@ -167,32 +171,43 @@ public final class BatchRunner: Sendable {
     private let plans = PlanStore()
 
     /// Label plans by view and size, shared by the workers; a plan is made once, by the first
-    /// worker that needs it, while the others wait for it.
-    private final class PlanStore: @unchecked Sendable {
-        private let lock = NSLock()
-        private var plans: [String: LabelPlan] = [:]
+    /// worker that needs it, while the others that need the same one wait for it (and only they).
+    private final class PlanStore: Sendable {
+        private let plans = Locked<[String: Locked<LabelPlan?>]>([:])
         func plan(_ key: String, make: () throws -> LabelPlan) throws -> LabelPlan {
-            lock.lock(); defer { lock.unlock() }
-            if let p = plans[key] { return p }
-            let p = try make()
-            plans[key] = p
-            return p
+            let entry = plans.withLock { all -> Locked<LabelPlan?> in
+                if let e = all[key] { return e }
+                let e = Locked<LabelPlan?>(nil)
+                all[key] = e
+                return e
+            }
+            return try entry.withLock { plan in
+                if let plan { return plan }
+                let made = try make()
+                plan = made
+                return made
+            }
         }
     }
 
     /// The work queue and results, shared by the workers.
     private final class Shared: @unchecked Sendable {
         private let lock = NSLock()
+        /// Item indices in the order they are handed out.
+        private let order: [Int]
         private var cursor = 0
         private var done = 0
         var results: [BatchResult?]
-        init(count: Int) { results = Array(repeating: nil, count: count) }
+        init(order: [Int]) {
+            self.order = order
+            results = Array(repeating: nil, count: order.count)
+        }
         func next() -> Int? {
             lock.lock(); defer { lock.unlock() }
-            while cursor < results.count && results[cursor] != nil { cursor += 1 }
-            guard cursor < results.count else { return nil }
+            while cursor < order.count && results[order[cursor]] != nil { cursor += 1 }
+            guard cursor < order.count else { return nil }
             cursor += 1
-            return cursor - 1
+            return order[cursor - 1]
         }
         func finish(_ i: Int, _ r: BatchResult) -> Int {
             lock.lock(); defer { lock.unlock() }

@@ -2,6 +2,7 @@ import Graphics
 import Bindings
 import Foundation
 import GeoCore
+import PosixBindings
 import DataCatalog
 
 /// Draws the basemap of a frame from the data folder: relief, land and water, regions, rivers,
@@ -24,6 +25,11 @@ public final class BasemapRenderer {
     public var svgLayers = false
     /// Dataset ids drawn so far, in drawing order, for the attribution line.
     public private(set) var drawn: [String] = []
+    /// False to read and frame every layer (and record what is drawn) without drawing it: for
+    /// a label layout, which no basemap pixel changes.
+    public var drawsPixels = true
+    /// Threads the layers are read, projected and drawn on (in bands), and the relief warped on.
+    public var threads = Threads.allCores
 
     public init(data: DataDirectory, style: MapStyle = MapStyle()) {
         self.data = data
@@ -130,6 +136,7 @@ public final class BasemapRenderer {
         }
         trace.mark("read and frame")
         let gathered = steps
+        if !drawsPixels { return }
         if svgLayers, canvas.surface.kind == .svg {
             // Consecutive steps of one layer make one group.
             var i = 0
@@ -146,7 +153,7 @@ public final class BasemapRenderer {
                 i = j
             }
         } else {
-            try canvas.inBands { band in
+            try canvas.inBands(threads: threads) { band in
                 var p = painter
                 p.canvas = band
                 for step in gathered { try step.draw(p) }
@@ -197,14 +204,14 @@ public final class BasemapRenderer {
         rules(large: large).map { ($0.dataset, $0.layer(atLevel: small)) }
     }
 
-    /// Reads and projects the layers (and warps the relief) on all cores into `store` before the
+    /// Reads and projects the layers (and warps the relief) on `threads` into `store` before the
     /// drawing, which is sequential, takes them. Each worker has its own GDAL datasets and PROJ
     /// transformation. A failure is left for the drawing to meet and report.
     private func prefetch(_ frame: MapFrame, box: BoundingBox, polygons: [String], lines: [(String, String)], into store: ProjectedLayerCache) throws {
         enum Task { case polygons(String), lines(String, String), relief, veil }
         let tasks: [Task] = (layers.contains(.relief) ? [.relief] : []) + polygons.map { Task.polygons($0) } + (!highlight.isEmpty && !locator ? [.veil] : [])
             + lines.map { Task.lines($0.0, $0.1) }
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, tasks.count, 4)
+        let workers = min(threads.count, tasks.count, 4)
         guard workers > 1 else { return }
         let next = LockedCounter()
         let definition = frame.projection.definition
@@ -265,7 +272,7 @@ public final class BasemapRenderer {
         let make = { () throws -> ProjectedLayerCache.Entry in
             let pyramid = try ReliefPyramid(path: try self.data.path(of: "relief"))
             let bands = ReliefWarp.warp(pyramid, projection: frame.projection, window: [frame.minX, frame.minY, frame.maxX, frame.maxY],
-                                        width: w, height: h)
+                                        width: w, height: h, threads: self.threads)
             return .raster(width: w, height: h, bands: bands)
         }
         // The same window at the same size (the dated frames of one view) shares one warp.

@@ -1,6 +1,7 @@
 import Graphics
 import Bindings
 import GeoCore
+import PosixBindings
 import DataCatalog
 
 /// A small locator map: a wider area around the main map in outline, with the main map's frame
@@ -10,6 +11,7 @@ struct InsetMap {
     let style: MapStyle
     let canvas: Canvas
     var cache: ProjectedLayerCache?
+    var threads = Threads.allCores
 
     /// The area an inset shows around `extent`: three times as wide and tall, at least 30 degrees
     /// across, clamped to the globe.
@@ -33,6 +35,7 @@ struct InsetMap {
         basemap.layers = [.borders]
         basemap.locator = true
         basemap.cache = cache
+        basemap.threads = threads
         // The main map's lon/lat extent (its frame may reach over the pole on large maps).
         let e = main.extent
         let lonlat = [Coordinate(lon: e.west, lat: e.south), Coordinate(lon: e.west + e.width, lat: e.south),

@@ -2,6 +2,7 @@ import Graphics
 import Bindings
 import Foundation
 import GeoCore
+import PosixBindings
 import DataCatalog
 
 /// Renders a `MapRequest` to PNG, PDF or SVG: basemap, title and the attribution of every layer drawn.
@@ -14,6 +15,9 @@ public final class MapRenderer {
 
     /// Projected basemap layers shared with other renderers (a batch's workers), when given.
     public var cache: ProjectedLayerCache?
+    /// Threads one map is drawn and encoded on: every core for a map drawn alone, one for each
+    /// item of a batch whose workers keep every core busy.
+    public var threads = Threads.allCores
 
     public init(data: DataDirectory, style: MapStyle = MapStyle(), cache: ProjectedLayerCache? = nil) {
         self.data = data
@@ -41,7 +45,7 @@ public final class MapRenderer {
         let trace = RenderTrace()
         let report = try draw(request, scene: scene, on: canvas)
         trace.mark("draw \(format)")
-        if format == .png { try surface.writePNG(to: path) } else { try surface.finish() }
+        if format == .png { try surface.writePNG(to: path, threads: threads) } else { try surface.finish() }
         trace.mark("encode \(format)")
         return report
     }
@@ -60,13 +64,22 @@ public final class MapRenderer {
         return try canvas.figure(alternateText: alt) { try drawMap(request, scene: scene, on: canvas, width: w, height: h) }
     }
 
-    private func drawMap(_ request: MapRequest, scene: MapScene?, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
+    /// Where the labels of `request`'s map with `scene` go (its report), without the basemap's
+    /// pixels, which no label depends on: the plan that the dated frames of a view follow.
+    public func labelLayout(_ request: MapRequest, scene: MapScene) throws -> MapReport {
+        let canvas = try Canvas(try Surface.image(width: request.width, height: request.height, dpi: request.dpi))
+        return try drawMap(request, scene: scene, on: canvas, width: Double(request.width), height: Double(request.height), basemapPixels: false)
+    }
+
+    private func drawMap(_ request: MapRequest, scene: MapScene?, on canvas: Canvas, width w: Double, height h: Double,
+                         basemapPixels: Bool = true) throws -> MapReport {
         let (frame, band) = try layout(request, scene: scene, on: canvas, width: w, height: h)
         // A PDF's map frame is georeferenced: readers measure on it, GDAL reads its system.
         if canvas.surface.kind == .pdf, let points = frame.controlPoints(), let wkt = frame.projection.wkt {
             canvas.georeference(width: w, height: h, points: points, wkt: wkt)
         }
         let basemap = basemapRenderer(request, scene: scene)
+        basemap.drawsPixels = basemapPixels
         let trace = RenderTrace()
         // The basemap's names are read on the other core while the basemap is drawn.
         let pt = canvas.surface.dpi / 72
@@ -121,6 +134,7 @@ public final class MapRenderer {
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
         basemap.cache = cache
+        basemap.threads = threads
         basemap.svgLayers = true
         basemap.highlight = scene?.highlight ?? []
         return basemap
@@ -131,7 +145,7 @@ public final class MapRenderer {
         let report = try canvas.withState {
             canvas.rectangle(0, 0, w, h)
             canvas.clip()
-            return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache)
+            return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache, threads: threads)
                 .draw(scene, basemapDatasets: datasets, reference: reference)
         }
         warnings += report.warnings

@@ -71,9 +71,10 @@ public enum ReliefWarp {
 
     /// RGBA bands of `width` x `height` covering the projected `window` (minX, minY, maxX, maxY);
     /// alpha 0 where the output lies outside the projection's domain. `level` forces a level of
-    /// the pyramid (for tests); by default the one `level(...)` chooses.
+    /// the pyramid (for tests); by default the one `level(...)` chooses. Rows are warped on up to
+    /// `threads` threads, to the same pixels on any number.
     public static func warp(_ pyramid: ReliefPyramid, projection: MapProjection, window: [Double], width: Int, height: Int,
-                            level forced: Int? = nil) -> [[UInt8]] {
+                            level forced: Int? = nil, threads: Threads = .allCores) -> [[UInt8]] {
         let grid = Grid(projection: projection, window: window, width: width, height: height)
         let (nodes, nx) = (grid.nodes, grid.nx)
         let index = min(pyramid.levels.count - 1, max(0, forced ?? levelIndex(pyramid, nodes: nodes, nx: nx, ny: grid.ny)))
@@ -87,7 +88,7 @@ public enum ReliefWarp {
         let chunks = min(height, 64)
         // Each chunk of rows is computed on its own and handed in under the lock.
         let results = Locked([(rgba: [UInt8], misses: [Int])](repeating: ([], []), count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        threads.forEach(chunks) { c in
             let rows = (height * c / chunks)..<(height * (c + 1) / chunks)
             var rgba = [UInt8](repeating: 0, count: rows.count * width * 4)
             var misses: [Int] = []

@@ -2,6 +2,7 @@ import Graphics
 import Bindings
 import Foundation
 import GeoCore
+import PosixBindings
 import DataCatalog
 import Symbology
 
@@ -48,9 +49,12 @@ final class SceneRenderer {
     var routePaths: [(path: [Coordinate], width: Double)] = []
 
     let cache: ProjectedLayerCache?
+    /// Threads the inset's basemap is drawn on.
+    let threads: Threads
 
-    init(data: DataDirectory, style: MapStyle, canvas: Canvas, frame: MapFrame, cache: ProjectedLayerCache? = nil) {
+    init(data: DataDirectory, style: MapStyle, canvas: Canvas, frame: MapFrame, cache: ProjectedLayerCache? = nil, threads: Threads = .allCores) {
         self.cache = cache
+        self.threads = threads
         self.data = data
         self.style = style
         self.canvas = canvas
@@ -106,7 +110,7 @@ final class SceneRenderer {
         if scene.inset {
             let w = max(90 * pt, frame.width * 0.2), h = w * 0.72
             let box = Rect(x: frame.width - w - furniture.margin, y: furniture.margin, width: w, height: h)
-            for id in try InsetMap(data: data, style: style, canvas: canvas, cache: cache).draw(in: box, main: frame) where !datasets.contains(id) {
+            for id in try InsetMap(data: data, style: style, canvas: canvas, cache: cache, threads: threads).draw(in: box, main: frame) where !datasets.contains(id) {
                 datasets.append(id)
             }
             placer.block(box.insetBy(-2 * pt))

@@ -27,7 +27,7 @@ public struct BatchCommand: ParsableCommand {
     @Option(help: "Comma-separated formats: png, pdf, svg.", transform: FormatList.parse) var formats = FormatList([.png])
     @Option(help: "Timeline frames: 'events' or FROM/TO:DAYS, e.g. 2024-10-01/2024-12-31:7.") var frames: String?
     @Option(name: .shortAndLong, help: "Output folder (default: the manifest's, else output/batch).") var output: String?
-    @Option(help: "Worker threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Cores to keep busy: N items at once, each on one core (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Only shard I of N (1-based), e.g. 2/4, for splitting a batch across machines.", transform: Shard.parse) var shard: Shard?
     @Flag(help: "Redo outputs that are up to date.") var force = false
     @Flag(help: "No progress lines.") var quiet = false

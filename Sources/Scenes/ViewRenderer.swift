@@ -1,4 +1,5 @@
 import Bindings
+import PosixBindings
 import Cartography
 import Foundation
 import DataCatalog
@@ -9,9 +10,12 @@ public final class ViewRenderer {
     public let renderer: MapRenderer
     public let resolved: ResolvedScenario
 
-    public init(resolved: ResolvedScenario, data: DataDirectory, style: MapStyle, cache: ProjectedLayerCache? = nil) {
+    /// `threads`: how many a map is drawn on (see `MapRenderer.threads`).
+    public init(resolved: ResolvedScenario, data: DataDirectory, style: MapStyle, cache: ProjectedLayerCache? = nil,
+                threads: Threads = .allCores) {
         self.resolved = resolved
         renderer = MapRenderer(data: data, style: style, cache: cache)
+        renderer.threads = threads
     }
 
     /// Renders `view` to `path` (format by extension), at its size or `size`, as of `asOfDay`,
@@ -37,8 +41,7 @@ public final class ViewRenderer {
     public func plan(for view: View, size: (Int, Int)? = nil, dpi: Double? = nil) throws -> LabelPlan {
         let builder = SceneBuilder(resolved: resolved)
         let request = try builder.request(for: view, size: size, dpi: dpi)
-        let canvas = try Canvas(try Surface.image(width: request.width, height: request.height, dpi: request.dpi))
-        let report = try renderer.draw(request, scene: builder.scene(for: view), on: canvas)
+        let report = try renderer.labelLayout(request, scene: builder.scene(for: view))
         return LabelPlan(report, unitsPerPoint: request.dpi / 72)
     }
 }

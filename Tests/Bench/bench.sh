@@ -73,14 +73,14 @@ timed() { # name command... : wall seconds and peak MB of one run
 widths="600 700 800 900 1000 1100 1200 1300 1400 1500 1600 1700 1800 1900 2000 2100 2200 2300 2400 2500"
 anchor_sizes=$(for w in $widths; do printf '%dx%d,' "$w" $((w / 2)); done); anchor_sizes=${anchor_sizes%,}
 demo_sizes=$(for w in $widths; do printf '%dx%d,' "$w" $((w * 7 / 10)); done); demo_sizes=${demo_sizes%,}
-timed "batch: anchor OVERVIEW at 20 widths, 2 workers" "$bin" batch "$anch" --views overview --sizes "$anchor_sizes" --jobs 2 --force --quiet -o "$out/b20"
-timed "batch: anchor OVERVIEW at 20 widths, 1 worker" "$bin" batch "$anch" --views overview --sizes "$anchor_sizes" --jobs 1 --force --quiet -o "$out/b20"
+timed "batch: anchor OVERVIEW at 20 widths, --jobs 2" "$bin" batch "$anch" --views overview --sizes "$anchor_sizes" --jobs 2 --force --quiet -o "$out/b20"
+timed "batch: anchor OVERVIEW at 20 widths, --jobs 1" "$bin" batch "$anch" --views overview --sizes "$anchor_sizes" --jobs 1 --force --quiet -o "$out/b20"
 frames=2024-10-01/2024-12-31:22   # 5 dates
-timed "batch: demo overview, 20 sizes x 5 dates, 1 worker" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 1 --force --quiet -o "$out/b100"
+timed "batch: demo overview, 20 sizes x 5 dates, --jobs 1" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 1 --force --quiet -o "$out/b100"
 one=$(cat "$out/last")
-timed "batch: demo overview, 20 sizes x 5 dates, 2 workers" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 2 --force --quiet -o "$out/b100"
+timed "batch: demo overview, 20 sizes x 5 dates, --jobs 2" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 2 --force --quiet -o "$out/b100"
 two=$(cat "$out/last")
-python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{\"batch: 100 items\":<44} {100/b:8.1f} items/s on 2 workers, speedup 1 -> 2 workers {a/b:.2f}x')" "$one" "$two"
+python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{\"batch: 100 items\":<44} {100/b:8.1f} items/s on --jobs 2, speedup --jobs 1 -> 2 {a/b:.2f}x')" "$one" "$two"
 timed "batch: demo overview, 20 items (memory check)" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --jobs 2 --force --quiet -o "$out/b20d"
 timed "batch: re-run, all 100 up to date" "$bin" batch "$demo" --views overview --sizes "$demo_sizes" --frames "$frames" --jobs 2 --quiet -o "$out/b100"
 echo

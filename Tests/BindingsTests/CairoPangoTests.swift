@@ -4,6 +4,7 @@ import Bindings
 import GeoCore
 import TestSupport
 import XCTest
+import PosixBindings
 
 final class CairoPangoTests: XCTestCase {
     var dir: URL!
@@ -265,5 +266,45 @@ final class PNGEncoderTests: XCTestCase {
         XCTAssertLessThanOrEqual(worst, 1)
         try image.writePNG(to: path + "2")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), try Data(contentsOf: URL(fileURLWithPath: path + "2")), "same bytes twice")
+        // A batch item encodes on one thread: the very same bytes.
+        try image.writePNG(to: path + "1", threads: .one)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), try Data(contentsOf: URL(fileURLWithPath: path + "1")), "same bytes on one thread")
+    }
+}
+
+/// `Threads`: every index once, on the calling thread in order when there is one thread.
+final class ThreadsTests: XCTestCase {
+    func testEveryIndexRunsOnceOnAnyNumberOfThreads() {
+        for n in [1, 2, 3, 8] {
+            let seen = Locked([Int](repeating: 0, count: 100))
+            Threads(n).forEach(100) { i in seen.withLock { $0[i] += 1 } }
+            XCTAssertEqual(seen.withLock { $0 }, [Int](repeating: 1, count: 100), "\(n) threads")
+        }
+        var none = 0
+        Threads(4).forEach(0) { _ in none += 1 }
+        XCTAssertEqual(none, 0)
+    }
+
+    func testOneThreadRunsInOrderOnTheCaller() {
+        let caller = Thread.current
+        var order: [Int] = []
+        Threads.one.forEach(5) { i in
+            XCTAssertTrue(Thread.current === caller)
+            order.append(i)
+        }
+        XCTAssertEqual(order, [0, 1, 2, 3, 4])
+        XCTAssertEqual(Threads(0).count, 1, "never fewer than one")
+        XCTAssertEqual(Threads(1_000).count, 64)
+    }
+
+    /// At most `count` bodies run at once.
+    func testNoMoreThanCountAtOnce() {
+        let state = Locked((running: 0, most: 0))
+        Threads(2).forEach(40) { _ in
+            state.withLock { $0.running += 1; $0.most = max($0.most, $0.running) }
+            usleep(1_000)
+            state.withLock { $0.running -= 1 }
+        }
+        XCTAssertLessThanOrEqual(state.withLock { $0.most }, 2)
     }
 }

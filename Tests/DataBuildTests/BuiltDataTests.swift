@@ -4,6 +4,7 @@ import Cartography
 import DataCatalog
 import GeoCore
 import DataBuild
+import PosixBindings
 import XCTest
 
 /// Checks on the data `make geodata` built (`make test` builds it first).
@@ -188,6 +189,9 @@ final class BuiltDataTests: XCTestCase {
         let a = ReliefWarp.warp(pyramid, projection: p, window: [-6_500_000, -6_500_000, 6_500_000, 6_500_000], width: 300, height: 300)
         let b = ReliefWarp.warp(pyramid, projection: p, window: [-6_500_000, -6_500_000, 6_500_000, 6_500_000], width: 300, height: 300)
         XCTAssertEqual(a, b)
+        let serial = ReliefWarp.warp(pyramid, projection: p, window: [-6_500_000, -6_500_000, 6_500_000, 6_500_000], width: 300, height: 300,
+                                     threads: .one)
+        XCTAssertEqual(a, serial, "one thread warps the same pixels")
         XCTAssertEqual(a[3][0], 0, "the corner of an orthographic view is off the globe")
         XCTAssertEqual(a[3][150 * 300 + 150], 255)
     }

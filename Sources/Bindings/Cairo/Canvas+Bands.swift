@@ -1,20 +1,21 @@
+import PosixBindings
 import CCairo
 import Dispatch
 import Foundation
 
 extension Canvas {
-    /// Runs `body` on all cores, once per horizontal band of this image canvas, each time with a
+    /// Runs `body` on up to `threads` threads (at most 4), once per horizontal band of this image canvas, each time with a
     /// canvas over only that band's rows of the same pixels, in the same user units. Cairo draws
     /// every band as it would the whole (rasterizing is the same under an integer shift), so the
     /// pixels are those of one `body(self)`; drawing many thin lines then takes a fraction of the
     /// time. Each band keeps this canvas's clip. PDF and SVG canvases, canvases with a transform
     /// or a clip that is not rectangles, and small images run `body(self)`.
-    public func inBands(_ body: (Canvas) throws -> Void) throws {
+    public func inBands(threads: Threads = .allCores, _ body: (Canvas) throws -> Void) throws {
         var matrix = cairo_matrix_t()
         cairo_get_matrix(handle, &matrix)
         let identity = matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0 && matrix.x0 == 0 && matrix.y0 == 0
         let w = Int(surface.width), h = Int(surface.height)
-        let count = min(ProcessInfo.processInfo.activeProcessorCount, 4, h / 128)
+        let count = min(threads.count, 4, h / 128)
         // The current clip, which every band keeps too; a clip that is not a set of rectangles
         // (a polygon) is drawn the plain way.
         guard surface.kind == .image, identity, count > 1, let list = cairo_copy_clip_rectangle_list(handle),

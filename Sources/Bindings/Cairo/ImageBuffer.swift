@@ -1,3 +1,4 @@
+import PosixBindings
 import CCairo
 import Foundation
 
@@ -86,8 +87,8 @@ public final class ImageBuffer {
         self.init(surface: s)
     }
 
-    /// Writes the image as PNG, atomically.
-    public func writePNG(to path: String) throws { try surface.writePNG(to: path) }
+    /// Writes the image as PNG, atomically, encoded on up to `threads` threads.
+    public func writePNG(to path: String, threads: Threads = .allCores) throws { try surface.writePNG(to: path, threads: threads) }
 }
 
 extension ImageBuffer {

@@ -14,25 +14,26 @@ public enum PNGEncoder {
     /// zlib level used for maps: fast, files somewhat larger than at the default 6.
     public static let defaultLevel = 1
 
-    /// Writes `surface` (an image surface) to `path` atomically at zlib `level` (1...9).
-    public static func write(_ surface: Surface, to path: String, level: Int = defaultLevel) throws {
-        let data = try encode(surface, level: level)
+    /// Writes `surface` (an image surface) to `path` atomically at zlib `level` (1...9), on up to
+    /// `threads` threads.
+    public static func write(_ surface: Surface, to path: String, level: Int = defaultLevel, threads: Threads = .allCores) throws {
+        let data = try encode(surface, level: level, threads: threads)
         try AtomicFile.write(data, to: path)
     }
 
-    /// The PNG bytes of an image surface.
-    public static func encode(_ surface: Surface, level: Int = defaultLevel) throws -> Data {
+    /// The PNG bytes of an image surface (the same bytes on any number of threads).
+    public static func encode(_ surface: Surface, level: Int = defaultLevel, threads: Threads = .allCores) throws -> Data {
         guard surface.kind == .image else { throw CairoError(operation: "write PNG", message: "only image surfaces encode to PNG") }
         cairo_surface_flush(surface.handle)
         guard let pixels = cairo_image_surface_get_data(surface.handle) else { throw CairoError(operation: "write PNG", message: "no pixel data") }
         let w = Int(cairo_image_surface_get_width(surface.handle)), h = Int(cairo_image_surface_get_height(surface.handle))
         let stride = Int(cairo_image_surface_get_stride(surface.handle))
-        // Rows are converted in bands on all cores: first whether any pixel is translucent, then
+        // Rows are converted in bands on the threads given: first whether any pixel is translucent, then
         // rows with filter byte 0, straight (not premultiplied) RGB(A).
         let band = 64, bands = (h + band - 1) / band
         let translucent = Locked(false)
         nonisolated(unsafe) let source = UnsafeRawPointer(pixels)
-        DispatchQueue.concurrentPerform(iterations: bands) { k in
+        threads.forEach(bands) { k in
             for y in k * band..<min(h, (k + 1) * band) {
                 let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<w where row[x] >> 24 != 255 { translucent.withLock { $0 = true }; return }
@@ -45,7 +46,7 @@ public enum PNGEncoder {
         raw.withUnsafeMutableBufferPointer { out in
             // Each band writes only its own rows.
             nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: bands) { k in
+            threads.forEach(bands) { k in
                 for y in k * band..<min(h, (k + 1) * band) {
                     let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
                     var o = y * rowBytes + 1
@@ -61,7 +62,7 @@ public enum PNGEncoder {
                 }
             }
         }
-        let compressed = try deflate(raw, level: level)
+        let compressed = try deflate(raw, level: level, threads: threads)
         var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var header = Data()
         header.appendBigEndian(UInt32(w))
@@ -87,8 +88,8 @@ public enum PNGEncoder {
     /// the number of cores.
     static let blockSize = 1 << 20
 
-    /// The zlib stream (RFC 1950) of `input`.
-    static func deflate(_ input: [UInt8], level: Int) throws -> Data {
+    /// The zlib stream (RFC 1950) of `input`, its blocks deflated on up to `threads` threads.
+    static func deflate(_ input: [UInt8], level: Int, threads: Threads = .allCores) throws -> Data {
         let level = Int32(max(1, min(9, level)))
         let blocks = max(1, (input.count + blockSize - 1) / blockSize)
         var parts = [[UInt8]?](repeating: nil, count: blocks)
@@ -96,7 +97,7 @@ public enum PNGEncoder {
         parts.withUnsafeMutableBufferPointer { slots in
             // Each iteration writes only its own slot.
             nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: blocks) { i in
+            threads.forEach(blocks) { i in
                 let lo = i * blockSize, hi = min(input.count, lo + blockSize)
                 if let part = deflateBlock(input, lo..<hi, level: level, last: i == blocks - 1) { slots[i] = part } else {
                     failed.withLock { $0 = true }

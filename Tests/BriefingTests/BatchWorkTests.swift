@@ -1,0 +1,46 @@
+import Batch
+import Bindings
+import Scenes
+import DataCatalog
+import Cartography
+import Foundation
+import Scenario
+import XCTest
+
+/// How a batch shares its work: a dated frame's label plan is laid out without the basemap's
+/// pixels, and workers take the first frame of every size before the second of any.
+final class BatchWorkTests: XCTestCase {
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples")
+
+    /// The plan made without drawing the basemap puts every label where the drawn map does.
+    func testALabelLayoutWithoutTheBasemapsPixelsIsTheDrawnMaps() throws {
+        let loaded = try LoadedScenario.load(examples.appendingPathComponent("nk-deployment.yaml").path, data: try DataDirectory.locate())
+        let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
+        let view = try loaded.view("overview")
+        let builder = SceneBuilder(resolved: loaded.resolved)
+        let request = try builder.request(for: view, size: (1000, 700), dpi: 72)
+        let canvas = try Canvas(try Surface.image(width: 1000, height: 700, dpi: 72))
+        let drawn = try renderer.renderer.draw(request, scene: builder.scene(for: view), on: canvas)
+        let laidOut = try renderer.renderer.labelLayout(request, scene: builder.scene(for: view))
+        XCTAssertGreaterThan(drawn.labels.count, 10)
+        XCTAssertEqual(laidOut.labels.map(\.text), drawn.labels.map(\.text))
+        XCTAssertEqual(laidOut.labels.map(\.box), drawn.labels.map(\.box))
+        XCTAssertEqual(laidOut.attribution, drawn.attribution, "the same datasets credited, so the same footer")
+    }
+
+    /// 3 sizes x 4 dates: the three plans are started first, then every size's later frames.
+    func testWorkersTakeTheFirstFrameOfEverySizeFirst() throws {
+        let job = BatchManifest.Job(scenario: examples.appendingPathComponent("nk-deployment.yaml").path, views: ["overview"],
+                                    sizes: ["400x300", "500x350", "600x400"], frames: "2024-10-01/2024-12-31:30",
+                                    location: SourceLocation(file: "test", line: 1, column: 1))
+        let plan = BatchPlan.loading([job], data: try DataDirectory.locate())
+        XCTAssertEqual(plan.items.count, 12)
+        let order = plan.workOrder
+        XCTAssertEqual(order.sorted(), Array(0..<12), "every item once")
+        let first = order.prefix(3).map { plan.items[$0] }
+        XCTAssertEqual(Set(first.map { "\($0.size.width)x\($0.size.height)" }), ["400x300", "500x350", "600x400"])
+        XCTAssertEqual(Set(first.map { $0.frame?.number }), [1])
+        XCTAssertEqual(order.dropFirst(3).map { plan.items[$0].frame?.number ?? 0 }.min(), 2)
+    }
+}
