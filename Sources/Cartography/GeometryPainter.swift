@@ -98,6 +98,14 @@ struct GeometryPainter {
         }
     }
 
+    /// Fills polygons already in frame coordinates with `image` stretched over the whole frame.
+    func fill(framed polygons: [[[Coordinate]]], with image: ImageBuffer) {
+        canvas.withState {
+            addPolygons(polygons)
+            canvas.fill(with: image, x: 0, y: 0, width: frame.width, height: frame.height)
+        }
+    }
+
     /// Restricts later drawing to polygons given in projected metres (until the state is restored).
     func clip(projected polygons: [[[Coordinate]]]) {
         clip(framed: framed(polygons: polygons))

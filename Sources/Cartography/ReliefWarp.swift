@@ -129,7 +129,11 @@ public enum ReliefWarp {
     @inline(__always)
     static func interpolated(_ nodes: [Coordinate?], nx: Int, i: Int, j: Int, fx: Double, fy: Double) -> Coordinate? {
         guard let a = nodes[j * nx + i], let b = nodes[j * nx + i + 1], let c = nodes[(j + 1) * nx + i], let d = nodes[(j + 1) * nx + i + 1] else { return nil }
-        func near(_ lon: Double) -> Double { lon - 360 * ((lon - a.lon) / 360).rounded() }
+        // The same longitude within half a turn of the first node's (no call to libm's round).
+        @inline(__always) func near(_ lon: Double) -> Double {
+            let d = lon - a.lon
+            return d > 180 ? lon - 360 : d < -180 ? lon + 360 : lon
+        }
         let lb = near(b.lon), lc = near(c.lon), ld = near(d.lon)
         let top = a.lon + (lb - a.lon) * fx, bottom = lc + (ld - lc) * fx
         let topLat = a.lat + (b.lat - a.lat) * fx, bottomLat = c.lat + (d.lat - c.lat) * fx
@@ -172,26 +176,36 @@ public enum ReliefWarp {
         let u = (lon - pyramid.west) / (pyramid.east - pyramid.west) * Double(w) - 0.5
         let v = (pyramid.north - c.lat) / (pyramid.north - pyramid.south) * Double(h) - 0.5
         guard u.isFinite, v.isFinite, abs(u) < 1e9, abs(v) < 1e9 else { return nil }
-        let x0 = Int(u.rounded(.down)), y0 = Int(v.rounded(.down))
+        // Floors without a call to libm (x86-64's baseline has no rounding instruction).
+        var x0 = Int(u), y0 = Int(v)
+        if Double(x0) > u { x0 -= 1 }
+        if Double(y0) > v { y0 -= 1 }
         let fx = u - Double(x0), fy = v - Double(y0)
-        let global = pyramid.east - pyramid.west >= 360
-        func col(_ x: Int) -> Int { global ? ((x % w) + w) % w : min(max(x, 0), w - 1) }
-        func row(_ y: Int) -> Int { min(max(y, 0), h - 1) }
-        let p00 = pyramid.pixel(level, col(x0), row(y0)), p10 = pyramid.pixel(level, col(x0 + 1), row(y0))
-        let p01 = pyramid.pixel(level, col(x0), row(y0 + 1)), p11 = pyramid.pixel(level, col(x0 + 1), row(y0 + 1))
-        func mix(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Double {
+        // Columns wrap round a global pyramid and clamp at the edges of a regional one; rows clamp.
+        let c0: Int, c1: Int
+        if pyramid.east - pyramid.west >= 360 {
+            c0 = x0 >= 0 && x0 < w ? x0 : ((x0 % w) + w) % w
+            c1 = c0 + 1 == w ? 0 : c0 + 1
+        } else {
+            (c0, c1) = (min(max(x0, 0), w - 1), min(max(x0 + 1, 0), w - 1))
+        }
+        let r0 = min(max(y0, 0), h - 1), r1 = min(max(y0 + 1, 0), h - 1)
+        let p00 = pyramid.pixel(level, c0, r0), p10 = pyramid.pixel(level, c1, r0)
+        let p01 = pyramid.pixel(level, c0, r1), p11 = pyramid.pixel(level, c1, r1)
+        @inline(__always) func mix(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Double {
             let top = Double(a) + (Double(b) - Double(a)) * fx, bottom = Double(c) + (Double(d) - Double(c)) * fx
             return top + (bottom - top) * fy
         }
         return (mix(p00.0, p10.0, p01.0, p11.0), mix(p00.1, p10.1, p01.1, p11.1), mix(p00.2, p10.2, p01.2, p11.2))
     }
 
-    /// Writes an RGB value, rounded, with alpha 255.
+    /// Writes an RGB value, rounded (half away from zero, as `rounded()`; the values are never
+    /// negative), with alpha 255.
     @inline(__always)
     static func put(_ v: (Double, Double, Double), into rgba: inout [UInt8], at k: Int) {
-        rgba[k] = UInt8(min(255, max(0, v.0.rounded())))
-        rgba[k + 1] = UInt8(min(255, max(0, v.1.rounded())))
-        rgba[k + 2] = UInt8(min(255, max(0, v.2.rounded())))
+        rgba[k] = UInt8(min(255, max(0, v.0) + 0.5))
+        rgba[k + 1] = UInt8(min(255, max(0, v.1) + 0.5))
+        rgba[k + 2] = UInt8(min(255, max(0, v.2) + 0.5))
         rgba[k + 3] = 255
     }
 }

@@ -17,13 +17,13 @@ public final class ReliefPyramid: @unchecked Sendable {
     /// One level: its size in pixels and where its pixels start.
     public struct Level: Sendable, Equatable {
         public let width: Int, height: Int
-        let offset: Int
+        @usableFromInline let offset: Int
     }
 
     public let levels: [Level]
     /// The extent covered, in degrees.
     public let west: Double, south: Double, east: Double, north: Double
-    private let file: MappedFile
+    @usableFromInline let file: MappedFile
 
     /// Maps and checks the pyramid at `path`: a file of another version, truncated or damaged is a
     /// "rebuild the data" error.
@@ -54,7 +54,7 @@ public final class ReliefPyramid: @unchecked Sendable {
     }
 
     /// The RGB pixel at column `x`, row `y` of `level` (both within it).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func pixel(_ level: Level, _ x: Int, _ y: Int) -> (UInt8, UInt8, UInt8) {
         let at = level.offset + (y * level.width + x) * 3
         return (file.byte(at), file.byte(at + 1), file.byte(at + 2))

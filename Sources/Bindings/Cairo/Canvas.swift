@@ -128,6 +128,24 @@ public final class Canvas {
         }
     }
 
+    /// Fills the current path with `image` stretched over the rectangle (bilinear), and clears
+    /// the path; outside the rectangle the fill is transparent.
+    public func fill(with image: ImageBuffer, x: Double, y: Double, width: Double, height: Double) {
+        guard image.width > 0, image.height > 0, width > 0, height > 0 else { return cairo_new_path(handle) }
+        let pattern = cairo_pattern_create_for_surface(image.surface.handle)!
+        defer { cairo_pattern_destroy(pattern) }
+        // A pattern's matrix maps user space to the image's pixels.
+        var m = cairo_matrix_t()
+        cairo_matrix_init_scale(&m, Double(image.width) / width, Double(image.height) / height)
+        cairo_matrix_translate(&m, -x, -y)
+        cairo_pattern_set_matrix(pattern, &m)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_BILINEAR)
+        withState {
+            cairo_set_source(handle, pattern)
+            cairo_fill(handle)
+        }
+    }
+
     /// Adds a link annotation over a rectangle (PDF only) to a URI.
     public func link(uri: String, x: Double, y: Double, width: Double, height: Double, body: () -> Void) {
         let escaped = uri.replacingOccurrences(of: "'", with: "%27")
