@@ -114,6 +114,7 @@ struct RouteCommand: ParsableCommand {
             route = try planner.route(requests, locate: locate)
         }
         for line in planner.timings { FileHandle.standardError.write(Data("trace: \(line)\n".utf8)) }
+        for note in planner.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
         if let speed { for i in route.indices { route[i].speedKmh = speed } }
         if let geojson { try AtomicFile.write(Leg.geoJSON(route), to: geojson) }
         if json {
@@ -145,8 +146,12 @@ struct RouteCommand: ParsableCommand {
             let list = (r.status == .ambiguous ? r.candidates : r.suggestions).prefix(5)
                 .map { "\(Gazetteer.label($0)) at \(String(format: "%.4f,%.4f", $0.lat, $0.lon))" }
             let why = r.status == .ambiguous ? "is ambiguous" : "was not found"
+            // Candidates of one country are told apart by their region.
+            let first = (r.status == .ambiguous ? r.candidates : r.suggestions).first
+            let oneCountry = Set(r.candidates.map(\.country)).count == 1 && r.candidates.count > 1
+            let qualifier = oneCountry ? (kind: "region", example: first.map { $0.admin1Name.isEmpty ? $0.admin1 : $0.admin1Name } ?? "REGION") : (kind: "country or region", example: first?.country ?? "CC")
             throw PlaceError(description: "'\(text)' \(why)" + (list.isEmpty ? "" : ": " + list.joined(separator: "; "))
-                + "; name its country or region after a comma ('\(text.split(separator: ",").first ?? ""), \(r.candidates.first?.country ?? "CC")'), "
+                + "; name its \(qualifier.kind) after a comma ('\(text.split(separator: ",").first ?? ""), \(qualifier.example)'), "
                 + "give --from-country / --to-country, or give it as LAT,LON (check with `geobrief geocode`)")
         }
         if p.match == .fuzzy {

@@ -88,6 +88,9 @@ public final class RoutePlanner {
 
     /// With `GEOBRIEF_TRACE=1`: how long each graph took to load and each leg to route.
     public private(set) var timings: [String] = []
+    /// What the user should know of the legs routed so far, each naming its leg: a passage a
+    /// leg opened ('through bering', `--via-passage`) that its route does not take.
+    public private(set) var notes: [String] = []
     private let tracing = ProcessInfo.processInfo.environment["GEOBRIEF_TRACE"] == "1"
 
     public init(data: DataDirectory) { self.data = data }
@@ -126,22 +129,43 @@ public final class RoutePlanner {
             default:
                 let g = try graph(req.mode)
                 let plain = req.avoidCountries.isEmpty && req.avoidAreas.isEmpty
-                var allowed = plain ? req.within.map(g.within)
+                let allowed = plain ? req.within.map(g.within)
                     : g.avoiding(countries: req.avoidCountries, areas: req.avoidAreas, within: req.within)
-                if req.mode == "sea" {
-                    // The Arctic passages are closed unless the leg asks for them.
-                    let closed = req.avoidPassages.union(SeaPassages.closedByDefault.subtracting(req.viaPassages))
-                    let passages = try self.passages(of: g)
-                    if let unknown = req.viaPassages.first(where: { passages.nodes[$0] == nil }) { _ = try passages.avoiding([unknown]) }
-                    let open = try passages.avoiding(closed)
-                    allowed = allowed.map { other in { open($0) && other($0) } } ?? open
+                /// The leg with `closed` passages kept out of (sea legs).
+                func leg(closing closed: Set<String>) throws -> Leg {
+                    var filter = allowed
+                    if req.mode == "sea" {
+                        let open = try passages(of: g).avoiding(closed)
+                        filter = allowed.map { other in { open($0) && other($0) } } ?? open
+                    }
+                    return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
+                                     maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: filter, bridge: req.bridge,
+                                     trace: tracing ? { snap, path in
+                                         self.timings.append(String(format: "route %@ > %@: snap %.1f ms, path %.1f ms",
+                                                                    req.from, req.to, snap, path))
+                                     } : nil)
                 }
-                return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
-                                 maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: allowed, bridge: req.bridge,
-                                 trace: tracing ? { snap, path in
-                                     self.timings.append(String(format: "route %@ > %@: snap %.1f ms, path %.1f ms",
-                                                                req.from, req.to, snap, path))
-                                 } : nil)
+                guard req.mode == "sea" else { return try leg(closing: []) }
+                let marked = try passages(of: g)
+                if let unknown = req.viaPassages.first(where: { marked.nodes[$0] == nil }) { _ = try marked.avoiding([unknown]) }
+                // The Arctic passages are closed unless the leg asks for them.
+                let route = try leg(closing: req.avoidPassages.union(SeaPassages.closedByDefault.subtracting(req.viaPassages)))
+                let unused = req.viaPassages.subtracting(marked.taken(by: route, on: g))
+                guard !unused.isEmpty else { return route }
+                // A passage asked for and not taken: say so, and which other closed passage a
+                // route through it would need (the Northwest Passage reaches the Pacific by Bering).
+                let everyOpen = try? leg(closing: req.avoidPassages)
+                let wider = everyOpen.map { marked.taken(by: $0, on: g) } ?? []
+                for name in unused.sorted() {
+                    let needs = wider.contains(name) ? wider.intersection(SeaPassages.closedByDefault).subtracting(req.viaPassages) : []
+                    notes.append(String(format: "%@ > %@: the sea route does not pass through '%@', which the leg opens: the shortest route "
+                        + "(%.0f km) goes another way", req.from, req.to, name, route.totalKm)
+                        + (needs.isEmpty ? ", and the sea lanes have none shorter through it"
+                            : String(format: "; one through it also needs %@ (%.0f km): --via-passage %@, or 'through %@' in a leg",
+                                     needs.sorted().joined(separator: " and "), everyOpen?.totalKm ?? 0,
+                                     req.viaPassages.union(needs).sorted().joined(separator: ","), req.viaPassages.union(needs).sorted().joined(separator: "+"))))
+                }
+                return route
             }
         }
     }

@@ -27,6 +27,13 @@ public struct SeaPassages: Sendable {
         nodes = out
     }
 
+    /// The passages whose nodes a leg's routed parts pass (its vertices are the graph's nodes).
+    public func taken(by leg: Leg, on graph: RoutingGraph) -> Set<String> {
+        let points = leg.parts.filter(\.routed).flatMap(\.coordinates)
+        let passed = Set(graph.nearestNodes(to: points).compactMap { $0.flatMap { $0.km < 0.05 ? $0.node : nil } })
+        return Set(nodes.filter { !$0.value.isDisjoint(with: passed) }.keys)
+    }
+
     /// The passage names, sorted.
     public var names: [String] { nodes.keys.sorted() }
 

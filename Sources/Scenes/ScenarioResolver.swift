@@ -40,6 +40,8 @@ public final class ScenarioResolver {
         }
         trace.mark("load: geocode \(s.places.count) places")
         for (i, route) in s.routes.enumerated() {
+            let known = planner?.notes.count ?? 0
+            defer { for note in planner?.notes.dropFirst(known) ?? [] { r.notes.append("\(route.location): routes[\(i)].legs: \(note)") } }
             do { r.routes[route.id] = try legs(route, resolved: r) } catch {
                 problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", "\(error)"))
             }
@@ -79,7 +81,7 @@ public final class ScenarioResolver {
         case .found:
             let c = result.candidates[0]
             if let other = result.candidates.dropFirst().first(where: { ($0.kind == .country || $0.kind == .region) && $0.name == c.name }) {
-                resolved.notes.append("\(p.location): '\(p.name)' is also the \(other.kind.rawValue) \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as 'kind: \(p.kind.rawValue)' says.")
+                resolved.notes.append("\(p.location): '\(p.name)' is also the \(other.kind.rawValue) \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as a place of kind \(p.kind.rawValue) (a region is drawn as an area).")
             }
             return LocatedPlace(coordinate: c.coordinate, origin: describe(c))
         case .notFound:

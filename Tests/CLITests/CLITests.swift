@@ -343,6 +343,20 @@ final class RouteCLITests: XCTestCase {
         XCTAssertTrue(cut.stderr.contains("291 km apart") && cut.stderr.contains("--bridge"), cut.stderr)
         let bridged = try cli.run(["route", "Khartoum", "Port Sudan", "--mode", "rail", "--bridge"])
         XCTAssertEqual(bridged.status, 0, "the option the message names routes it: \(bridged.stderr)")
+        // Seen: 'Nome, US' (Alaska and Texas) was told to name its country, which it did.
+        let nome = try cli.run(["route", "Nuuk", "Nome, US", "--mode", "sea"])
+        XCTAssertEqual(nome.status, 1)
+        XCTAssertTrue(nome.stderr.contains("name its region after a comma ('Nome, Alaska')"), nome.stderr)
+        // Seen: the Northwest Passage opened alone, the route by Panama, and not a word.
+        let northwest = try cli.run(["route", "Nuuk", "Nome, Alaska", "--mode", "sea", "--via-passage", "northwest"])
+        XCTAssertEqual(northwest.status, 0, northwest.stderr)
+        XCTAssertTrue(northwest.stderr.contains("warning: Nuuk > Nome, Alaska: the sea route does not pass through 'northwest'")
+                      && northwest.stderr.contains("also needs bering"), northwest.stderr)
+        let through = try cli.run(["route", "Nuuk", "Nome, Alaska", "--mode", "sea", "--via-passage", "northwest,bering"])
+        XCTAssertEqual(through.status, 0, through.stderr)
+        XCTAssertFalse(through.stderr.contains("warning"), through.stderr)
+        let km = { (r: BinaryRunner.Result) in Double(r.stdout.firstMatch(of: /sea  ([0-9]+) km/).map { String($0.1) } ?? "") ?? 0 }
+        XCTAssertLessThan(km(through), km(northwest) / 2, "\(through.stdout) vs \(northwest.stdout)")
     }
 
     func testRailRouteAndItsErrors() throws {

@@ -88,6 +88,24 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(g.stderr.contains("bad.yaml:2:10: places[0].name: 'Qwxzzyville' was not found"), g.stderr)
     }
 
+    /// A sea leg 'through' a passage its route does not take: `validate` says so at the leg's line.
+    func testAPassageALegOpensButDoesNotTakeIsAWarningAtTheLeg() throws {
+        let file = dir.appendingPathComponent("arctic.yaml").path
+        try """
+        title: Arctic shipping
+        places:
+          - {id: murmansk, name: Murmansk, country: RU}
+          - {id: vladivostok, name: Vladivostok, country: RU}
+        routes:
+          - id: nsr
+            legs: [murmansk>vladivostok:sea through bering]
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let v = try cli.run(["validate", file])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        XCTAssertTrue(v.stderr.contains("arctic.yaml:6:5: routes[0].legs: murmansk > vladivostok: the sea route does not pass through 'bering'"), v.stderr)
+        XCTAssertTrue(v.stderr.contains("'through bering+northwest' in a leg"), v.stderr)
+    }
+
     func testBenchAnchorScenarioShowsTheAnchorsWindowExactly() throws {
         let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
         let v = try cli.run(["validate", anchors])

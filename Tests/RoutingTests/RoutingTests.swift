@@ -168,6 +168,30 @@ final class LegTests: XCTestCase {
         XCTAssertTrue(Set(["suez", "babalmandab", "malacca", "gibraltar", "ormuz", "panama", "bering"]).isSubset(of: Set(passages.names)))
     }
 
+    /// Seen: `--via-passage bering` from Murmansk to Vladivostok gave the route by Suez, exit 0, not
+    /// a word: the sea lanes have no Northern Sea Route, and Bering alone leads nowhere shorter.
+    func testAPassageOpenedButNotTakenIsSaidWithWhatARouteThroughItNeeds() throws {
+        let data = try DataDirectory.locate()
+        // Murmansk, Vladivostok, Shanghai and Rotterdam (GeoNames).
+        let places = ["Murmansk": Coordinate(lon: 33.09251, lat: 68.97917), "Vladivostok": Coordinate(lon: 131.87353, lat: 43.10562),
+                      "Shanghai": Coordinate(lon: 121.45806, lat: 31.22222), "Rotterdam": Coordinate(lon: 4.47917, lat: 51.9225)]
+        let planner = RoutePlanner(data: data)
+        func route(_ legs: String) throws -> (km: Double, notes: [String]) {
+            let before = planner.notes.count
+            let leg = try planner.route(try LegRequest.parse(legs)) { try XCTUnwrap(places[$0]) }[0]
+            return (leg.totalKm, Array(planner.notes.dropFirst(before)))
+        }
+        let bering = try route("Murmansk>Vladivostok:sea through bering")
+        XCTAssertEqual(bering.km, try route("Murmansk>Vladivostok:sea").km, accuracy: 1, "Bering alone changes nothing")
+        XCTAssertEqual(bering.notes.count, 1)
+        XCTAssertTrue(bering.notes[0].contains("Murmansk > Vladivostok: the sea route does not pass through 'bering'"), bering.notes[0])
+        XCTAssertTrue(bering.notes[0].contains("also needs northwest") && bering.notes[0].contains("--via-passage bering,northwest"), bering.notes[0])
+        let both = try route("Murmansk>Vladivostok:sea through bering+northwest")
+        XCTAssertEqual(both.notes, [], "both taken: nothing to say")
+        XCTAssertLessThan(both.km, bering.km * 0.6)
+        XCTAssertEqual(try route("Shanghai>Rotterdam:sea").notes, [], "no passage asked for: no note")
+    }
+
     func testDeploymentRouteAcrossModes() throws {
         let data = try DataDirectory.locate()
         let places: [String: Coordinate] = [
