@@ -4,8 +4,8 @@ import GeoCore
 /// A routable network in compressed sparse rows: for node `n`, its neighbours are
 /// `targets[offsets[n]..<offsets[n+1]]` with the network's own lengths in km.
 public struct RoutingGraph: Sendable {
-    public let nodes: [Coordinate]
-    let offsets: [Int32]
+    public let nodes: NodeColumn
+    let offsets: Column<Int32>
     let targets: Column<Int32>
     let lengths: Column<Float>
     /// Per node, an index into `countryCodes` (0: unknown, at sea or on a simplified-away coast).
@@ -17,14 +17,14 @@ public struct RoutingGraph: Sendable {
     /// Distances to landmarks for a tighter lower bound (cached graphs have them).
     public internal(set) var landmarks: Landmarks?
     /// The valid nodes sorted by latitude, for snapping a point by scanning only a band around it.
-    let byLatitude: [Int32]
+    let byLatitude: Column<Int32>
 
     /// The valid nodes in order of latitude (then id).
-    static func latitudeOrder(_ nodes: [Coordinate]) -> [Int32] {
+    static func latitudeOrder(_ nodes: NodeColumn) -> [Int32] {
         nodes.indices.filter { nodes[$0].isValid }.sorted { (nodes[$0].lat, $0) < (nodes[$1].lat, $1) }.map { Int32($0) }
     }
 
-    static func unitVectors(_ nodes: [Coordinate]) -> [SIMD3<Float>] {
+    static func unitVectors(_ nodes: NodeColumn) -> [SIMD3<Float>] {
         nodes.map { c in
             guard c.isValid else { return SIMD3<Float>(0, 0, 0) }
             let la = c.lat * .pi / 180, lo = c.lon * .pi / 180
@@ -32,10 +32,10 @@ public struct RoutingGraph: Sendable {
         }
     }
 
-    init(nodes: [Coordinate], offsets: [Int32], targets: Column<Int32>, lengths: Column<Float>, nodeCountries: [UInt16], countryCodes: [String],
-         landmarks: Landmarks? = nil, byLatitude: [Int32]? = nil) {
+    init(nodes: NodeColumn, offsets: Column<Int32>, targets: Column<Int32>, lengths: Column<Float>, nodeCountries: [UInt16], countryCodes: [String],
+         landmarks: Landmarks? = nil, byLatitude: Column<Int32>? = nil) {
         self.landmarks = landmarks
-        self.byLatitude = byLatitude ?? RoutingGraph.latitudeOrder(nodes)
+        self.byLatitude = byLatitude ?? Column(RoutingGraph.latitudeOrder(nodes))
         self.nodes = nodes
         self.offsets = offsets
         self.targets = targets
@@ -63,14 +63,15 @@ public struct RoutingGraph: Sendable {
                 fill[Int(a)] += 1
             }
         }
-        self.nodes = nodes
-        self.offsets = offsets
+        let column = NodeColumn(nodes)
+        self.nodes = column
+        self.offsets = Column(offsets)
         self.targets = Column(targets)
         self.lengths = Column(lengths)
         self.nodeCountries = [UInt16](repeating: 0, count: nodes.count)
         self.countryCodes = [""]
-        self.unit = RoutingGraph.unitVectors(nodes)
-        self.byLatitude = RoutingGraph.latitudeOrder(nodes)
+        self.unit = RoutingGraph.unitVectors(column)
+        self.byLatitude = Column(RoutingGraph.latitudeOrder(column))
     }
 
     /// A filter for `shortestPath` keeping to nodes in the given countries (ISO alpha-2); nodes of

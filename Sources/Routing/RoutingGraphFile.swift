@@ -65,9 +65,13 @@ package enum RoutingGraphFile {
             codes.append(file.string(pos, 2).trimmingCharacters(in: .whitespaces))
             pos += 2
         }
-        let lat = try array(n, Double.self), lon = try array(n, Double.self), country = try array(n, UInt16.self)
+        // Positions, offsets and the latitude order are read in place; the countries are copied.
+        try need(16 * n)
+        let nodes = NodeColumn(file: file, latitudes: pos, longitudes: pos + 8 * n, count: n)
+        pos += 16 * n
+        let country = try array(n, UInt16.self)
         // Stored as UInt32, read as Int32 (the same bits below 2^31, which the size checks above ensure).
-        let offsets = try array(n + 1, Int32.self)
+        let offsets = try column(n + 1, Int32.self)
         let targetsAt = pos
         let targets = try column(slots, Int32.self), lengths = try column(slots, Float.self)
         let landmarkCount = try u32()
@@ -76,7 +80,7 @@ package enum RoutingGraphFile {
             : Landmarks(count: landmarkCount, distances: try column(n * landmarkCount, Float.self))
         let sortedCount = try u32()
         guard sortedCount <= n else { throw RoutingError.badGraphFile(path, reason: "implausible node order") }
-        let byLatitude = try array(sortedCount, Int32.self)
+        let byLatitude = try column(sortedCount, Int32.self)
         // What a search must be able to trust, checked once per version of the file.
         if !trusted {
             guard offsets.first == 0, offsets.last.map(Int.init) == slots, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -86,7 +90,7 @@ package enum RoutingGraphFile {
             // Coordinates and lengths a search can trust (the checksum covers damage; this covers a file
             // that was never a graph of ours): latitudes in range, lengths finite and not negative.
             // (A node that is no coordinate at all, NaN, is a gap the writer left and is never searched.)
-            guard zip(lat, lon).allSatisfy({ $0.0.isNaN || $0.1.isNaN || (abs($0.0) <= 90 && abs($0.1) <= 540) }) else {
+            guard nodes.allSatisfy({ $0.lat.isNaN || $0.lon.isNaN || (abs($0.lat) <= 90 && abs($0.lon) <= 540) }) else {
                 throw RoutingError.badGraphFile(path, reason: "a node lies outside the globe")
             }
             guard (0..<slots).allSatisfy({ let v = lengths[$0]; return v.isFinite && v >= 0 }) else {
@@ -95,7 +99,7 @@ package enum RoutingGraphFile {
             guard byLatitude.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
             FileSeal.markVerified(path: path)
         }
-        return RoutingGraph(nodes: zip(lon, lat).map { Coordinate(lon: $0, lat: $1) }, offsets: offsets,
+        return RoutingGraph(nodes: nodes, offsets: offsets,
                             targets: targets, lengths: lengths, nodeCountries: country, countryCodes: codes,
                             landmarks: landmarks, byLatitude: byLatitude)
     }

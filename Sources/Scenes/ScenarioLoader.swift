@@ -1,3 +1,4 @@
+import Bindings
 import Cartography
 import Foundation
 import Gazetteer
@@ -28,6 +29,8 @@ public struct LoadedScenario: Sendable {
         }
         if let themePath { style = try Theme.load(themePath) }
         trace.mark("load: parse")
+        // PROJ loads on the other core while places are located and routes found.
+        if !scenario.views.isEmpty { ProjTransform.preload() }
         try parsed(scenario, style)
         let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
         let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil

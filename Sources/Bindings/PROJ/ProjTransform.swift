@@ -148,3 +148,12 @@ public struct ProjError: Error, CustomStringConvertible {
     init(_ message: String) { self.message = message }
     public var description: String { "projection: \(message)" }
 }
+
+extension ProjTransform {
+    /// Starts loading the PROJ library (and the libraries it binds at load, about 9 ms) on a
+    /// background thread, for a command that will project: the first transformation then finds it
+    /// loaded, or waits for it. Loading happens once whoever asks first.
+    public static func preload() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = geobrief_proj_load() }
+    }
+}
