@@ -165,7 +165,7 @@ public final class BatchRunner: Sendable {
     }
 
     /// Bumped when the same inputs would draw differently.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// The label plans of the views whose dated frames are made, each computed once.
     private let plans = PlanStore()
