@@ -97,8 +97,8 @@ sanitize: geodata
 	  GEOBRIEF_DYNAMIC_STDLIB=1 $(SWIFT) build -c debug --build-tests --build-path $$dir --sanitize=$$s 2>&1 | { grep -v -e 'prohibited flag' -e 'Cannot export local symbol' || true; } | grep -E 'error|Build complete' || true; \
 	  GEOBRIEF_SANITIZER=$$s SWIFT_BACKTRACE=enable=no TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
 	    $(SWIFT) test -c debug --skip-build --build-path $$dir --disable-swift-testing $(SANITIZE_FILTER) 2>&1 | tee $$dir/test.log \
-	    | grep -E 'Executed [0-9]+ tests|error:|Sanitizer' | tail -5; \
-	  if grep -q 'Sanitizer' $$dir/test.log; then echo "sanitize: $$s found a problem: see $$dir/test.log" >&2; exit 1; fi; \
+	    | grep -E 'Executed [0-9]+ tests|error:|(WARNING|ERROR|SUMMARY): [A-Za-z]*Sanitizer' | tail -5; \
+	  if grep -qE '(WARNING|ERROR|SUMMARY): [A-Za-z]*Sanitizer' $$dir/test.log; then echo "sanitize: $$s found a problem: see $$dir/test.log" >&2; exit 1; fi; \
 	done; echo "sanitize: no report from AddressSanitizer or ThreadSanitizer"
 
 ## clean: remove build products, built geodata and outputs (the download cache stays)
