@@ -43,13 +43,21 @@ public final class BasemapRenderer {
     /// `*_tiny` ones (~10 km): under a pixel, and far fewer points.
     public static let generalizedAboveMetresPerPixel = 1_000.0
 
+    /// The generalized level a frame draws: "_tiny", "_small" or "" (full detail), by its metres
+    /// per pixel (or point).
+    static func level(of frame: MapFrame) -> String { level(metresPerUnit: frame.unitsPerPixel) }
+
+    /// The generalized level at `metresPerUnit`: "_tiny", "_small" or "".
+    static func level(metresPerUnit m: Double) -> String {
+        m > 5 * generalizedAboveMetresPerPixel ? "_tiny" : m > generalizedAboveMetresPerPixel ? "_small" : ""
+    }
+
     /// Draws every selected layer into `canvas`, whose user units match `frame`.
     public func draw(_ frame: MapFrame, on canvas: Canvas) throws {
         drawn = []
         let pt = canvas.surface.dpi / 72 // user units per point
         let large = frame.unitsPerPixel * frame.width / 1000 < BasemapRenderer.largeScaleLimitKm
-        let small = frame.unitsPerPixel > 5 * BasemapRenderer.generalizedAboveMetresPerPixel ? "_tiny"
-            : frame.unitsPerPixel > BasemapRenderer.generalizedAboveMetresPerPixel ? "_small" : ""
+        let small = BasemapRenderer.level(of: frame)
         // Read a box snapped outward to a coarse grid: maps of one view at different sizes (whose
         // title blocks shift the frame a little) then read, and share, the same features.
         let box = BasemapRenderer.snapped(frame.coveringBox)
@@ -104,8 +112,8 @@ public final class BasemapRenderer {
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
         if !highlight.isEmpty, !locator {
-            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", veilLayer)) { [highlight] in
-                try BasemapRenderer.veil(highlight, box: box, reader: reader, painter: painter)
+            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", veilLayer + small)) { [highlight] in
+                try BasemapRenderer.veil(highlight, box: box, level: small, reader: reader, painter: painter)
             }
             if case .polygons(let p) = entry {
                 let veiled = painter.framed(polygons: p)
@@ -181,12 +189,12 @@ public final class BasemapRenderer {
         }
     }
 
-    /// The cache name of the veil over countries the story is not about.
+    /// The cache name of the veil over countries the story is not about (the level follows it).
     private var veilLayer: String { "countries-other-than:\(highlight.sorted().joined(separator: ","))" }
 
     /// The countries other than `highlight`, projected: the veil that lets the story's stand out.
-    static func veil(_ highlight: Set<String>, box: BoundingBox, reader: LayerReader, painter: GeometryPainter) throws -> ProjectedLayerCache.Entry {
-        let others = try reader.features(dataset: "basemap", layer: "countries", in: box, columns: ["iso_a2"], limit: 10_000).filter { f in
+    static func veil(_ highlight: Set<String>, box: BoundingBox, level: String, reader: LayerReader, painter: GeometryPainter) throws -> ProjectedLayerCache.Entry {
+        let others = try reader.features(dataset: "basemap", layer: "countries" + level, in: box, columns: ["iso_a2"], limit: 10_000).filter { f in
             if case .text(let code) = f.values[0] { return !highlight.contains(code) }
             return true
         }
@@ -223,8 +231,9 @@ public final class BasemapRenderer {
                     let (key, make) = renderer.shadedRelief(own, store: store)
                     _ = try? store.value(key, make: make)
                 case .veil:
-                    _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", renderer.veilLayer)) {
-                        try BasemapRenderer.veil(renderer.highlight, box: box, reader: reader, painter: painter)
+                    let level = BasemapRenderer.level(of: own)
+                    _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", renderer.veilLayer + level)) {
+                        try BasemapRenderer.veil(renderer.highlight, box: box, level: level, reader: reader, painter: painter)
                     }
                 case .polygons(let layer):
                     _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", layer)) {

@@ -153,7 +153,10 @@ extension ReferenceLabelReader {
         let cellPoints = (frame.width / Double(columns)) * (frame.height / Double(rows)) * pointsAcross / max(frame.width, 1) * pointsAcross / max(frame.width, 1)
         var out: [ReferenceLabel] = []
         var seen = Set<String>()
-        for f in try LayerReader(data: data).features(dataset: "basemap", layer: "countries", in: box, columns: ["iso_a2"], limit: 10_000) {
+        // The countries' outlines at the level of detail of the map's scale in points, not pixels,
+        // so that PNG, PDF and SVG of a map place its names alike (a grid cell is far coarser).
+        for f in try LayerReader(data: data).features(dataset: "basemap", layer: "countries" + BasemapRenderer.level(metresPerUnit: kmPerPoint * 1000), in: box,
+                                                     columns: ["iso_a2"], limit: 10_000) {
             guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code),
                   country.minLabel <= zoom + 1, country.area.squareRoot() / kmPerPoint >= 28 else { continue }
             // Each part's box first: most grid points are far from most parts.

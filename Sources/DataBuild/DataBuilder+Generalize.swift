@@ -14,32 +14,44 @@ extension DataBuilder {
     /// `path`: the same features simplified (topology kept), those that vanish or are too small to
     /// see dropped. Lines are first joined end to end (`chain`), so that a network of short edges
     /// becomes a few long simplified lines. Maps of large areas read these, so that their cost
-    /// does not grow with the source's detail.
-    func generalize(_ path: String, layers: [String], chain: Bool = false) throws {
+    /// does not grow with the source's detail. `fields` (text attributes) are kept with each
+    /// feature, unchained: the countries keep their codes.
+    func generalize(_ path: String, layers: [String], chain: Bool = false, keeping fields: [String] = []) throws {
         for level in DataBuilder.levels {
-            try generalize(path, layers: layers, chain: chain, suffix: level.suffix, tolerance: level.tolerance, minimum: level.minimum)
+            try generalize(path, layers: layers, chain: chain && fields.isEmpty, fields: fields, suffix: level.suffix,
+                           tolerance: level.tolerance, minimum: level.minimum)
         }
     }
 
-    private func generalize(_ path: String, layers: [String], chain: Bool, suffix: String, tolerance: Double, minimum: Double) throws {
+    private func generalize(_ path: String, layers: [String], chain: Bool, fields: [String], suffix: String, tolerance: Double,
+                            minimum: Double) throws {
         let ds = try Dataset.open(path, kind: .vector, update: true)
         for name in layers {
             let source = try ds.layer(named: name)
-            var geometries = try source.geometries(limit: 5_000_000)
-            let polygons = geometries.contains { !$0.polygons.isEmpty }
+            // Each geometry with the kept fields' values.
+            var features: [(geometry: Geometry, values: [String: FieldValue])]
+            if fields.isEmpty {
+                features = try source.geometries(limit: 5_000_000).map { ($0, [:]) }
+            } else {
+                features = source.features().compactMap { f in
+                    f.geometry.map { g in (g, Dictionary(uniqueKeysWithValues: fields.map { ($0, f[$0]) })) }
+                }
+            }
+            let polygons = features.contains { !$0.geometry.polygons.isEmpty }
             if chain && !polygons {
-                geometries = PathChaining.chained(geometries.flatMap(\.paths), snap: 1e-7).map { .lineString($0) }
+                features = PathChaining.chained(features.flatMap(\.geometry.paths), snap: 1e-7).map { (.lineString($0), [:]) }
             }
             let target = try ds.createLayer(name + suffix, geometry: polygons ? .multiPolygon : .multiLineString,
-                                            srs: SpatialReference.wgs84(), fields: [], options: ["SPATIAL_INDEX=YES"])
+                                            srs: SpatialReference.wgs84(), fields: fields.map { FieldDefinition(name: $0, type: .string) },
+                                            options: ["SPATIAL_INDEX=YES"])
             try ds.transaction {
-                for g in geometries {
+                for (g, values) in features {
                     // Short lines go; polygons stay (a land tile's small piece may join its neighbour's).
                     if minimum > 0, !polygons, let b = g.boundingBox, max(b.width, b.height) < minimum { continue }
                     let simple = try GeometryOperations.simplify(g, tolerance: tolerance)
                     if polygons {
                         let kept = simple.polygons.filter { ($0.first?.count ?? 0) >= 4 }
-                        if !kept.isEmpty { try target.add(Feature(attributes: [:], geometry: .multiPolygon(kept))) }
+                        if !kept.isEmpty { try target.add(Feature(attributes: values, geometry: .multiPolygon(kept))) }
                     } else {
                         let kept = simple.paths.filter { $0.count >= 2 }
                         if !kept.isEmpty { try target.add(Feature(attributes: [:], geometry: .multiLineString(kept))) }

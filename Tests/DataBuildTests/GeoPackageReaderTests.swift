@@ -19,6 +19,30 @@ final class GeoPackageReaderTests: XCTestCase {
         }
     }
 
+    /// The countries at the generalized levels keep every country and its code, with far fewer
+    /// points: the veil and the country names of small-scale maps read them.
+    func testGeneralizedCountriesKeepTheirCodesWithFewerPoints() throws {
+        let data = try DataDirectory.locate()
+        let gpkg = try GeoPackageFile(path: try data.path(of: "basemap"))
+        func read(_ layer: String) throws -> (codes: Set<String>, points: Int) {
+            let f = try gpkg.features(layer: layer, in: nil, columns: ["iso_a2"], limit: 10_000)
+            let codes = f.compactMap { feature -> String? in if case .text(let code) = feature.values[0] { return code } else { return nil } }
+            return (Set(codes), f.map { $0.geometry.coordinates.count }.reduce(0, +))
+        }
+        let full = try read("countries")
+        XCTAssertGreaterThan(full.codes.count, 200)
+        var last = full.points
+        for level in ["_small", "_tiny"] {
+            let g = try read("countries" + level)
+            XCTAssertEqual(g.codes.subtracting(full.codes), [], level)
+            XCTAssertGreaterThanOrEqual(g.codes.count, full.codes.count - 10, "\(level): countries lost: \(full.codes.subtracting(g.codes).sorted())")
+            XCTAssertTrue(g.codes.isSuperset(of: ["RU", "UA", "KP", "SD", "EG", "YE"]), level)
+            // (QGIS's countries are already coarse: the small level keeps about half their points.)
+            XCTAssertLessThan(Double(g.points), Double(last) * (level == "_small" ? 0.7 : 0.5), "\(level): \(g.points) points against \(last)")
+            last = g.points
+        }
+    }
+
     /// Within a box, the R*Tree gives every feature OGR's spatial filter gives (and perhaps a few
     /// whose boxes only touch the box, which draw nothing).
     func testBoxQueriesCoverOGRs() throws {
