@@ -68,8 +68,8 @@ public struct BatchProgress: Sendable {
 
 /// Runs a batch plan on `workers` threads, one renderer (Cairo context) per worker and item, each
 /// item drawn on one thread while the workers keep every core busy (`workers` is a number of
-/// cores, as `make -j` is): every file written atomically, each item's failure kept to itself, outputs that are up to
-/// date (same scenario, theme, data manifest and options) skipped unless forced.
+/// cores, as `make -j` is): every file written atomically, each item's failure kept to itself,
+/// outputs that are up to date (same scenario, theme, data manifest and options) skipped unless forced.
 public final class BatchRunner: Sendable {
     public let output: String
     public let workers: Int
@@ -97,7 +97,7 @@ public final class BatchRunner: Sendable {
         for (i, r) in done where i < items.count { _ = state.finish(i, r) }
         let start = Date()
         let manifestHash = FileManager.default.contents(atPath: data.file("manifest.json")).map(Checksum.sha256) ?? ""
-        let busy = min(workers, max(items.count - done.count, 1))
+        let busy = min(workers, max(items.count - done.keys.filter { $0 < items.count }.count, 1))
         // Fewer items than workers: each item has the cores the others leave.
         let threads = Threads(workers / busy)
         DispatchQueue.concurrentPerform(iterations: busy) { _ in
