@@ -155,19 +155,27 @@ public final class RoutePlanner {
                 // A passage asked for and not taken: say so, and which other closed passage a
                 // route through it would need (the Northwest Passage reaches the Pacific by Bering).
                 let everyOpen = try? leg(closing: req.avoidPassages)
-                let wider = everyOpen.map { marked.taken(by: $0, on: g) } ?? []
-                for name in unused.sorted() {
-                    let needs = wider.contains(name) ? wider.intersection(SeaPassages.closedByDefault).subtracting(req.viaPassages) : []
-                    notes.append(String(format: "%@ > %@: the sea route does not pass through '%@', which the leg opens: the shortest route "
-                        + "(%.0f km) goes another way", req.from, req.to, name, route.totalKm)
-                        + (needs.isEmpty ? ", and the sea lanes have none shorter through it"
-                            : String(format: "; one through it also needs %@ (%.0f km): --via-passage %@, or 'through %@' in a leg",
-                                     needs.sorted().joined(separator: " and "), everyOpen?.totalKm ?? 0,
-                                     req.viaPassages.union(needs).sorted().joined(separator: ","), req.viaPassages.union(needs).sorted().joined(separator: "+"))))
-                }
+                let wider = everyOpen.map { (km: $0.totalKm, taken: marked.taken(by: $0, on: g)) }
+                notes += unused.sorted().map { RoutePlanner.unusedPassageNote($0, req, km: route.totalKm, everyOpen: wider) }
                 return route
             }
         }
+    }
+}
+
+extension RoutePlanner {
+    /// What to say of passage `name`, which leg `req` opens but its route (`km` long) does not take;
+    /// `everyOpen` is the leg with every passage open that it does not avoid: when that route takes
+    /// `name`, the note names the other closed passages it needs.
+    static func unusedPassageNote(_ name: String, _ req: LegRequest, km: Double, everyOpen: (km: Double, taken: Set<String>)?) -> String {
+        let head = String(format: "%@ > %@: the sea route does not pass through '%@', which the leg opens: the shortest route (%.0f km) "
+            + "goes another way", req.from, req.to, name, km)
+        guard let wider = everyOpen, wider.taken.contains(name) else { return head + ", and the sea lanes have none shorter through it" }
+        let needs = wider.taken.intersection(SeaPassages.closedByDefault).subtracting(req.viaPassages).sorted()
+        guard !needs.isEmpty else { return head + ", and the sea lanes have none shorter through it" }
+        let all = req.viaPassages.union(needs).sorted()
+        return head + String(format: "; one through it also needs %@ (%.0f km): --via-passage %@, or 'through %@' in a leg",
+                             needs.joined(separator: " and "), wider.km, all.joined(separator: ","), all.joined(separator: "+"))
     }
 }
 
