@@ -106,17 +106,6 @@ struct GeometryPainter {
         }
     }
 
-    /// Restricts later drawing to polygons given in projected metres (until the state is restored).
-    func clip(projected polygons: [[[Coordinate]]]) {
-        clip(framed: framed(polygons: polygons))
-    }
-
-    /// Restricts later drawing to polygons already in frame coordinates.
-    func clip(framed polygons: [[[Coordinate]]]) {
-        addPolygons(polygons)
-        canvas.clip()
-    }
-
     /// Polygons in projected metres to frame coordinates: rings thinned, rings out of view dropped.
     func framed(polygons: [[[Coordinate]]]) -> [[[Coordinate]]] {
         polygons.map { framed($0).filter { $0.count >= 3 } }
