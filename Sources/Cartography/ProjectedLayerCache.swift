@@ -42,19 +42,6 @@ public final class ProjectedLayerCache: @unchecked Sendable {
     }
 }
 
-/// A shared counter handing out work items to threads.
-final class LockedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    /// The next index below `limit`, or nil when all are taken.
-    func take(below limit: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
 /// A value handed to worker threads that only read it.
 struct UncheckedSendable<T>: @unchecked Sendable {
     let value: T

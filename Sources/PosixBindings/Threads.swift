@@ -26,16 +26,26 @@ public struct Threads: Sendable, Equatable, CustomStringConvertible {
             for i in 0..<max(0, iterations) { body(i) }
             return
         }
-        let next = Locked(0)
+        let next = LockedCounter()
         nonisolated(unsafe) let body = body
         DispatchQueue.concurrentPerform(iterations: width) { _ in
-            while let i = next.withLock({ v -> Int? in
-                guard v < iterations else { return nil }
-                v += 1
-                return v - 1
-            }) {
-                body(i)
-            }
+            while let i = next.take(below: iterations) { body(i) }
+        }
+    }
+}
+
+/// A shared counter handing out work items to threads.
+public final class LockedCounter: Sendable {
+    private let value = Locked(0)
+
+    public init() {}
+
+    /// The next index below `limit`, or nil when all are taken.
+    public func take(below limit: Int) -> Int? {
+        value.withLock { v in
+            guard v < limit else { return nil }
+            v += 1
+            return v - 1
         }
     }
 }
