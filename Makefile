@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # C libraries and fonts GeoBrief links and draws with; GMT exports GSHHG/DCW during `make geodata`;
 # FFmpeg's libraries encode animations (loaded on first use); poppler-utils (pdftotext), proj-bin
 # (geod), gdal-bin (gdalinfo, ogrinfo) and ffmpeg (ffprobe) read outputs back in tests; hyperfine by `make bench`.
-APT_PACKAGES := libgdal-dev libcairo2-dev libpango1.0-dev libproj-dev zlib1g-dev libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk \
+APT_PACKAGES := libgdal-dev libcairo2-dev libpango1.0-dev libproj-dev libisal-dev libjpeg62-turbo-dev fonts-noto-core fonts-noto-cjk \
 	libavcodec-dev libavformat-dev libavfilter-dev ffmpeg \
 	libsqlite3-dev gdal-bin gmt poppler-utils proj-bin python3-pip hyperfine
 

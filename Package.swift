@@ -36,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         // PROJ is loaded when first needed (see Sources/CPROJ/shim.h): its headers only, not linked.
         .systemLibrary(name: "CPROJ", providers: [.apt(["libproj-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         // FFmpeg (libavformat, libavcodec, libavfilter) is loaded when an animation is made (see Sources/CVideo/shim.h).
@@ -52,8 +52,8 @@ let package = Package(
         // The bindings, the only code that touches C: owned handles, typed errors, no raw pointer out.
         // PosixBindings: the C library (mapped files, sealed files, the atomic writer, exec).
         .target(name: "PosixBindings"),
-        // Bindings: Cairo, Pango, PROJ, zlib, SQLite, libjpeg and FFmpeg.
-        .target(name: "Bindings", dependencies: ["GeoCore", "Graphics", "PosixBindings", "CCairo", "CPango", "CPROJ", "CZlib", "CSQLite", "CJPEG", "CVideo"]),
+        // Bindings: Cairo, Pango, PROJ, ISA-L (deflate), SQLite, libjpeg and FFmpeg.
+        .target(name: "Bindings", dependencies: ["GeoCore", "Graphics", "PosixBindings", "CCairo", "CPango", "CPROJ", "CISAL", "CSQLite", "CJPEG", "CVideo"]),
         // GDALBindings: GDAL, for building the data folder only.
         .target(name: "GDALBindings", dependencies: ["GeoCore", "CGDAL"]),
 

@@ -62,7 +62,8 @@ public final class BasemapRenderer {
         // title blocks shift the frame a little) then read, and share, the same features.
         let box = BasemapRenderer.snapped(frame.coveringBox)
         let reader = LayerReader(data: data)
-        let painter = GeometryPainter(frame: frame, canvas: canvas)
+        var painter = GeometryPainter(frame: frame, canvas: canvas)
+        painter.antialias = .fast
         let trace = RenderTrace()
         let store = cache ?? ProjectedLayerCache(capacity: 64)
         let lineLayers = wantedLines(large: large, small: small)

@@ -1,20 +1,21 @@
 import PosixBindings
 import CCairo
-import CZlib
+import CISAL
 import Foundation
 
-/// PNG encoding of image surfaces with zlib at a chosen level.
+/// PNG encoding of image surfaces with Intel's ISA-L deflate at a chosen level.
 ///
 /// Cairo's own writer (libpng, zlib's default level 6 and adaptive filters) takes about 0.4 s on
-/// a 2000x1400 map, as long as drawing it. Level 1 without row filters encodes several times
-/// faster for files about a quarter larger; maps are opaque, so they are written as RGB when
-/// every pixel is. The PNG container (signature, IHDR, IDAT, IEND, CRC-32 from zlib) is written
-/// here; the compression is zlib's.
+/// a 2000x1400 map, as long as drawing it. Without row filters, ISA-L's level 1 deflates the
+/// 8.4 MB of such a map in 15 ms on one core where zlib's fastest level takes 80 ms, for a file
+/// 2.5% larger (2.45 against 2.39 MB; zlib's default level gives 2.04 MB in 210 ms). Maps are
+/// opaque, so they are written as RGB when every pixel is. The PNG container (signature, IHDR,
+/// IDAT, IEND) is written here; compression, CRC-32 and Adler-32 are ISA-L's.
 public enum PNGEncoder {
-    /// zlib level used for maps: fast, files somewhat larger than at the default 6.
+    /// ISA-L compression level used for maps (0...3): fast, files near zlib's level 1.
     public static let defaultLevel = 1
 
-    /// Writes `surface` (an image surface) to `path` atomically at zlib `level` (1...9), on up to
+    /// Writes `surface` (an image surface) to `path` atomically at ISA-L `level` (0...3), on up to
     /// `threads` threads.
     public static func write(_ surface: Surface, to path: String, level: Int = defaultLevel, threads: Threads = .allCores) throws {
         let data = try encode(surface, level: level, threads: threads)
@@ -90,7 +91,7 @@ public enum PNGEncoder {
 
     /// The zlib stream (RFC 1950) of `input`, its blocks deflated on up to `threads` threads.
     static func deflate(_ input: [UInt8], level: Int, threads: Threads = .allCores) throws -> Data {
-        let level = Int32(max(1, min(9, level)))
+        let level = max(0, min(3, level))
         let blocks = max(1, (input.count + blockSize - 1) / blockSize)
         var parts = [[UInt8]?](repeating: nil, count: blocks)
         let failed = Locked(false)
@@ -104,39 +105,50 @@ public enum PNGEncoder {
                 }
             }
         }
-        guard !failed.withLock({ $0 }) else { throw CairoError(operation: "write PNG", message: "zlib failed") }
-        // Header: deflate, 32 KB window, no dictionary, check bits; level field 0 (fastest) or 2 (default).
-        let cmf: UInt8 = 0x78, flevel: UInt8 = level == 1 ? 0 : 2
+        guard !failed.withLock({ $0 }) else { throw CairoError(operation: "write PNG", message: "deflate failed") }
+        // Header: deflate, 32 KB window, no dictionary, check bits; level field 0 (fastest) or 1 (fast).
+        let cmf: UInt8 = 0x78, flevel: UInt8 = level <= 1 ? 0 : 1
         var flg = flevel << 6
         flg += UInt8(31 - (Int(cmf) * 256 + Int(flg)) % 31) % 31
         var out = Data([cmf, flg])
         for part in parts { out.append(contentsOf: part ?? []) }
-        let check = input.withUnsafeBufferPointer { adler32(adler32(0, nil, 0), $0.baseAddress, uInt($0.count)) }
+        let check = input.withUnsafeBufferPointer { isal_adler32(1, $0.baseAddress, UInt64($0.count)) }
         out.appendBigEndian(UInt32(check))
         return out
     }
 
     /// One block as raw deflate data, primed with up to 32 KB of the bytes before it; ended with a
     /// sync flush (byte-aligned, more to come) or, for the last block, the final block marker.
-    private static func deflateBlock(_ input: [UInt8], _ range: Range<Int>, level: Int32, last: Bool) -> [UInt8]? {
-        var stream = z_stream()
-        guard geobrief_deflate_init_raw(&stream, level) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(range.count))) + 64)
-        let status: Int32 = input.withUnsafeBufferPointer { src in
+    private static func deflateBlock(_ input: [UInt8], _ range: Range<Int>, level: Int, last: Bool) -> [UInt8]? {
+        var stream = isal_zstream()
+        isal_deflate_init(&stream)
+        var levelBuffer = [UInt8](repeating: 0, count: Int(geobrief_isal_level_buffer_size(Int32(level))))
+        // Stored blocks at worst: 5 bytes of header per 64 KB, and the flush's empty block.
+        var out = [UInt8](repeating: 0, count: range.count + range.count / 8_192 + 1_024)
+        let done: Bool = input.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                let window = min(range.lowerBound, 1 << 15)
-                if window > 0 {
-                    _ = deflateSetDictionary(&stream, src.baseAddress! + range.lowerBound - window, uInt(window))
+                levelBuffer.withUnsafeMutableBufferPointer { work in
+                    stream.level = UInt32(level)
+                    stream.level_buf = work.baseAddress
+                    stream.level_buf_size = UInt32(work.count)
+                    let window = min(range.lowerBound, 1 << 15)
+                    if window > 0 {
+                        let dictionary = UnsafeMutablePointer(mutating: src.baseAddress! + range.lowerBound - window)
+                        guard isal_deflate_set_dict(&stream, dictionary, UInt32(window)) == COMP_OK else { return false }
+                    }
+                    stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress! + range.lowerBound)
+                    stream.avail_in = UInt32(range.count)
+                    stream.next_out = dst.baseAddress
+                    stream.avail_out = UInt32(dst.count)
+                    stream.end_of_stream = last ? 1 : 0
+                    stream.flush = UInt16(last ? NO_FLUSH : SYNC_FLUSH)
+                    guard isal_deflate(&stream) == COMP_OK, stream.avail_in == 0 else { return false }
+                    // All input taken and flushed: the stream waits for a new block (or has ended).
+                    return last ? stream.internal_state.state == ZSTATE_END : stream.internal_state.state == ZSTATE_NEW_HDR
                 }
-                stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress! + range.lowerBound)
-                stream.avail_in = uInt(range.count)
-                stream.next_out = dst.baseAddress
-                stream.avail_out = uInt(dst.count)
-                return CZlib.deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
             }
         }
-        guard status == (last ? Z_STREAM_END : Z_OK), stream.avail_in == 0 else { return nil }
+        guard done else { return nil }
         return Array(out[0..<Int(stream.total_out)])
     }
 
@@ -146,7 +158,7 @@ public enum PNGEncoder {
         var body = Data(type.utf8)
         body.append(data)
         png.append(body)
-        let crc = body.withUnsafeBytes { crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count)) }
+        let crc = body.withUnsafeBytes { crc32_gzip_refl(0, $0.bindMemory(to: UInt8.self).baseAddress, UInt64($0.count)) }
         png.appendBigEndian(UInt32(crc))
     }
 }

@@ -217,7 +217,7 @@ public final class Surface {
     }
 
     /// Encodes an image surface as PNG at `path`, through a temporary file and a rename
-    /// (zlib level 1, on up to `threads` threads: see `PNGEncoder`).
+    /// (ISA-L level 1, on up to `threads` threads: see `PNGEncoder`).
     public func writePNG(to path: String, threads: Threads = .allCores) throws {
         try PNGEncoder.write(self, to: path, threads: threads)
     }
