@@ -67,25 +67,30 @@ public final class BasemapRenderer {
         let trace = RenderTrace()
         let store = cache ?? ProjectedLayerCache(capacity: 64)
         let lineLayers = wantedLines(large: large, small: small)
-        try prefetch(frame, box: box, polygons: locator ? ["land" + small] : ["land" + small, "lakes" + small], lines: lineLayers, into: store)
-        trace.mark("prefetch (read, project)")
+        let framed = try prefetch(frame, box: box, polygons: locator ? ["land" + small] : ["land" + small, "lakes" + small], lines: lineLayers, into: store)
+        trace.mark("prefetch (read, project, frame)")
 
         /// A layer's polygons in view, projected (through the cache when there is one), framed.
         func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
-            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer)) {
+            let key = BasemapRenderer.key(frame, box, id, layer)
+            if case .polygons(let p)? = framed[key] { return p }
+            let entry = try store.value(key) {
                 try BasemapRenderer.entry(id, layer, polygons: true, box: box, reader: reader, painter: painter)
             }
-            guard case .polygons(let p) = entry else { return [] }
-            return painter.framed(polygons: p)
+            return painter.framed(entry).polygons
         }
         /// A layer's lines in view, framed; credits its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
-            let entry = try store.value(BasemapRenderer.key(frame, box, id, layer)) {
-                try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
+            let key = BasemapRenderer.key(frame, box, id, layer)
+            let lines: [[Coordinate]]
+            if case .lines(let l)? = framed[key] { lines = l } else {
+                let entry = try store.value(key) {
+                    try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
+                }
+                lines = painter.framed(entry).lines
             }
-            guard case .lines(let l) = entry, !l.isEmpty else { return [] }
-            use(id)
-            return painter.framed(l)
+            if !lines.isEmpty { use(id) }
+            return lines
         }
 
         // Everything is read and framed first, then drawn in order, in bands on all cores (Cairo's
@@ -113,11 +118,14 @@ public final class BasemapRenderer {
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
         if !highlight.isEmpty, !locator {
-            let entry = try store.value(BasemapRenderer.key(frame, box, "basemap", veilLayer + small)) { [highlight] in
-                try BasemapRenderer.veil(highlight, box: box, level: small, reader: reader, painter: painter)
+            let key = BasemapRenderer.key(frame, box, "basemap", veilLayer + small)
+            var veiled: [[[Coordinate]]]
+            if case .polygons(let p)? = framed[key] { veiled = p } else {
+                veiled = painter.framed(try store.value(key) { [highlight] in
+                    try BasemapRenderer.veil(highlight, box: box, level: small, reader: reader, painter: painter)
+                }).polygons
             }
-            if case .polygons(let p) = entry {
-                let veiled = painter.framed(polygons: p)
+            if !veiled.isEmpty {
                 layer = "other-countries"
                 add { [style] p in p.canvas.setColor(style.otherCountries); p.fill(framed: veiled) }
             }
@@ -207,16 +215,19 @@ public final class BasemapRenderer {
         rules(large: large).map { ($0.dataset, $0.layer(atLevel: small)) }
     }
 
-    /// Reads and projects the layers (and warps the relief) on `threads` into `store` before the
-    /// drawing, which is sequential, takes them. Each worker has its own GDAL datasets and PROJ
-    /// transformation. A failure is left for the drawing to meet and report.
-    private func prefetch(_ frame: MapFrame, box: BoundingBox, polygons: [String], lines: [(String, String)], into store: ProjectedLayerCache) throws {
+    /// Reads and projects the layers (and warps the relief) on `threads` into `store`, and frames
+    /// them for `frame`, before the drawing, which is sequential, takes them: the framed layers by
+    /// cache key (none on one thread). Each worker has its own datasets and PROJ transformation.
+    /// A failure is left for the drawing to meet and report.
+    private func prefetch(_ frame: MapFrame, box: BoundingBox, polygons: [String], lines: [(String, String)],
+                          into store: ProjectedLayerCache) throws -> [String: ProjectedLayerCache.Entry] {
         enum Task { case polygons(String), lines(String, String), relief, veil }
         let tasks: [Task] = (layers.contains(.relief) ? [.relief] : []) + polygons.map { Task.polygons($0) } + (!highlight.isEmpty && !locator ? [.veil] : [])
             + lines.map { Task.lines($0.0, $0.1) }
         let workers = min(threads.count, tasks.count, 4)
-        guard workers > 1 else { return }
+        guard workers > 1 else { return [:] }
         let next = LockedCounter()
+        let framed = Locked([String: ProjectedLayerCache.Entry]())
         let definition = frame.projection.definition
         // Read-only across the workers: the renderer's data folder, the frame's numbers, the tasks.
         let shared = UncheckedSendable((self, frame, tasks))
@@ -226,6 +237,12 @@ public final class BasemapRenderer {
             let own = MapFrame(copying: frame, projection: projection)
             let reader = LayerReader(data: renderer.data)
             let painter = GeometryPainter(frame: own, canvas: nil)
+            /// Projects (through the cache) and frames the layer under `key`.
+            func prepare(_ key: String, _ make: () throws -> ProjectedLayerCache.Entry) {
+                guard let entry = try? store.value(key, make: make) else { return }
+                let done = painter.framed(entry)
+                framed.withLock { $0[key] = done }
+            }
             while let i = next.take(below: tasks.count) {
                 switch tasks[i] {
                 case .relief:
@@ -233,20 +250,21 @@ public final class BasemapRenderer {
                     _ = try? store.value(key, make: make)
                 case .veil:
                     let level = BasemapRenderer.level(of: own)
-                    _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", renderer.veilLayer + level)) {
+                    prepare(BasemapRenderer.key(frame, box, "basemap", renderer.veilLayer + level)) {
                         try BasemapRenderer.veil(renderer.highlight, box: box, level: level, reader: reader, painter: painter)
                     }
                 case .polygons(let layer):
-                    _ = try? store.value(BasemapRenderer.key(frame, box, "basemap", layer)) {
+                    prepare(BasemapRenderer.key(frame, box, "basemap", layer)) {
                         try BasemapRenderer.entry("basemap", layer, polygons: true, box: box, reader: reader, painter: painter)
                     }
                 case .lines(let id, let layer):
-                    _ = try? store.value(BasemapRenderer.key(frame, box, id, layer)) {
+                    prepare(BasemapRenderer.key(frame, box, id, layer)) {
                         try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
                     }
                 }
             }
         }
+        return framed.withLock { $0 }
     }
 
     /// `box` grown outward to multiples of a power-of-two step about an eighth of its size.

@@ -112,6 +112,15 @@ struct GeometryPainter {
         }
     }
 
+    /// A projected layer in frame coordinates (lines or polygons framed; a raster as it is).
+    func framed(_ entry: ProjectedLayerCache.Entry) -> ProjectedLayerCache.Entry {
+        switch entry {
+        case .lines(let l): return .lines(framed(l))
+        case .polygons(let p): return .polygons(framed(polygons: p))
+        case .raster: return entry
+        }
+    }
+
     /// Polygons in projected metres to frame coordinates: rings thinned, rings out of view dropped.
     func framed(polygons: [[[Coordinate]]]) -> [[[Coordinate]]] {
         polygons.map { framed($0).filter { $0.count >= 3 } }

@@ -10,6 +10,17 @@ public final class ProjectedLayerCache: @unchecked Sendable {
         case lines([[Coordinate]])
         case polygons([[[Coordinate]]])
         case raster(width: Int, height: Int, bands: [[UInt8]])
+
+        /// The lines held; none for polygons or a raster.
+        var lines: [[Coordinate]] {
+            if case .lines(let l) = self { return l }
+            return []
+        }
+        /// The polygons held; none for lines or a raster.
+        var polygons: [[[Coordinate]]] {
+            if case .polygons(let p) = self { return p }
+            return []
+        }
     }
 
     private let lock = NSLock()

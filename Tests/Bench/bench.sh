@@ -39,9 +39,10 @@ run "render: demo kursk view, 2000x1400 PNG" "$bin" render "$demo" --view kursk 
 plain="$out/no-reference.yaml"
 sed 's/^  - name: overview$/  - name: overview\n    reference: false/' "$demo" > "$plain"
 run "render: demo overview PNG, no reference names" "$bin" render "$plain" --view overview --format png -o "$out"
-# What the shaded relief costs (warped from the pyramid on all cores): the same view without it.
+# What the shaded relief costs (warped from the pyramid on all cores): the same view without it —
+# the layers the view draws by default (a continent: no first-level borders; no sea-lane network).
 norelief="$out/no-relief.yaml"
-sed 's/^  - name: overview$/  - name: overview\n    layers: [regions, rivers, roads, rail, sea-lanes, borders]/' "$demo" > "$norelief"
+sed 's/^  - name: overview$/  - name: overview\n    layers: [rivers, roads, rail, borders]/' "$demo" > "$norelief"
 run "render: demo overview PNG, no relief" "$bin" render "$norelief" --view overview --format png -o "$out"
 echo "  split of one overview PNG render (GEOBRIEF_TRACE=1; the scene includes the inset map):"
 GEOBRIEF_TRACE=1 "$bin" render "$demo" --view overview --format png -o "$out" 2>&1 >/dev/null | grep -E "load|basemap|scene|encode|draw png" | sed 's/^trace: /    /'
