@@ -21,9 +21,10 @@ extension Geometry {
         return w.bytes
     }
 
-    /// Decodes 2D, 3D or measured ISO/extended WKB of either byte order; Z and M are dropped.
-    public init(wkb: [UInt8]) throws {
-        var r = WKBReader(bytes: wkb)
+    /// Decodes 2D, 3D or measured ISO/extended WKB of either byte order, starting at byte
+    /// `offset` of `wkb` (after a container's header); Z and M are dropped.
+    public init(wkb: [UInt8], offset: Int = 0) throws {
+        var r = WKBReader(bytes: wkb, offset: offset)
         self = try r.read(depth: 0)
     }
 }
@@ -56,37 +57,58 @@ struct WKBReader {
     var offset = 0
     var little = true
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
 
     mutating func read(depth: Int) throws -> Geometry {
         guard depth <= WKBReader.maxDepth else { throw WKBError.tooDeep }
+        let (type, dims, raw) = try header()
+        switch type {
+        case 1: return .point(try coord(dims))
+        case 2: return .lineString(try points(dims))
+        case 3: return .polygon(try rings(dims))
+        // The parts of a multi-geometry are read straight into its arrays.
+        case 4: return .multiPoint(try count().flatMap { _ in try part(1, depth, \.coordinates) { [try $0.coord($1)] } })
+        case 5: return .multiLineString(try count().flatMap { _ in try part(2, depth, \.paths) { [try $0.points($1)] } })
+        case 6: return .multiPolygon(try count().flatMap { _ in try part(3, depth, \.polygons) { [try $0.rings($1)] } })
+        case 7: return .collection(try count().map { _ in try read(depth: depth + 1) })
+        default: throw WKBError.unsupportedType(raw)
+        }
+    }
+
+    /// A geometry's header: its byte order (kept for what follows), its type (1...7) and the
+    /// number of coordinates a point has, and the raw type.
+    private mutating func header() throws -> (type: UInt32, dims: Int, raw: UInt32) {
         little = try byte() == 1
         let raw = try u32()
         // ISO: 1000s for Z, 2000s for M, 3000s for ZM; extended WKB: high flag bits.
         var dims = 2
         if raw & 0x8000_0000 != 0 { dims += 1 }
         if raw & 0x4000_0000 != 0 { dims += 1 }
-        var type = raw & 0x0FFF_FFFF
+        let type = raw & 0x0FFF_FFFF
         switch type / 1000 {
         case 1, 2: dims += 1
         case 3: dims += 2
         default: break
         }
-        type %= 1000
-        switch type {
-        case 1: return .point(try coord(dims))
-        case 2: return .lineString(try points(dims))
-        case 3: return .polygon(try count().map { _ in try points(dims) })
-        case 4, 5, 6, 7:
-            let parts = try count().map { _ in try read(depth: depth + 1) }
-            switch type {
-            case 4: return .multiPoint(parts.flatMap(\.coordinates))
-            case 5: return .multiLineString(parts.flatMap(\.paths))
-            case 6: return .multiPolygon(parts.flatMap(\.polygons))
-            default: return .collection(parts)
-            }
-        default: throw WKBError.unsupportedType(raw)
-        }
+        return (type % 1000, dims, raw)
+    }
+
+    /// One part of a multi-geometry: read by `body` when it has the `expected` type, otherwise
+    /// read whole and its `elements` taken (a multi-geometry nested in another).
+    private mutating func part<T>(_ expected: UInt32, _ depth: Int, _ elements: (Geometry) -> [T],
+                                  _ body: (inout WKBReader, Int) throws -> [T]) throws -> [T] {
+        let start = offset
+        let (type, dims, _) = try header()
+        if type == expected { return try body(&self, dims) }
+        offset = start
+        return elements(try read(depth: depth + 1))
+    }
+
+    mutating func rings(_ dims: Int) throws -> [[Coordinate]] {
+        try count().map { _ in try points(dims) }
     }
 
     private mutating func count() throws -> Range<Int> {
@@ -95,10 +117,29 @@ struct WKBReader {
         guard n <= (bytes.count - offset) / 4 + 1 else { throw WKBError.truncated(offset: offset) }
         return 0..<n
     }
-    private mutating func points(_ dims: Int) throws -> [Coordinate] {
-        try count().map { _ in try coord(dims) }
+    /// A point list, read in one pass over the bytes (its length checked once): most of a
+    /// layer's bytes are these.
+    mutating func points(_ dims: Int) throws -> [Coordinate] {
+        let n = try count().count
+        let stride = dims * 8
+        guard n <= (bytes.count - offset) / stride else { throw WKBError.truncated(offset: offset) }
+        let (start, little) = (offset, self.little)
+        let out = bytes.withUnsafeBytes { raw in
+            [Coordinate](unsafeUninitializedCapacity: n) { buffer, count in
+                for i in 0..<n {
+                    let x = raw.loadUnaligned(fromByteOffset: start + i * stride, as: UInt64.self)
+                    let y = raw.loadUnaligned(fromByteOffset: start + i * stride + 8, as: UInt64.self)
+                    buffer[i] = little
+                        ? Coordinate(lon: Double(bitPattern: UInt64(littleEndian: x)), lat: Double(bitPattern: UInt64(littleEndian: y)))
+                        : Coordinate(lon: Double(bitPattern: UInt64(bigEndian: x)), lat: Double(bitPattern: UInt64(bigEndian: y)))
+                }
+                count = n
+            }
+        }
+        offset += n * stride
+        return out
     }
-    private mutating func coord(_ dims: Int) throws -> Coordinate {
+    mutating func coord(_ dims: Int) throws -> Coordinate {
         let c = Coordinate(lon: try f64(), lat: try f64())
         for _ in 2..<dims { _ = try f64() }
         return c

@@ -147,7 +147,7 @@ public final class GeoPackageFile: Sendable {
             throw GeoPackageError(path: path, message: "layer '\(layer)' holds a truncated geometry")
         }
         do {
-            return try Geometry(wkb: Array(bytes[start...]))
+            return try Geometry(wkb: bytes, offset: start)
         } catch {
             throw GeoPackageError(path: path, message: "layer '\(layer)' holds a geometry that cannot be read: \(error)")
         }

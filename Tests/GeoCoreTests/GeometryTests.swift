@@ -25,6 +25,28 @@ final class GeometryTests: XCTestCase {
         XCTAssertEqual(try Geometry(wkb: bytes), .point(.init(lon: 1, lat: 2)))
     }
 
+    /// Multi-geometries whose parts are read straight into their arrays: parts of either byte
+    /// order and with Z, a multi nested in a multi (flattened, as before), a point list cut short,
+    /// and a blob read from an offset (after a GeoPackage header).
+    func testWKBMultiPartsOfMixedByteOrderNestingAndTruncation() throws {
+        func be(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.bigEndian) { Array($0) } }
+        func le(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.littleEndian) { Array($0) } }
+        // MULTIPOLYGON: one little-endian 2D part, one big-endian POLYGON Z part.
+        var zPart: [UInt8] = [0] + be(1003) + be(1) + be(UInt32(hole.count))
+        for c in hole { for v in [c.lon, c.lat, 9.0] { withUnsafeBytes(of: v.bitPattern.bigEndian) { zPart += $0 } } }
+        let square2D = Geometry.polygon([square]).wkb
+        let multi: [UInt8] = [1] + le(6) + le(2) + square2D + zPart
+        XCTAssertEqual(try Geometry(wkb: multi), .multiPolygon([[square], [hole]]))
+        // A MULTILINESTRING whose second part is itself a MULTILINESTRING.
+        let nested: [UInt8] = [1] + le(5) + le(2) + Geometry.lineString(square).wkb + Geometry.multiLineString([hole, square]).wkb
+        XCTAssertEqual(try Geometry(wkb: nested), .multiLineString([square, hole, square]))
+        // The same bytes behind an 8-byte header.
+        XCTAssertEqual(try Geometry(wkb: [UInt8](repeating: 0xAB, count: 8) + multi, offset: 8), .multiPolygon([[square], [hole]]))
+        // A ring that declares five points and holds four and a half.
+        let cut = Array(square2D.dropLast(12))
+        XCTAssertThrowsError(try Geometry(wkb: cut)) { XCTAssertEqual($0 as? WKBError, .truncated(offset: 13)) }
+    }
+
     func testCorruptWKBThrows() {
         XCTAssertThrowsError(try Geometry(wkb: [1, 2, 0, 0, 0, 0xFF])) { XCTAssertEqual($0 as? WKBError, .truncated(offset: 5)) }
         XCTAssertThrowsError(try Geometry(wkb: [1, 99, 0, 0, 0])) { XCTAssertEqual($0 as? WKBError, .unsupportedType(99)) }
