@@ -64,6 +64,7 @@ public final class BasemapRenderer {
         let reader = LayerReader(data: data)
         var painter = GeometryPainter(frame: frame, canvas: canvas)
         painter.antialias = .fast
+        painter.lonLatTolerance = lonLatTolerance(frame)
         let trace = RenderTrace()
         let store = cache ?? ProjectedLayerCache(capacity: 64)
         let lineLayers = wantedLines(large: large, small: small)
@@ -72,7 +73,7 @@ public final class BasemapRenderer {
 
         /// A layer's polygons in view, projected (through the cache when there is one), framed.
         func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
-            let key = BasemapRenderer.key(frame, box, id, layer)
+            let key = key(frame, box, id, layer)
             if case .polygons(let p)? = framed[key] { return p }
             let entry = try store.value(key) {
                 try BasemapRenderer.entry(id, layer, polygons: true, box: box, reader: reader, painter: painter)
@@ -81,7 +82,7 @@ public final class BasemapRenderer {
         }
         /// A layer's lines in view, framed; credits its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
-            let key = BasemapRenderer.key(frame, box, id, layer)
+            let key = key(frame, box, id, layer)
             let lines: [[Coordinate]]
             if case .lines(let l)? = framed[key] { lines = l } else {
                 let entry = try store.value(key) {
@@ -118,7 +119,7 @@ public final class BasemapRenderer {
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
         if !highlight.isEmpty, !locator {
-            let key = BasemapRenderer.key(frame, box, "basemap", veilLayer + small)
+            let key = key(frame, box, "basemap", veilLayer + small)
             var veiled: [[[Coordinate]]]
             if case .polygons(let p)? = framed[key] { veiled = p } else {
                 veiled = painter.framed(try store.value(key) { [highlight] in
@@ -174,9 +175,18 @@ public final class BasemapRenderer {
         try canvas.check("draw basemap")
     }
 
-    /// The cache key of a layer read for `box` in the frame's projection.
-    static func key(_ frame: MapFrame, _ box: BoundingBox, _ id: String, _ layer: String) -> String {
-        "\(frame.projection.definition)|\(box)|\(id)|\(layer)"
+    /// The cache key of a layer read for `box` in the frame's projection (and simplified for it).
+    func key(_ frame: MapFrame, _ box: BoundingBox, _ id: String, _ layer: String) -> String {
+        "\(frame.projection.definition)|\(box)|\(id)|\(layer)|\(lonLatTolerance(frame))"
+    }
+
+    /// The lon/lat simplification of a locator map's layers, in degrees: a third of a pixel,
+    /// rounded down to a power of two (so that locators of near sizes share their layers); none
+    /// for other maps, whose level of detail is chosen by scale.
+    func lonLatTolerance(_ frame: MapFrame) -> Double {
+        guard locator else { return 0 }
+        let third = frame.unitsPerPixel / 111_320 / 3
+        return third > 0 && third.isFinite ? pow(2, log2(third).rounded(.down)) : 0
     }
 
     /// A layer read for `box` and projected by `painter`, as polygons or as lines.
@@ -236,7 +246,8 @@ public final class BasemapRenderer {
             guard let projection = try? MapProjection(definition: definition) else { return }
             let own = MapFrame(copying: frame, projection: projection)
             let reader = LayerReader(data: renderer.data)
-            let painter = GeometryPainter(frame: own, canvas: nil)
+            var painter = GeometryPainter(frame: own, canvas: nil)
+            painter.lonLatTolerance = renderer.lonLatTolerance(own)
             /// Projects (through the cache) and frames the layer under `key`.
             func prepare(_ key: String, _ make: () throws -> ProjectedLayerCache.Entry) {
                 guard let entry = try? store.value(key, make: make) else { return }
@@ -250,15 +261,15 @@ public final class BasemapRenderer {
                     _ = try? store.value(key, make: make)
                 case .veil:
                     let level = BasemapRenderer.level(of: own)
-                    prepare(BasemapRenderer.key(frame, box, "basemap", renderer.veilLayer + level)) {
+                    prepare(renderer.key(frame, box, "basemap", renderer.veilLayer + level)) {
                         try BasemapRenderer.veil(renderer.highlight, box: box, level: level, reader: reader, painter: painter)
                     }
                 case .polygons(let layer):
-                    prepare(BasemapRenderer.key(frame, box, "basemap", layer)) {
+                    prepare(renderer.key(frame, box, "basemap", layer)) {
                         try BasemapRenderer.entry("basemap", layer, polygons: true, box: box, reader: reader, painter: painter)
                     }
                 case .lines(let id, let layer):
-                    prepare(BasemapRenderer.key(frame, box, id, layer)) {
+                    prepare(renderer.key(frame, box, id, layer)) {
                         try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
                     }
                 }

@@ -16,6 +16,10 @@ struct GeometryPainter {
     /// half of it of a straight run (Douglas-Peucker): every line stays within a pixel of its
     /// source while Cairo rasterizes (and PDF writes out) far fewer vertices.
     var tolerance = 0.7
+    /// Points within this many degrees of a straight run are dropped before projecting (0: none):
+    /// for maps so coarse (a world locator) that even the data's coarsest level is finer than
+    /// their pixels, whose projecting would be most of their time.
+    var lonLatTolerance = 0.0
     /// How fills and strokes are antialiased. A basemap's layers take `.fast`: their thin lines
     /// and the edges under them look the same at map scale (a 4x zoom shows no difference), in
     /// half of Cairo's time.
@@ -80,7 +84,7 @@ struct GeometryPainter {
         let seamWest = frame.projection.centralMeridian - 180
         let cut: Geometry?
         do { cut = try g.wrapped(west: seamWest, margin: 1e-7) } catch { cut = g }
-        return cut?.densified(maxStep: maxStep)
+        return cut?.simplified(tolerance: lonLatTolerance)?.densified(maxStep: maxStep)
     }
 
     /// Fills polygons with the current colour, all in one path (even-odd, so holes stay open and

@@ -31,6 +31,39 @@ extension Geometry {
 }
 
 extension Geometry {
+    /// The same geometry with every line and ring simplified (Douglas-Peucker, planar in lon/lat)
+    /// to within `tolerance` degrees; rings left with fewer than four points and lines with fewer
+    /// than two are dropped (nil when nothing is left).
+    public func simplified(tolerance: Double) -> Geometry? {
+        guard tolerance > 0 else { return self }
+        func ring(_ r: [Coordinate]) -> [Coordinate]? {
+            let s = GeoCore.simplified(r, tolerance: tolerance)
+            return s.count >= 4 ? s : nil
+        }
+        func line(_ l: [Coordinate]) -> [Coordinate]? {
+            let s = GeoCore.simplified(l, tolerance: tolerance)
+            return s.count >= 2 ? s : nil
+        }
+        func polygon(_ rings: [[Coordinate]]) -> [[Coordinate]]? {
+            guard let outer = rings.first.flatMap(ring) else { return nil }
+            return [outer] + rings.dropFirst().compactMap(ring)
+        }
+        switch self {
+        case .point, .multiPoint: return self
+        case .lineString(let cs): return line(cs).map { .lineString($0) }
+        case .multiLineString(let ls):
+            let kept = ls.compactMap(line)
+            return kept.isEmpty ? nil : .multiLineString(kept)
+        case .polygon(let rings): return polygon(rings).map { .polygon($0) }
+        case .multiPolygon(let ps):
+            let kept = ps.compactMap(polygon)
+            return kept.isEmpty ? nil : .multiPolygon(kept)
+        case .collection(let gs):
+            let kept = gs.compactMap { $0.simplified(tolerance: tolerance) }
+            return kept.isEmpty ? nil : .collection(kept)
+        }
+    }
+
     /// Whether any segment spans more than `step` degrees in longitude or latitude.
     func hasSegment(longerThan step: Double) -> Bool {
         for path in paths {

@@ -84,6 +84,21 @@ final class GeometryTests: XCTestCase {
 
 /// Douglas-Peucker simplification and path chaining.
 final class SimplificationTests: XCTestCase {
+    /// A geometry simplified as a whole: wiggles under the tolerance go, rings that shrink below
+    /// four points and lines below two are dropped with their polygon or line, nil when all go.
+    func testGeometrySimplifiedDropsWhatCollapses() throws {
+        // A square ring whose sides wiggle by 0.01 degrees, and a tiny island.
+        var wiggly: [Coordinate] = []
+        for i in 0..<40 { wiggly.append(.init(lon: Double(i) * 0.25, lat: i % 2 == 0 ? 0 : 0.01)) }
+        wiggly += [.init(lon: 10, lat: 0), .init(lon: 10, lat: 10), .init(lon: 0, lat: 10), .init(lon: 0, lat: 0)]
+        let island: [Coordinate] = [.init(lon: 20, lat: 20), .init(lon: 20.01, lat: 20), .init(lon: 20.01, lat: 20.01), .init(lon: 20, lat: 20)]
+        let simple = try XCTUnwrap(Geometry.multiPolygon([[wiggly], [island]]).simplified(tolerance: 0.05))
+        XCTAssertEqual(simple, .multiPolygon([[[.init(lon: 0, lat: 0), .init(lon: 10, lat: 0), .init(lon: 10, lat: 10), .init(lon: 0, lat: 10), .init(lon: 0, lat: 0)]]]))
+        XCTAssertNil(Geometry.polygon([island]).simplified(tolerance: 0.05))
+        XCTAssertEqual(Geometry.lineString(wiggly).simplified(tolerance: 0)?.coordinates.count, wiggly.count, "tolerance 0 keeps all")
+        XCTAssertEqual(Geometry.multiLineString([[.init(lon: 0, lat: 0), .init(lon: 0, lat: 0)]]).simplified(tolerance: 1), .multiLineString([[.init(lon: 0, lat: 0), .init(lon: 0, lat: 0)]]))
+    }
+
     func testStraightRunsCollapseAndBendsStay() {
         let straight = (0...100).map { Coordinate(lon: Double($0), lat: 0) }
         XCTAssertEqual(simplified(straight, tolerance: 0.5), [straight[0], straight[100]])
