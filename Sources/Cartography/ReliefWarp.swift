@@ -94,12 +94,15 @@ public enum ReliefWarp {
             var misses: [Int] = []
             for y in rows {
                 let j = y / step, fy = Double(y - j * step) / Double(step)
+                // The cell's corners, fetched once for its `step` pixels of the row.
+                var cellColumn = -1, cell: Cell?
                 for x in 0..<width {
                     let i = x / step, fx = Double(x - i * step) / Double(step)
+                    if i != cellColumn { (cellColumn, cell) = (i, Cell(nodes, nx: nx, i: i, j: j)) }
                     var sum = (0.0, 0.0, 0.0), n = 0.0
                     for oy in offsets {
                         for ox in offsets {
-                            guard let p = interpolated(nodes, nx: nx, i: i, j: j, fx: fx + ox / Double(step), fy: fy + oy / Double(step)),
+                            guard let p = cell?.position(fx: fx + ox / Double(step), fy: fy + oy / Double(step)),
                                   let v = bilinear(pyramid, level, p) else { continue }
                             sum = (sum.0 + v.0, sum.1 + v.1, sum.2 + v.2)
                             n += 1
@@ -124,20 +127,29 @@ public enum ReliefWarp {
         return bands
     }
 
-    /// The position of a pixel between the four nodes of its cell; nil when one of them is
-    /// missing. Longitudes are unrolled across the antimeridian before interpolating.
-    @inline(__always)
-    static func interpolated(_ nodes: [Coordinate?], nx: Int, i: Int, j: Int, fx: Double, fy: Double) -> Coordinate? {
-        guard let a = nodes[j * nx + i], let b = nodes[j * nx + i + 1], let c = nodes[(j + 1) * nx + i], let d = nodes[(j + 1) * nx + i + 1] else { return nil }
-        // The same longitude within half a turn of the first node's (no call to libm's round).
-        @inline(__always) func near(_ lon: Double) -> Double {
-            let d = lon - a.lon
-            return d > 180 ? lon - 360 : d < -180 ? lon + 360 : lon
+    /// The four nodes around a grid cell, longitudes unrolled across the antimeridian to within
+    /// half a turn of the first's; nil when one of them is missing (off the projection's domain).
+    struct Cell {
+        let a: Coordinate, b: Coordinate, c: Coordinate, d: Coordinate
+
+        @inline(__always)
+        init?(_ nodes: [Coordinate?], nx: Int, i: Int, j: Int) {
+            guard let a = nodes[j * nx + i], let b = nodes[j * nx + i + 1], let c = nodes[(j + 1) * nx + i], let d = nodes[(j + 1) * nx + i + 1] else { return nil }
+            // The same longitude within half a turn of the first node's (no call to libm's round).
+            @inline(__always) func near(_ p: Coordinate) -> Coordinate {
+                let d = p.lon - a.lon
+                return Coordinate(lon: d > 180 ? p.lon - 360 : d < -180 ? p.lon + 360 : p.lon, lat: p.lat)
+            }
+            (self.a, self.b, self.c, self.d) = (a, near(b), near(c), near(d))
         }
-        let lb = near(b.lon), lc = near(c.lon), ld = near(d.lon)
-        let top = a.lon + (lb - a.lon) * fx, bottom = lc + (ld - lc) * fx
-        let topLat = a.lat + (b.lat - a.lat) * fx, bottomLat = c.lat + (d.lat - c.lat) * fx
-        return Coordinate(lon: top + (bottom - top) * fy, lat: topLat + (bottomLat - topLat) * fy)
+
+        /// The position at fractions (fx, fy) of the cell, bilinear between its nodes.
+        @inline(__always)
+        func position(fx: Double, fy: Double) -> Coordinate {
+            let top = a.lon + (b.lon - a.lon) * fx, bottom = c.lon + (d.lon - c.lon) * fx
+            let topLat = a.lat + (b.lat - a.lat) * fx, bottomLat = c.lat + (d.lat - c.lat) * fx
+            return Coordinate(lon: top + (bottom - top) * fy, lat: topLat + (bottomLat - topLat) * fy)
+        }
     }
 
     /// The median footprint of an output pixel over the grid's cells, in full-resolution pixels
