@@ -120,7 +120,7 @@ public final class BasemapRenderer {
         }
         if !highlight.isEmpty, !locator {
             let key = key(frame, box, "basemap", veilLayer + small)
-            var veiled: [[[Coordinate]]]
+            let veiled: [[[Coordinate]]]
             if case .polygons(let p)? = framed[key] { veiled = p } else {
                 veiled = painter.framed(try store.value(key) { [highlight] in
                     try BasemapRenderer.veil(highlight, box: box, level: small, reader: reader, painter: painter)
