@@ -29,40 +29,13 @@ public enum PNGEncoder {
         guard let pixels = cairo_image_surface_get_data(surface.handle) else { throw CairoError(operation: "write PNG", message: "no pixel data") }
         let w = Int(cairo_image_surface_get_width(surface.handle)), h = Int(cairo_image_surface_get_height(surface.handle))
         let stride = Int(cairo_image_surface_get_stride(surface.handle))
-        // Rows are converted in bands on the threads given: first whether any pixel is translucent, then
-        // rows with filter byte 0, straight (not premultiplied) RGB(A).
-        let band = 64, bands = (h + band - 1) / band
-        let translucent = Locked(false)
         nonisolated(unsafe) let source = UnsafeRawPointer(pixels)
-        threads.forEach(bands) { k in
-            for y in k * band..<min(h, (k + 1) * band) {
-                let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w where row[x] >> 24 != 255 { translucent.withLock { $0 = true }; return }
-            }
-        }
-        let opaque = !translucent.withLock { $0 }
-        let channels = opaque ? 3 : 4
-        let rowBytes = 1 + w * channels
-        var raw = [UInt8](repeating: 0, count: rowBytes * h)
-        raw.withUnsafeMutableBufferPointer { out in
-            // Each band writes only its own rows.
-            nonisolated(unsafe) let out = out
-            threads.forEach(bands) { k in
-                for y in k * band..<min(h, (k + 1) * band) {
-                    let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
-                    var o = y * rowBytes + 1
-                    for x in 0..<w {
-                        let v = row[x]
-                        let a = UInt8(v >> 24)
-                        var r = UInt8((v >> 16) & 0xFF), g = UInt8((v >> 8) & 0xFF), b = UInt8(v & 0xFF)
-                        if a != 255 && a != 0 { r = unpremultiply(r, a); g = unpremultiply(g, a); b = unpremultiply(b, a) }
-                        out[o] = r; out[o + 1] = g; out[o + 2] = b
-                        if channels == 4 { out[o + 3] = a }
-                        o += channels
-                    }
-                }
-            }
-        }
+        // Maps are opaque: rows are converted to RGB in bands on the threads given, and a
+        // translucent pixel anywhere sends the image through again as RGBA (straight, not
+        // premultiplied, alpha). Each row starts with filter byte 0.
+        let rgb = rows(source, width: w, height: h, stride: stride, alpha: false, threads: threads)
+        let opaque = rgb != nil
+        let raw = rgb ?? rows(source, width: w, height: h, stride: stride, alpha: true, threads: threads) ?? []
         let compressed = try deflate(raw, level: level, threads: threads)
         var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var header = Data()
@@ -73,6 +46,49 @@ public enum PNGEncoder {
         chunk("IDAT", compressed, into: &png)
         chunk("IEND", Data(), into: &png)
         return png
+    }
+
+    /// The PNG rows of premultiplied ARGB pixels, each a filter byte 0 then straight RGB, or RGBA
+    /// when `alpha`; nil, without alpha, when a pixel is not opaque. Bands of rows are converted on
+    /// `threads`, every byte written once (the buffer is not cleared first).
+    static func rows(_ source: UnsafeRawPointer, width w: Int, height h: Int, stride: Int, alpha: Bool, threads: Threads) -> [UInt8]? {
+        let channels = alpha ? 4 : 3
+        let rowBytes = 1 + w * channels
+        let band = 64, bands = (h + band - 1) / band
+        let translucent = Locked(false)
+        let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * h) { out, count in
+            // Each band writes only its own rows.
+            nonisolated(unsafe) let out = out
+            threads.forEach(bands) { k in
+                for y in k * band..<min(h, (k + 1) * band) {
+                    let row = (source + y * stride).assumingMemoryBound(to: UInt32.self)
+                    var o = y * rowBytes
+                    out[o] = 0
+                    o += 1
+                    if !alpha {
+                        for x in 0..<w {
+                            let v = row[x]
+                            guard v >> 24 == 255 else { translucent.withLock { $0 = true }; return }
+                            out[o] = UInt8(truncatingIfNeeded: v >> 16)
+                            out[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            out[o + 2] = UInt8(truncatingIfNeeded: v)
+                            o += 3
+                        }
+                        continue
+                    }
+                    for x in 0..<w {
+                        let v = row[x]
+                        let a = UInt8(truncatingIfNeeded: v >> 24)
+                        var r = UInt8(truncatingIfNeeded: v >> 16), g = UInt8(truncatingIfNeeded: v >> 8), b = UInt8(truncatingIfNeeded: v)
+                        if a != 255 && a != 0 { r = unpremultiply(r, a); g = unpremultiply(g, a); b = unpremultiply(b, a) }
+                        out[o] = r; out[o + 1] = g; out[o + 2] = b; out[o + 3] = a
+                        o += 4
+                    }
+                }
+            }
+            count = rowBytes * h
+        }
+        return translucent.withLock { $0 } ? nil : raw
     }
 
     /// A premultiplied channel back to straight alpha, rounded.
