@@ -71,25 +71,23 @@ public final class BasemapRenderer {
         let framed = try prefetch(frame, box: box, polygons: locator ? ["land" + small] : ["land" + small, "lakes" + small], lines: lineLayers, into: store)
         trace.mark("prefetch (read, project, frame)")
 
-        /// A layer's polygons in view, projected (through the cache when there is one), framed.
+        /// The layer under `key`, framed: as the prefetch left it, or projected (through the cache
+        /// when there is one) by `make` and framed here.
+        func framedLayer(_ key: String, _ make: () throws -> ProjectedLayerCache.Entry) throws -> ProjectedLayerCache.Entry {
+            if let done = framed[key] { return done }
+            return painter.framed(try store.value(key, make: make))
+        }
+        /// A layer's polygons in view, framed.
         func polygons(_ id: String, _ layer: String) throws -> [[[Coordinate]]] {
-            let key = key(frame, box, id, layer)
-            if case .polygons(let p)? = framed[key] { return p }
-            let entry = try store.value(key) {
+            try framedLayer(key(frame, box, id, layer)) {
                 try BasemapRenderer.entry(id, layer, polygons: true, box: box, reader: reader, painter: painter)
-            }
-            return painter.framed(entry).polygons
+            }.polygons
         }
         /// A layer's lines in view, framed; credits its dataset when anything is there.
         func read(_ id: String, _ layer: String) throws -> [[Coordinate]] {
-            let key = key(frame, box, id, layer)
-            let lines: [[Coordinate]]
-            if case .lines(let l)? = framed[key] { lines = l } else {
-                let entry = try store.value(key) {
-                    try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
-                }
-                lines = painter.framed(entry).lines
-            }
+            let lines = try framedLayer(key(frame, box, id, layer)) {
+                try BasemapRenderer.entry(id, layer, polygons: false, box: box, reader: reader, painter: painter)
+            }.lines
             if !lines.isEmpty { use(id) }
             return lines
         }
@@ -119,13 +117,9 @@ public final class BasemapRenderer {
             add { [style] p in p.canvas.setColor(style.lakes); p.fill(framed: lakes) }
         }
         if !highlight.isEmpty, !locator {
-            let key = key(frame, box, "basemap", veilLayer + small)
-            let veiled: [[[Coordinate]]]
-            if case .polygons(let p)? = framed[key] { veiled = p } else {
-                veiled = painter.framed(try store.value(key) { [highlight] in
-                    try BasemapRenderer.veil(highlight, box: box, level: small, reader: reader, painter: painter)
-                }).polygons
-            }
+            let veiled = try framedLayer(key(frame, box, "basemap", veilLayer + small)) { [highlight] in
+                try BasemapRenderer.veil(highlight, box: box, level: small, reader: reader, painter: painter)
+            }.polygons
             if !veiled.isEmpty {
                 layer = "other-countries"
                 add { [style] p in p.canvas.setColor(style.otherCountries); p.fill(framed: veiled) }

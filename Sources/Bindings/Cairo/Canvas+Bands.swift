@@ -6,11 +6,10 @@ import Foundation
 extension Canvas {
     /// Runs `body` on up to `threads` threads (at most 4), once per horizontal band of this image
     /// canvas, each time with a canvas over only that band's rows of the same pixels, in the same
-    /// user units. Cairo draws
-    /// every band as it would the whole (rasterizing is the same under an integer shift), so the
-    /// pixels are those of one `body(self)`; drawing many thin lines then takes a fraction of the
-    /// time. Each band keeps this canvas's clip. PDF and SVG canvases, canvases with a transform
-    /// or a clip that is not rectangles, and small images run `body(self)`.
+    /// user units. Cairo draws every band as it would the whole (rasterizing is the same under an
+    /// integer shift), so the pixels are those of one `body(self)`; drawing many thin lines then
+    /// takes a fraction of the time. Each band keeps this canvas's clip. PDF and SVG canvases,
+    /// canvases with a transform or a clip that is not rectangles, and small images run `body(self)`.
     public func inBands(threads: Threads = .allCores, _ body: (Canvas) throws -> Void) throws {
         var matrix = cairo_matrix_t()
         cairo_get_matrix(handle, &matrix)
