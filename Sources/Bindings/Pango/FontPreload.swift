@@ -4,9 +4,9 @@ import CCairo
 import CPango
 import Dispatch
 
-/// Loads fonts ahead of drawing. Fontconfig matches each text style (family list, size, weight,
-/// slant) against every installed font, about a millisecond per style with the ~400 fonts of
-/// fonts-noto: 15-40 ms per map, all on the drawing thread, which then has no other work. `start`
+/// Loads fonts ahead of drawing. Fontconfig matches and sorts each face a map uses (family list,
+/// weight, slant; every text is laid out at one size, `TextLayout.layoutSize`) against every
+/// installed font, a few milliseconds in all with the ~400 fonts of fonts-noto. `start`
 /// does that matching on a background thread, while the caller locates places and routes, into a
 /// font map that the caller's thread then uses for its text layouts. Pango's font maps are not
 /// shared between threads at once: the first layout (`TextLayout`) waits for the preload to end.

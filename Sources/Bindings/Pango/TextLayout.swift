@@ -4,11 +4,22 @@ import CPango
 
 /// Text laid out by Pango for one canvas, with font fallback across scripts.
 /// Sizes are in the canvas's user units, with the font size honoured at the surface's DPI.
+///
+/// Every text is laid out at one size, `layoutSize`, and scaled to its style's size when measured
+/// and drawn: Pango asks fontconfig to match and sort every installed font once for each font
+/// size it meets (about a millisecond each with fonts-noto, on two new threads), and a map has
+/// some twenty sizes but only a few faces. With unhinted metrics and no hinting, glyph outlines and
+/// advances scale linearly, so the text is where and as large as it would be at its own size.
 public final class TextLayout {
     private let layout: OpaquePointer
     public let canvas: Canvas
     public let text: String
     public let style: TextStyle
+    /// The style's size over `layoutSize`: what the layout's own units are multiplied by.
+    private let fontScale: Double
+
+    /// The font size (points) every text is laid out at before it is scaled to its style's size.
+    static let layoutSize = 10.0
 
     /// Text longer than this is refused: no label or paragraph is that long.
     public static let maxLength = 100_000
@@ -27,9 +38,10 @@ public final class TextLayout {
         self.canvas = canvas
         self.text = text
         self.style = style
+        fontScale = style.size / TextLayout.layoutSize
         TextLayout.configure(layout, style: style, dpi: canvas.surface.dpi)
         if let width {
-            pango_layout_set_width(layout, Int32(max(1, width) * Double(geobrief_pango_scale())))
+            pango_layout_set_width(layout, Int32(max(1, width / fontScale) * Double(geobrief_pango_scale())))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         }
         switch alignment {
@@ -49,7 +61,7 @@ public final class TextLayout {
         let attributes = pango_attr_list_new()
         if style.letterSpacing > 0 {
             // Pango units of the layout's user space: points at the surface's resolution.
-            let spacing = style.letterSpacing * canvas.surface.dpi / 72 * Double(geobrief_pango_scale())
+            let spacing = style.letterSpacing / fontScale * canvas.surface.dpi / 72 * Double(geobrief_pango_scale())
             pango_attr_list_insert(attributes, pango_attr_letter_spacing_new(Int32(spacing.rounded())))
         }
         if width != nil {
@@ -98,8 +110,8 @@ public final class TextLayout {
 
     deinit { geobrief_g_object_unref(UnsafeMutableRawPointer(layout)) }
 
-    /// Sets a layout's resolution, language and font from `style` (here and in `FontPreload`,
-    /// which must ask fontconfig the very same questions).
+    /// Sets a layout's resolution, language and font from `style`, at `layoutSize` (here and in
+    /// `FontPreload`, which must ask fontconfig the very same questions).
     static func configure(_ layout: OpaquePointer, style: TextStyle, dpi: Double) {
         let ctx = pango_layout_get_context(layout)
         // Pango defaults to 96 dpi; tell it the surface's so that N pt is N/72 inch on paper and on screen.
@@ -118,7 +130,7 @@ public final class TextLayout {
         let desc = pango_font_description_new()
         defer { pango_font_description_free(desc) }
         pango_font_description_set_family(desc, style.families)
-        pango_font_description_set_size(desc, Int32((style.size * Double(geobrief_pango_scale())).rounded()))
+        pango_font_description_set_size(desc, Int32((layoutSize * Double(geobrief_pango_scale())).rounded()))
         pango_font_description_set_weight(desc, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_layout_set_font_description(layout, desc)
@@ -145,12 +157,12 @@ public final class TextLayout {
     public var extents: Rect {
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
-        let s = Double(geobrief_pango_scale())
+        let s = Double(geobrief_pango_scale()) / fontScale
         return Rect(x: Double(logical.x) / s, y: Double(logical.y) / s, width: Double(logical.width) / s, height: Double(logical.height) / s)
     }
 
     /// Distance from the top of the layout to the first line's baseline.
-    public var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(geobrief_pango_scale()) }
+    public var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(geobrief_pango_scale()) * fontScale }
 
     /// Whether the first line runs right to left (its paragraph's base direction).
     public var isRightToLeft: Bool {
@@ -173,20 +185,23 @@ public final class TextLayout {
             return
         }
         canvas.withState {
-            canvas.move(to: x, y)
+            // The layout's units are `layoutSize` points: scaled to the style's size about (x, y).
+            canvas.translate(x, y)
+            canvas.scale(fontScale, fontScale)
+            canvas.move(to: 0, 0)
             let cr = canvas.handle
             if let halo, haloWidth > 0 {
                 canvas.save()
                 pango_cairo_layout_path(cr, layout)
                 canvas.setColor(halo)
-                canvas.setLineWidth(haloWidth * 2)
+                canvas.setLineWidth(haloWidth * 2 / fontScale)
                 canvas.setLineJoin(.round)
                 // A halo is a soft fringe: rasterized with 4x4 samples a pixel it looks the same,
                 // in 60% of the time (it was 40% of a scene's instructions).
                 canvas.setAntialias(.fast)
                 canvas.stroke()
                 canvas.restore()
-                canvas.move(to: x, y)
+                canvas.move(to: 0, 0)
             }
             canvas.setColor(style.color)
             pango_cairo_show_layout(cr, layout)
@@ -224,7 +239,7 @@ public final class TextLayout {
             guard !piece.isEmpty else { continue }
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, &ink, &logical)
-            var dx = x + Double(logical.x) / scale, dy = y + Double(pango_layout_iter_get_baseline(iter)) / scale
+            var dx = x + Double(logical.x) / scale * fontScale, dy = y + Double(pango_layout_iter_get_baseline(iter)) / scale * fontScale
             cairo_user_to_device(cr, &dx, &dy)
             spans += "<tspan x=\"\(n(dx))\" y=\"\(n(dy))\">\(SVGComposer.escaped(piece))</tspan>"
         } while pango_layout_iter_next_line(iter) != 0
