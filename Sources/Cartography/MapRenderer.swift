@@ -91,9 +91,14 @@ public final class MapRenderer {
             try basemap.draw(frame, on: canvas)
         }
         trace.mark("basemap (read, project, draw)")
+        // The inset's layers are read on the other core while the scene is laid out and drawn
+        // (not while the basemap is, which keeps every core busy).
+        let inset = basemapPixels ? startInset(scene, frame: frame, on: canvas) : nil
+        defer { inset?.prepared?.wait() }
         if let scene {
             defer { trace.mark("scene (overlays, labels, furniture)") }
-            return try drawScene(scene, frame: frame, band: band, datasets: basemap.drawn, reference: reference, on: canvas, width: w, height: h)
+            return try drawScene(scene, frame: frame, band: band, datasets: basemap.drawn, reference: reference, inset: inset,
+                                 on: canvas, width: w, height: h)
         }
         if let title = request.title, !title.isEmpty {
             let t = try TextLayout(title, style: style.title, on: canvas, width: w - 24 * pt)
@@ -130,6 +135,18 @@ public final class MapRenderer {
         return ReferenceLabelReader(data: data).start(for: frame, pointsAcross: pointsAcross, language: scene.language)
     }
 
+    /// Starts reading the layers of `scene`'s inset on another thread; nil when it has none, or
+    /// when the map has one thread (a batch's item, whose siblings keep the other cores busy).
+    private func startInset(_ scene: MapScene?, frame: MapFrame, on canvas: Canvas) -> InsetMap? {
+        guard let scene, scene.inset, threads.count > 1 else { return nil }
+        // The layers read ahead are handed over in a cache: the batch's, or one of the inset's own.
+        var inset = InsetMap(data: data, style: style, canvas: canvas, cache: cache ?? ProjectedLayerCache(capacity: 8), threads: threads)
+        let furniture = MapFurniture(canvas: canvas, style: style, frame: frame)
+        let box = InsetMap.box(main: frame, pt: canvas.surface.dpi / 72, margin: furniture.margin)
+        inset.prepared = inset.start(in: box, main: frame, dpi: canvas.surface.dpi)
+        return inset
+    }
+
     private func basemapRenderer(_ request: MapRequest, scene: MapScene?) -> BasemapRenderer {
         let basemap = BasemapRenderer(data: data, style: style)
         basemap.layers = request.layers
@@ -141,12 +158,13 @@ public final class MapRenderer {
     }
 
     private func drawScene(_ scene: MapScene, frame: MapFrame, band: (top: Double, bottom: Double), datasets: [String],
-                           reference: ReferenceLabelReader.Pending?, on canvas: Canvas, width w: Double, height h: Double) throws -> MapReport {
+                           reference: ReferenceLabelReader.Pending?, inset: InsetMap? = nil, on canvas: Canvas,
+                           width w: Double, height h: Double) throws -> MapReport {
         let report = try canvas.withState {
             canvas.rectangle(0, 0, w, h)
             canvas.clip()
             return try SceneRenderer(data: data, style: style, canvas: canvas, frame: frame, cache: cache, threads: threads)
-                .draw(scene, basemapDatasets: datasets, reference: reference)
+                .draw(scene, basemapDatasets: datasets, reference: reference, inset: inset)
         }
         warnings += report.warnings
         var withBand = report

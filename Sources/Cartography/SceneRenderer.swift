@@ -68,7 +68,9 @@ final class SceneRenderer {
     }
 
     /// Draws `scene`; `reference` holds the basemap's names when they were read ahead.
-    func draw(_ scene: MapScene, basemapDatasets: [String], reference pending: ReferenceLabelReader.Pending? = nil) throws -> MapReport {
+    /// `inset`, when given, is the inset map started ahead (`InsetMap.start`).
+    func draw(_ scene: MapScene, basemapDatasets: [String], reference pending: ReferenceLabelReader.Pending? = nil,
+              inset started: InsetMap? = nil) throws -> MapReport {
         placer.plan = scene.plan?.scaled(by: pt)
         language = scene.language
         painter.stroke(Graticule.lines(covering: frame.coveringBox), color: style.graticule, width: style.graticuleWidth * pt)
@@ -108,9 +110,9 @@ final class SceneRenderer {
         // A routed leg credits the network it follows, drawn or not.
         for id in routedDatasets where !datasets.contains(id) { datasets.append(id) }
         if scene.inset {
-            let w = max(90 * pt, frame.width * 0.2), h = w * 0.72
-            let box = Rect(x: frame.width - w - furniture.margin, y: furniture.margin, width: w, height: h)
-            for id in try InsetMap(data: data, style: style, canvas: canvas, cache: cache, threads: threads).draw(in: box, main: frame) where !datasets.contains(id) {
+            let box = InsetMap.box(main: frame, pt: pt, margin: furniture.margin)
+            let inset = started ?? InsetMap(data: data, style: style, canvas: canvas, cache: cache, threads: threads)
+            for id in try inset.draw(in: box, main: frame) where !datasets.contains(id) {
                 datasets.append(id)
             }
             placer.block(box.insetBy(-2 * pt))
