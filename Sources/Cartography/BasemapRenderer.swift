@@ -349,23 +349,26 @@ public final class BasemapRenderer {
         // Opaque relief pixels (all but the edge of the projection's domain) read a table.
         let full = style.reliefAlpha
         let table = (0..<256).map { v in [channel(Double(v), full, land.r, tint.r), channel(Double(v), full, land.g, tint.g), channel(Double(v), full, land.b, tint.b)] }
-        var out = [[UInt8]](repeating: [UInt8](repeating: 0, count: count), count: 3)
+        let (red, green, blue) = (bands[0], bands[1], bands[2])
+        let alpha = bands.count == 4 ? bands[3] : [UInt8](repeating: 255, count: count)
+        var outR = [UInt8](repeating: 0, count: count), outG = outR, outB = outR
+        let grey = style.reliefGrey
         for i in 0..<count {
-            var (r, g, b) = (Int(bands[0][i]), Int(bands[1][i]), Int(bands[2][i]))
-            if style.reliefGrey {
+            var (r, g, b) = (Int(red[i]), Int(green[i]), Int(blue[i]))
+            if grey {
                 // Rec. 709 luma.
                 let y = Int((0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b)).rounded())
                 (r, g, b) = (y, y, y)
             }
-            let pixelAlpha = bands.count == 4 ? bands[3][i] : 255
+            let pixelAlpha = alpha[i]
             if pixelAlpha == 255 {
-                (out[0][i], out[1][i], out[2][i]) = (table[r][0], table[g][1], table[b][2])
+                (outR[i], outG[i], outB[i]) = (table[r][0], table[g][1], table[b][2])
             } else {
                 let a = full * Double(pixelAlpha) / 255
-                (out[0][i], out[1][i], out[2][i]) = (channel(Double(r), a, land.r, tint.r), channel(Double(g), a, land.g, tint.g), channel(Double(b), a, land.b, tint.b))
+                (outR[i], outG[i], outB[i]) = (channel(Double(r), a, land.r, tint.r), channel(Double(g), a, land.g, tint.g), channel(Double(b), a, land.b, tint.b))
             }
         }
-        return out
+        return [outR, outG, outB]
     }
 }
 

@@ -122,9 +122,7 @@ public enum ReliefWarp {
         for (n, index) in misses.enumerated() {
             if let c = back[n], let v = bilinear(pyramid, level, c) { put(v, into: &rgba, at: index * 4) }
         }
-        var bands = [[UInt8]](repeating: [UInt8](repeating: 0, count: width * height), count: 4)
-        for b in 0..<4 { for p in 0..<(width * height) { bands[b][p] = rgba[p * 4 + b] } }
-        return bands
+        return (0..<4).map { b in (0..<(width * height)).map { rgba[$0 * 4 + b] } }
     }
 
     /// The four nodes around a grid cell, longitudes unrolled across the antimeridian to within

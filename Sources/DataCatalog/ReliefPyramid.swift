@@ -56,8 +56,7 @@ public final class ReliefPyramid: @unchecked Sendable {
     /// The RGB pixel at column `x`, row `y` of `level` (both within it).
     @inlinable @inline(__always)
     public func pixel(_ level: Level, _ x: Int, _ y: Int) -> (UInt8, UInt8, UInt8) {
-        let at = level.offset + (y * level.width + x) * 3
-        return (file.byte(at), file.byte(at + 1), file.byte(at + 2))
+        file.bytes3(level.offset + (y * level.width + x) * 3)
     }
 
     /// The pyramid's bytes for a full-resolution image of `width` x `height` interleaved RGB

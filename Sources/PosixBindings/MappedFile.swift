@@ -51,6 +51,14 @@ public final class MappedFile: @unchecked Sendable {
     @inlinable @inline(__always)
     public func f64(_ offset: Int) -> Double { Double(bitPattern: u64(offset)) }
 
+    /// The three bytes at `offset` (an RGB pixel); zeros past the end.
+    @inlinable @inline(__always)
+    public func bytes3(_ offset: Int) -> (UInt8, UInt8, UInt8) {
+        guard let base, offset >= 0, offset <= count - 3 else { return (0, 0, 0) }
+        return (base.load(fromByteOffset: offset, as: UInt8.self), base.load(fromByteOffset: offset + 1, as: UInt8.self),
+                base.load(fromByteOffset: offset + 2, as: UInt8.self))
+    }
+
     @inlinable @inline(__always)
     public func byte(_ offset: Int) -> UInt8 {
         guard let base, offset >= 0, offset < count else { return 0 }
