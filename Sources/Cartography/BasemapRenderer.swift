@@ -101,10 +101,16 @@ public final class BasemapRenderer {
         let (ocean, w, h) = (style.ocean, frame.width, frame.height)
         add { p in p.canvas.setColor(ocean); p.canvas.rectangle(0, 0, w, h); p.canvas.fill() }
         let land = try polygons("basemap", "land" + small)
-        layer = "land"
-        add { [style] p in p.canvas.setColor(style.land); p.fill(framed: land) }
         use("basemap")
-        if layers.contains(.relief), let relief = try reliefImage(frame, canvas: canvas, store: store) {
+        let relief = layers.contains(.relief) ? try reliefImage(frame, canvas: canvas, store: store) : nil
+        // On an image the relief, opaque and padded at the frame's edges, covers the land's fill
+        // wholly: the land is filled once, with the relief (a PDF or SVG keeps the plain fill
+        // under its photograph-like relief, for viewers that hide images).
+        if relief == nil || canvas.surface.kind != .image {
+            layer = "land"
+            add { [style] p in p.canvas.setColor(style.land); p.fill(framed: land) }
+        }
+        if let relief {
             use("relief")
             // Relief shades the land only; the sea stays flat. The image is the land as shaded
             // (`shadedLand`): filling the land's path with it is the whole step.

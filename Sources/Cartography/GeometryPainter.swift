@@ -107,12 +107,13 @@ struct GeometryPainter {
         }
     }
 
-    /// Fills polygons already in frame coordinates with `image` stretched over the whole frame.
+    /// Fills polygons already in frame coordinates with `image` stretched over the whole frame
+    /// (on an image canvas, its edge pixels extended: as opaque at the frame's edge as inside).
     func fill(framed polygons: [[[Coordinate]]], with image: ImageBuffer) {
         canvas.withState {
             addPolygons(polygons)
             canvas.setAntialias(antialias)
-            canvas.fill(with: image, x: 0, y: 0, width: frame.width, height: frame.height)
+            canvas.fill(with: image, x: 0, y: 0, width: frame.width, height: frame.height, padded: true)
         }
     }
 

@@ -137,7 +137,10 @@ public final class Canvas {
 
     /// Fills the current path with `image` stretched over the rectangle (bilinear), and clears
     /// the path; outside the rectangle the fill is transparent.
-    public func fill(with image: ImageBuffer, x: Double, y: Double, width: Double, height: Double) {
+    /// `padded` extends the image's edge pixels outward, so that its edges are as opaque as the
+    /// image (not blended with what is under it for half a pixel); for image surfaces only, as
+    /// PDF and SVG would fall back to a bitmap.
+    public func fill(with image: ImageBuffer, x: Double, y: Double, width: Double, height: Double, padded: Bool = false) {
         guard image.width > 0, image.height > 0, width > 0, height > 0 else { return cairo_new_path(handle) }
         let pattern = cairo_pattern_create_for_surface(image.surface.handle)!
         defer { cairo_pattern_destroy(pattern) }
@@ -147,6 +150,7 @@ public final class Canvas {
         cairo_matrix_translate(&m, -x, -y)
         cairo_pattern_set_matrix(pattern, &m)
         cairo_pattern_set_filter(pattern, CAIRO_FILTER_BILINEAR)
+        if padded, surface.kind == .image { cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD) }
         withState {
             cairo_set_source(handle, pattern)
             cairo_fill(handle)
