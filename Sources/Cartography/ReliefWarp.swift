@@ -83,7 +83,8 @@ public enum ReliefWarp {
         // the mean of 2x2 samples a quarter of a pixel off its centre: the level's pixels are
         // averaged, not skipped, as GDAL's bilinear widens its kernel when it reduces.
         let footprint = footprintOf(pyramid, nodes: nodes, nx: nx, ny: grid.ny) / Double(1 << index)
-        let offsets: [Double] = footprint > 1.25 ? [-0.25, 0.25] : [0]
+        let supersampled = footprint > 1.25
+        let offsets: [Double] = [-0.25, 0.25]
 
         let chunks = min(height, 64)
         // Each chunk of rows is computed on its own and handed in under the lock.
@@ -94,22 +95,35 @@ public enum ReliefWarp {
             var misses: [Int] = []
             for y in rows {
                 let j = y / step, fy = Double(y - j * step) / Double(step)
-                // The cell's corners, fetched once for its `step` pixels of the row.
-                var cellColumn = -1, cell: Cell?
-                for x in 0..<width {
-                    let i = x / step, fx = Double(x - i * step) / Double(step)
-                    if i != cellColumn { (cellColumn, cell) = (i, Cell(nodes, nx: nx, i: i, j: j)) }
-                    var sum = (0.0, 0.0, 0.0), n = 0.0
-                    for oy in offsets {
-                        for ox in offsets {
-                            guard let p = cell?.position(fx: fx + ox / Double(step), fy: fy + oy / Double(step)),
-                                  let v = bilinear(pyramid, level, p) else { continue }
-                            sum = (sum.0 + v.0, sum.1 + v.1, sum.2 + v.2)
-                            n += 1
-                        }
+                let row = (y - rows.lowerBound) * width
+                // Cell by cell along the row: its corners fetched once for its `step` pixels.
+                for i in 0..<((width + step - 1) / step) {
+                    let columns = (i * step)..<min(width, (i + 1) * step)
+                    guard let cell = Cell(nodes, nx: nx, i: i, j: j) else {
+                        misses.append(contentsOf: columns.map { y * width + $0 })
+                        continue
                     }
-                    guard n > 0 else { misses.append(y * width + x); continue }
-                    put((sum.0 / n, sum.1 / n, sum.2 / n), into: &rgba, at: ((y - rows.lowerBound) * width + x) * 4)
+                    for x in columns {
+                        let fx = Double(x - i * step) / Double(step)
+                        if !supersampled {
+                            if let v = bilinear(pyramid, level, cell.position(fx: fx, fy: fy)) {
+                                put(v, into: &rgba, at: (row + x) * 4)
+                            } else {
+                                misses.append(y * width + x)
+                            }
+                            continue
+                        }
+                        var sum = (0.0, 0.0, 0.0), n = 0.0
+                        for oy in offsets {
+                            for ox in offsets {
+                                guard let v = bilinear(pyramid, level, cell.position(fx: fx + ox / Double(step), fy: fy + oy / Double(step))) else { continue }
+                                sum = (sum.0 + v.0, sum.1 + v.1, sum.2 + v.2)
+                                n += 1
+                            }
+                        }
+                        guard n > 0 else { misses.append(y * width + x); continue }
+                        put((sum.0 / n, sum.1 / n, sum.2 / n), into: &rgba, at: (row + x) * 4)
+                    }
                 }
             }
             results.withLock { $0[c] = (rgba, misses) }
