@@ -15,13 +15,14 @@ struct LayerReader {
     }
 
     /// The features of a layer that meet `box`, with the values of `columns`, shifted into the
-    /// box's longitudes; more than `limit` is an error.
-    func features(dataset id: String, layer name: String, in box: BoundingBox, columns: [String], limit: Int = LayerReader.maxFeatures) throws
-        -> [(geometry: Geometry, values: [SQLiteValue])] {
+    /// box's longitudes (only those with text in the column `withText`, when given); more than
+    /// `limit` is an error.
+    func features(dataset id: String, layer name: String, in box: BoundingBox, columns: [String], limit: Int = LayerReader.maxFeatures,
+                  withText: String? = nil) throws -> [(geometry: Geometry, values: [SQLiteValue])] {
         let file = try GeoPackageFile.shared(path: try data.path(of: id))
         var out: [(geometry: Geometry, values: [SQLiteValue])] = []
         for (query, shift) in LayerReader.windows(box) {
-            let found = try file.features(layer: name, in: query, columns: columns, limit: limit - out.count)
+            let found = try file.features(layer: name, in: query, columns: columns, limit: limit - out.count, withText: withText)
             out += shift == 0 ? found : found.map { f in (f.geometry.map { Coordinate(lon: $0.lon + shift, lat: $0.lat) }, f.values) }
         }
         return out

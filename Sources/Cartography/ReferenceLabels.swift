@@ -104,7 +104,8 @@ extension ReferenceLabelReader {
     func passages(box: BoundingBox, language: String) throws -> [ReferenceLabel] {
         guard (try? data.manifest().dataset("sea")) != nil else { return [] }
         var out: [ReferenceLabel] = [], seen = Set<String>()
-        for f in try LayerReader(data: data).features(dataset: "sea", layer: "sea_lanes", in: box, columns: ["passage"], limit: 100_000) {
+        for f in try LayerReader(data: data).features(dataset: "sea", layer: "sea_lanes", in: box, columns: ["passage"], limit: 100_000,
+                                                      withText: "passage") {
             guard let code = f.values[0].string, let name = PassageNames.name(code, language), seen.insert(code).inserted else { continue }
             let points = f.geometry.coordinates
             guard !points.isEmpty else { continue }

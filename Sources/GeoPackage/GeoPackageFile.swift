@@ -80,18 +80,23 @@ public final class GeoPackageFile: Sendable {
     }
 
     /// The features of `layer` whose bounding boxes meet `box` (every one when nil), in feature
-    /// order, each with the values of `columns`. Features without geometry are skipped; past
-    /// `limit` features it is an error, and so is a column the layer lacks.
-    public func features(layer: String, in box: BoundingBox?, columns: [String], limit: Int) throws -> [(geometry: Geometry, values: [SQLiteValue])] {
+    /// order, each with the values of `columns`; with `withText`, only those whose column of that
+    /// name holds some text (the others' geometries are not even read). Features without geometry
+    /// are skipped; past `limit` features it is an error, and so is a column the layer lacks.
+    public func features(layer: String, in box: BoundingBox?, columns: [String], limit: Int,
+                         withText: String? = nil) throws -> [(geometry: Geometry, values: [SQLiteValue])] {
         guard let column = geometryColumns[layer] else {
             throw GeoPackageError(path: path, message: "no layer '\(layer)' (has \(layers.joined(separator: ", "))); run `make geodata`")
         }
         var sql = "SELECT \(([column] + columns).map(Self.quoted).joined(separator: ", ")) FROM \(Self.quoted(layer))"
+        var conditions: [String] = []
         var arguments: [SQLiteValue] = []
         if let box, indexed.contains(layer) {
-            sql += " WHERE rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
+            conditions.append("rowid IN (SELECT id FROM \(Self.quoted("rtree_\(layer)_\(column)")) WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)")
             arguments = [.real(box.west), .real(box.east), .real(box.south), .real(box.north)]
         }
+        if let withText { conditions.append("\(Self.quoted(withText)) <> ''") }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY rowid"
         let path = self.path
         // Only the SQL runs under the connection's lock; blobs are decoded after, so that threads

@@ -17,7 +17,7 @@ public struct SeaPassages: Sendable {
     public init(graph: RoutingGraph, data: DataDirectory) throws {
         let file = try GeoPackageFile.shared(path: try data.path(of: "sea"))
         var out: [String: Set<Int32>] = [:]
-        for f in try file.features(layer: "sea_lanes", in: nil, columns: ["passage"], limit: 100_000) {
+        for f in try file.features(layer: "sea_lanes", in: nil, columns: ["passage"], limit: 100_000, withText: "passage") {
             guard case .text(let code) = f.values[0], !code.isEmpty else { continue }
             let points = f.geometry.coordinates
             for case let (node, km)? in graph.nearestNodes(to: points) where km < 0.05 {

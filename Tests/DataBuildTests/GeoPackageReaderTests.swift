@@ -19,6 +19,23 @@ final class GeoPackageReaderTests: XCTestCase {
         }
     }
 
+    /// `withText` reads the features with text in a column, and only those: the sea lanes that
+    /// mark a passage (what the routing's passages and the strait names read), in the same order.
+    func testFeaturesWithTextInAColumn() throws {
+        let gpkg = try GeoPackageFile(path: try DataDirectory.locate().path(of: "sea"))
+        let all = try gpkg.features(layer: "sea_lanes", in: nil, columns: ["passage"], limit: 100_000)
+        let marked = all.filter { if case .text(let code) = $0.values[0] { return !code.isEmpty } else { return false } }
+        let read = try gpkg.features(layer: "sea_lanes", in: nil, columns: ["passage"], limit: 100_000, withText: "passage")
+        XCTAssertGreaterThan(marked.count, 5)
+        XCTAssertLessThan(marked.count * 10, all.count)
+        XCTAssertEqual(read.map(\.values), marked.map(\.values))
+        XCTAssertEqual(read.map(\.geometry), marked.map(\.geometry))
+        let box = BoundingBox(west: 20, south: 0, east: 60, north: 40) // Suez, Bab-el-Mandeb, Hormuz
+        let inBox = try gpkg.features(layer: "sea_lanes", in: box, columns: ["passage"], limit: 100_000, withText: "passage")
+        XCTAssertFalse(inBox.isEmpty)
+        XCTAssertLessThan(inBox.count, read.count)
+    }
+
     /// The countries at the generalized levels keep every country and its code, with far fewer
     /// points: the veil and the country names of small-scale maps read them.
     func testGeneralizedCountriesKeepTheirCodesWithFewerPoints() throws {
