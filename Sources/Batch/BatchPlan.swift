@@ -61,11 +61,14 @@ public struct BatchPlan: Sendable {
     /// Frames at most per job.
     public static let maxFrames = 1_000
     /// The order workers take the items in: the first item of every label plan, then the second,
-    /// and so on, so that workers make different plans at once and none waits for another's.
+    /// and so on, so that workers make different plans at once and none waits for another's; in
+    /// each round the largest first, so that a batch ends on its smallest items, not with one
+    /// worker drawing a large map while the others have nothing left to do.
     public var workOrder: [Int] {
         var seen: [String: Int] = [:]
         let rank = items.map { item in item.planKey.map { key in seen[key, default: 0] += 1; return seen[key]! - 1 } ?? 0 }
-        return items.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
+        let pixels = items.map { $0.size.width * $0.size.height }
+        return items.indices.sorted { (rank[$0], -pixels[$0], $0) < (rank[$1], -pixels[$1], $1) }
     }
 
     /// Items at most per batch.

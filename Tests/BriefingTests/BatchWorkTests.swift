@@ -29,7 +29,8 @@ final class BatchWorkTests: XCTestCase {
         XCTAssertEqual(laidOut.attribution, drawn.attribution, "the same datasets credited, so the same footer")
     }
 
-    /// 3 sizes x 4 dates: the three plans are started first, then every size's later frames.
+    /// 3 sizes x 4 dates: the three plans are started first, then every size's later frames, the
+    /// largest first in each round (the batch ends on its smallest item).
     func testWorkersTakeTheFirstFrameOfEverySizeFirst() throws {
         let job = BatchManifest.Job(scenario: examples.appendingPathComponent("nk-deployment.yaml").path, views: ["overview"],
                                     sizes: ["400x300", "500x350", "600x400"], frames: "2024-10-01/2024-12-31:30",
@@ -42,5 +43,6 @@ final class BatchWorkTests: XCTestCase {
         XCTAssertEqual(Set(first.map { "\($0.size.width)x\($0.size.height)" }), ["400x300", "500x350", "600x400"])
         XCTAssertEqual(Set(first.map { $0.frame?.number }), [1])
         XCTAssertEqual(order.dropFirst(3).map { plan.items[$0].frame?.number ?? 0 }.min(), 2)
+        XCTAssertEqual(order.map { plan.items[$0].size.width }, [600, 500, 400, 600, 500, 400, 600, 500, 400, 600, 500, 400])
     }
 }
