@@ -65,18 +65,7 @@ struct GeometryPainter {
     }
 
     /// Projects lon/lat paths (points the projection cannot take are dropped).
-    private func project(_ lonlat: [[Coordinate]]) -> [[Coordinate]] {
-        let flat = lonlat.flatMap { $0 }
-        let projected = frame.projection.project(flat)
-        var out: [[Coordinate]] = []
-        out.reserveCapacity(lonlat.count)
-        var i = 0
-        for path in lonlat {
-            out.append(projected[i..<i + path.count].compactMap { $0 })
-            i += path.count
-        }
-        return out
-    }
+    private func project(_ lonlat: [[Coordinate]]) -> [[Coordinate]] { frame.projection.project(paths: lonlat) }
 
     /// The geometry cut at the seam (opposite the central meridian) and densified; nil when empty.
     /// A geometry that cannot be cut is drawn uncut rather than dropped.

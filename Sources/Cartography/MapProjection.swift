@@ -37,6 +37,10 @@ public final class MapProjection {
     /// Projects points; a point outside the projection's domain is nil.
     public func project(_ points: [Coordinate]) -> [Coordinate?] { transform.transform(points) }
 
+    /// Projects the points of many paths at once, leaving out of each the points the projection
+    /// cannot take.
+    public func project(paths: [[Coordinate]]) -> [[Coordinate]] { transform.transform(paths: paths) }
+
     /// Projected points back to lon/lat; nil where the inverse is undefined.
     public func unproject(_ points: [Coordinate]) -> [Coordinate?] { transform.transform(points, inverse: true) }
 

@@ -54,4 +54,19 @@ final class ProjTransformErrorTests: XCTestCase {
         XCTAssertNil(ortho.project([Coordinate(lon: -150, lat: -50)])[0], "the far side of the globe is outside an orthographic view")
         XCTAssertNotNil(ortho.project([Coordinate(lon: 31, lat: 51)])[0])
     }
+
+    /// Paths projected at once (what the basemap's layers take) are the points projected one
+    /// list at a time, to the bit, less the points off the projection's domain; in a direct
+    /// pipeline (radians) and in one PROJ searched for (EPSG:3857) alike.
+    func testPathsProjectedAtOnceAreThePointsLessThoseOffTheDomain() throws {
+        let paths = [[Coordinate(lon: 31, lat: 51), Coordinate(lon: -150, lat: -50), Coordinate(lon: 40, lat: 60)], [],
+                     [Coordinate(lon: 20.5, lat: 45.25)], [Coordinate(lon: 170, lat: -80), Coordinate(lon: 29, lat: 49)]]
+        for d in ["+proj=ortho +lat_0=50 +lon_0=30 +datum=WGS84 +units=m", "+proj=lcc +lat_0=50 +lon_0=30 +lat_1=45 +lat_2=55 +datum=WGS84", "EPSG:3857"] {
+            let projection = try MapProjection(definition: d)
+            let one = paths.map { projection.project($0).compactMap { $0 } }
+            let all = projection.project(paths: paths)
+            XCTAssertEqual(all, one, d)
+            XCTAssertEqual(all.map(\.count), d.contains("ortho") ? [2, 0, 1, 1] : paths.map(\.count), d)
+        }
+    }
 }

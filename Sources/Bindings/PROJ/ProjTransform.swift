@@ -142,6 +142,46 @@ public final class ProjTransform {
     }
 }
 
+extension ProjTransform {
+    /// The points of many paths transformed forward in one call to PROJ, in place in one buffer
+    /// (no copies into separate x and y arrays, no optional per point): a point PROJ cannot
+    /// transform is left out of its path. The same numbers as `transform` gives.
+    public func transform(paths: [[Coordinate]]) -> [[Coordinate]] {
+        var flat: [Coordinate] = []
+        flat.reserveCapacity(paths.reduce(0) { $0 + $1.count })
+        for path in paths { flat.append(contentsOf: path) }
+        guard !flat.isEmpty, let lonAt = MemoryLayout<Coordinate>.offset(of: \Coordinate.lon),
+              let latAt = MemoryLayout<Coordinate>.offset(of: \Coordinate.lat) else {
+            return paths.map { transform($0).compactMap { $0 } }
+        }
+        if radians {
+            // PROJ's DEG_TO_RAD, as its unit conversion applies it.
+            for i in flat.indices { flat[i] = Coordinate(lon: flat[i].lon * 0.017453292519943296, lat: flat[i].lat * 0.017453292519943296) }
+        }
+        gb_proj_errno_reset(operation)
+        let n = flat.count
+        flat.withUnsafeMutableBytes { bytes in
+            let stride = MemoryLayout<Coordinate>.stride
+            // Failed points come back as HUGE_VAL.
+            _ = gb_proj_trans_generic(operation, PJ_FWD, (bytes.baseAddress! + lonAt).assumingMemoryBound(to: Double.self), stride, n,
+                                      (bytes.baseAddress! + latAt).assumingMemoryBound(to: Double.self), stride, n, nil, 0, 0, nil, 0, 0)
+        }
+        var out: [[Coordinate]] = []
+        out.reserveCapacity(paths.count)
+        var i = 0
+        for path in paths {
+            var kept: [Coordinate] = []
+            kept.reserveCapacity(path.count)
+            for c in flat[i..<(i + path.count)] where c.lon.isFinite && c.lat.isFinite && abs(c.lon) < 1e30 && abs(c.lat) < 1e30 {
+                kept.append(c)
+            }
+            out.append(kept)
+            i += path.count
+        }
+        return out
+    }
+}
+
 /// A definition PROJ does not accept, or a transformation it cannot build.
 public struct ProjError: Error, CustomStringConvertible {
     public let message: String
