@@ -51,14 +51,15 @@ public struct BriefingWriter {
             report.sections.append("Figures")
         }
         let groups = TimelineChart.groups(scenario)
-        if !groups.isEmpty || !scenario.events.isEmpty {
+        if !groups.isEmpty {
             try flow.newPage()
             _ = try flow.heading("Estimates over time")
             try TimelineChart(flow: flow, scenario: scenario, groups: groups).draw()
             report.sections.append("Estimates over time")
         }
         if !scenario.events.isEmpty {
-            try chronology(flow)
+            // With no estimates to chart, the events' axis heads the chronology, not a page of its own.
+            try chronology(flow, axis: groups.isEmpty)
             report.sections.append("Chronology")
         }
         try sourcesAppendix(flow)
@@ -157,9 +158,10 @@ public struct BriefingWriter {
         }
     }
 
-    private func chronology(_ flow: PageFlow) throws {
+    private func chronology(_ flow: PageFlow, axis: Bool) throws {
         try flow.newPage()
         _ = try flow.heading("Chronology")
+        if axis { try TimelineChart(flow: flow, scenario: scenario, groups: []).draw() }
         let table = TableWriter(flow: flow, columns: [("", 0.06), ("Date", 0.16), ("Place", 0.14), ("Event", 0.5), ("Sources", 0.14)])
         try table.header()
         for (i, e) in scenario.events.sorted(by: { $0.date < $1.date }).enumerated() {

@@ -181,7 +181,9 @@ struct TimelineChart {
         }
         flow.y = axisY + 24
         let beyond = outside.isEmpty ? "" : " Outside the period shown: \(outside.joined(separator: ", "))."
-        let note = try flow.layout("Marks: a dot is a single figure, a bar a range, an arrow an open-ended claim (\"at least\", \"more than\" up; \"up to\" down); a horizontal line spans a figure's date when it is a month or a period. Numbers in brackets are sources; E1, E2, … are the events of the chronology. Log scale where values differ more than twentyfold." + beyond,
+        let marks = groups.isEmpty ? "E1, E2, … are the events of the chronology."
+            : "Marks: a dot is a single figure, a bar a range, an arrow an open-ended claim (\"at least\", \"more than\" up; \"up to\" down); a horizontal line spans a figure's date when it is a month or a period. Numbers in brackets are sources; E1, E2, … are the events of the chronology. Log scale where values differ more than twentyfold."
+        let note = try flow.layout(marks + beyond,
                                    TextStyle(size: 7, italic: true, color: Color(hex: "#444444")!), width: flow.body.width)
         note.draw(x: flow.body.x, y: flow.y)
         flow.y += note.extents.height + 8

@@ -72,6 +72,23 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: again))
     }
 
+    /// A story with events but no estimates (the Red Sea diversion) has no "Estimates over time"
+    /// page of an axis alone: the events' axis heads its chronology, and the note under it speaks
+    /// of events only.
+    func testEventsWithoutEstimatesPutTheirAxisOverTheChronology() throws {
+        let red = BinaryRunner.packageRoot.appendingPathComponent("examples/red-sea-diversion.yaml").path
+        let loaded = try LoadedScenario.load(red, data: try DataDirectory.locate())
+        XCTAssertFalse(loaded.scenario.events.isEmpty)
+        let path = dir.appendingPathComponent("red.pdf").path
+        let report = try BriefingWriter(loaded: loaded).write(to: path)
+        XCTAssertFalse(report.sections.contains("Estimates over time"), "\(report.sections)")
+        XCTAssertTrue(report.sections.contains("Chronology"), "\(report.sections)")
+        let pages = try (1...report.pages).map { try text(path, page: $0) }
+        let chronology = try XCTUnwrap(pages.first { $0.contains("Chronology") && $0.contains("E1") })
+        XCTAssertTrue(chronology.contains("are the events of the chronology"), chronology)
+        XCTAssertFalse(pages.joined().contains("a dot is a single figure"))
+    }
+
     func testNoViewsLongTablesAndUncoveredScripts() throws {
         var yaml = "title: Long\nmarkings: TEST\nsources: [{id: a, publisher: Agency A}]\nfigures:\n"
         for i in 0..<120 { yaml += "  - {id: F\(i), quantity: Q\(i % 7), value: \(i + 1), date: 2024-10-\(String(format: "%02d", i % 28 + 1)), sources: [a]}\n" }
