@@ -94,6 +94,8 @@ public final class BatchRunner: Sendable {
         AtomicFile.removeStaleTemporaries(in: output)
         let items = plan.items
         let state = Shared(order: plan.workOrder)
+        // Written by an earlier process of this batch that crashed before it could say so.
+        let written = journal?.read().wrote ?? []
         for (i, r) in done where i < items.count { _ = state.finish(i, r) }
         let start = Date()
         let manifestHash = FileManager.default.contents(atPath: data.file("manifest.json")).map(Checksum.sha256) ?? ""
@@ -103,7 +105,8 @@ public final class BatchRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: busy) { _ in
             while let i = state.next() {
                 journal?.started(i)
-                let result = self.make(items[i], plan: plan, manifestHash: manifestHash, threads: threads)
+                let result = self.make(items[i], plan: plan, manifestHash: manifestHash, threads: threads,
+                                       wrote: { journal?.wrote(i) }, writtenBefore: written.contains(i))
                 journal?.finished(i, result)
                 let done = state.finish(i, result)
                 progress(BatchProgress(done: done, total: items.count, elapsed: Date().timeIntervalSince(start), last: result))
@@ -114,8 +117,10 @@ public final class BatchRunner: Sendable {
 
     var stampFolder: String { (output as NSString).appendingPathComponent(".geobrief") }
 
-    /// One item, isolated: any error becomes its result.
-    private func make(_ item: BatchItem, plan: BatchPlan, manifestHash: String, threads: Threads) -> BatchResult {
+    /// One item, isolated: any error becomes its result. `wrote` is told when the file is in place;
+    /// an item `writtenBefore` by this batch and found up to date is reported written.
+    private func make(_ item: BatchItem, plan: BatchPlan, manifestHash: String, threads: Threads,
+                      wrote: () -> Void, writtenBefore: Bool) -> BatchResult {
         let path = (output as NSString).appendingPathComponent(item.name)
         let t0 = Date()
         func result(_ status: BatchResult.Status, _ error: String? = nil) -> BatchResult {
@@ -132,7 +137,7 @@ public final class BatchRunner: Sendable {
         let hash = self.hash(item, loaded: loaded, manifestHash: manifestHash)
         if !force, FileManager.default.fileExists(atPath: path),
            let old = try? String(contentsOfFile: stamp, encoding: .utf8), old == hash {
-            return result(.skipped)
+            return result(writtenBefore ? .written : .skipped)
         }
         do {
             let renderer = ViewRenderer(resolved: loaded.resolved, data: data, style: loaded.style, cache: cache, threads: threads)
@@ -143,6 +148,7 @@ public final class BatchRunner: Sendable {
                 }
             }
             try renderer.render(view, to: path, size: (item.size.width, item.size.height), dpi: item.size.dpi, asOfDay: item.frame?.day, plan: plan)
+            wrote()
             try? AtomicFile.write(Data(hash.utf8), to: stamp)
             return result(.written)
         } catch {

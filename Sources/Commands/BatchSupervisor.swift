@@ -41,12 +41,14 @@ enum BatchSupervisor {
             env[crashedKey] = crashed.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
             if serial { env[serialKey] = "1" }
             p.environment = env
+            // What this child starts and does not finish, not what an earlier one left unfinished.
+            let offset = BatchJournal(path: journal).length
             try p.run()
             p.waitUntilExit()
             guard p.terminationReason == .uncaughtSignal else { return p.terminationStatus }
             // Stopped from outside (Ctrl-C, kill): stop too, as the rerun will finish the rest.
             if [SIGINT, SIGTERM, SIGKILL, SIGHUP, SIGPIPE].contains(p.terminationStatus) { return 128 + p.terminationStatus }
-            let unfinished = BatchJournal(path: journal).read().unfinished.subtracting(crashed.keys)
+            let unfinished = BatchJournal(path: journal).read(from: offset).unfinished.subtracting(crashed.keys)
             if unfinished.count == 1, let i = unfinished.first {
                 crashed[i] = String(p.terminationStatus)
                 serial = false

@@ -45,4 +45,33 @@ final class BatchWorkTests: XCTestCase {
         XCTAssertEqual(order.dropFirst(3).map { plan.items[$0].frame?.number ?? 0 }.min(), 2)
         XCTAssertEqual(order.map { plan.items[$0].size.width }, [600, 500, 400, 600, 500, 400, 600, 500, 400, 600, 500, 400])
     }
+
+    /// A process that crashed after writing an item (its file and stamp in place, its "wrote" line
+    /// in the journal, no "end") is followed by one that reports the item written, not up to date;
+    /// an item up to date from an earlier batch stays "skipped". The supervisor reads what each
+    /// process left unfinished from where that process began (else the serial search for the item
+    /// that crashes never ends).
+    func testAnItemWrittenBeforeACrashIsReportedWrittenByTheNextProcess() throws {
+        let job = BatchManifest.Job(scenario: examples.appendingPathComponent("nk-deployment.yaml").path, views: ["overview"],
+                                    sizes: ["300x200", "320x200"], location: SourceLocation(file: "test", line: 1, column: 1))
+        let data = try DataDirectory.locate()
+        let plan = BatchPlan.loading([job], data: data)
+        XCTAssertEqual(plan.items.count, 2)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("geobrief-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let runner = BatchRunner(output: out.path, data: data, workers: 1)
+        XCTAssertEqual(try runner.run(plan).map(\.status), [.written, .written])
+        let journal = BatchJournal(path: out.path + ".journal")
+        defer { try? FileManager.default.removeItem(atPath: journal.path) }
+        journal.started(0)
+        journal.wrote(0)
+        journal.started(1)
+        XCTAssertEqual(journal.read().unfinished, [0, 1])
+        XCTAssertEqual(journal.read().wrote, [0])
+        // A later process's own unfinished items are those it started: item 1, not also item 0.
+        let offset = journal.length
+        journal.started(1)
+        XCTAssertEqual(journal.read(from: offset).unfinished, [1])
+        XCTAssertEqual(try runner.run(plan, journal: journal).map(\.status), [.written, .skipped])
+    }
 }
