@@ -62,11 +62,14 @@ public final class Gazetteer: Sendable {
         let regionQuery = RegionWords.marks(query)
         let core = regionQuery ? RegionWords.strip(query) : query
         // A query in another script than Latin is matched as written, folded or (but for Arabic and
-        // Hebrew, which leave vowels out) transliterated, never as a Latin typo: 日本 is not Libeň.
+        // Hebrew, which leave vowels out, and Chinese characters) transliterated, never as a Latin
+        // typo: 日本 is not Libeň.
         let script = Gazetteer.script(of: query)
         let found = Matcher(table: table).candidates(for: query, core: core).filter { c in
-            // Abjad spellings transliterate to vowel-less keys: only the name as written counts.
-            !(script != .latin && c.match == .fuzzy) && !(script == .abjad && (c.match == .transliterated || c.match == .variant))
+            // Abjad spellings transliterate to vowel-less keys, and Chinese characters to their
+            // Mandarin sound without tones, which many names share (珠洲, Suzu in Japan, reads as
+            // 株洲, Zhuzhou): only the name as written counts.
+            !(script != .latin && c.match == .fuzzy) && !(script.soundIsNotSpelling && (c.match == .transliterated || c.match == .variant))
         }
         var scored = try score(found, regionQuery: regionQuery, filter: filter)
         if scored.isEmpty {
@@ -153,19 +156,30 @@ public final class Gazetteer: Sendable {
     }
 
     /// The script a query is written in, as far as matching goes.
-    enum Script { case latin, abjad, other }
+    /// The kind of writing of a query, as far as matching it goes.
+    enum Script {
+        case latin, abjad, han, other
 
-    /// Latin when any letter is Latin; abjad for Arabic or Hebrew letters; other scripts else.
+        /// Whether a transliteration of the script loses what tells names apart (Arabic and Hebrew
+        /// vowels; the characters of Chinese, Japanese kanji and Korean hanja), so that two names
+        /// that transliterate alike are not one name spelt two ways.
+        var soundIsNotSpelling: Bool { self == .abjad || self == .han }
+    }
+
+    /// Latin when any letter is Latin; abjad for Arabic or Hebrew letters; han when every letter
+    /// is a Chinese character (kanji, hanja; kana or hangul with them make it other); other else.
     static func script(of query: String) -> Script {
-        var abjad = false, other = false
+        var abjad = false, han = false, other = false
         for u in query.unicodeScalars where u.properties.isAlphabetic {
             switch u.value {
             case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .latin
             case 0x0590...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: abjad = true
+            // CJK ideographs (extension A, the main block, compatibility, extensions B on) and 々.
+            case 0x3005, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: han = true
             default: other = true
             }
         }
-        return abjad ? .abjad : other ? .other : .latin
+        return abjad ? .abjad : other ? .other : han ? .han : .latin
     }
 
     /// Whether the name that matched is the place's own name in another script or spelling: its
@@ -210,6 +224,10 @@ public final class Gazetteer: Sendable {
                 if ck < bk * 2 + 10 { return c }
                 continue
             }
+            // The query as written is this place's own name, and the best bears it only in
+            // another case or with other accents, as an alternate ("suzu", a name of Suzhou, for
+            // Suzu, Japan): a choice to offer, whatever the populations.
+            if c.match == .exact && c.primary && best.match != .exact && !best.primary { return c }
             // Scores this close are a coin toss, whatever the rules below would say.
             if larger || best.score - c.score < Gazetteer.tieMargin { return c }
             // A place's own name outweighs another's alternate (often historic) name: Kaliningrad the

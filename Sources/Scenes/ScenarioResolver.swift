@@ -23,6 +23,10 @@ public final class ScenarioResolver {
     public func resolve(_ s: Scenario) throws -> ResolvedScenario {
         var r = ResolvedScenario(scenario: s)
         var problems: [ScenarioProblem] = []
+        if !MapPhrase.languages.contains(s.language) {
+            r.notes.append("\(s.file): language: the map's own words (legend, date line, notes, scale bar) have no '\(s.language)' "
+                + "version and are printed in English (they exist in " + MapPhrase.languages.joined(separator: ", ") + ").")
+        }
         // Places with a `near` naming another place come after the rest.
         let ordered = s.places.enumerated().sorted { ($0.element.near == nil ? 0 : 1, $0.offset) < ($1.element.near == nil ? 0 : 1, $1.offset) }
         for (i, p) in ordered where !p.unlocated {

@@ -106,6 +106,28 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(v.stderr.contains("'through bering+northwest' in a leg"), v.stderr)
     }
 
+    /// Seen in a Japanese story: its map's legend and date line came out in English without a word.
+    func testALanguageWithoutTheMapsOwnWordsIsAWarning() throws {
+        let file = dir.appendingPathComponent("noto.yaml").path
+        try """
+        title: 能登半島地震
+        language: ja
+        places:
+          - {id: wajima, name: 輪島}
+          - {id: suzu, name: 珠洲}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let v = try cli.run(["validate", file])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        XCTAssertTrue(v.stderr.contains("noto.yaml: language: the map's own words (legend, date line, notes, scale bar) have no 'ja' version"), v.stderr)
+        XCTAssertTrue(v.stderr.contains("(they exist in en, fr,"), v.stderr)
+        // 珠洲 is Suzu in Japan, not Zhuzhou in China (株洲, alike in Mandarin).
+        let g = try cli.run(["geocode", "珠洲"])
+        XCTAssertEqual(g.status, 0, g.stderr)
+        XCTAssertTrue(g.stdout.hasPrefix("珠洲: found - Suzu (JP, Ishikawa"), g.stdout)
+        try "title: t\nlanguage: ru\nplaces:\n  - {id: a, name: Kursk, country: RU}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try cli.run(["validate", file]).stderr.contains("language:"))
+    }
+
     func testBenchAnchorScenarioShowsTheAnchorsWindowExactly() throws {
         let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
         let v = try cli.run(["validate", anchors])

@@ -202,6 +202,23 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("Суджа").place?.id, 486816)
     }
 
+    func testHanCharactersAreMatchedAsWrittenNeverByTheirMandarinSound() throws {
+        // Seen in a Japanese story (the Noto earthquake): 珠洲 (Suzu, 13,000) was found as Zhuzhou
+        // (株洲, 1.1 million), a different name that ICU's Han-Latin reads alike, with exit 0.
+        let r = try gazetteer.geocode("珠洲")
+        XCTAssertEqual(r.status, .found, r.message)
+        XCTAssertEqual(r.place?.id, 6822142, r.message)
+        XCTAssertFalse(r.candidates.contains { $0.match == .transliterated }, "no homophone is a candidate: \(r.candidates.map(\.name))")
+        // 富山 (Toyama) is no longer a choice with Foshan (佛山) and Busan (釜山).
+        let toyama = try gazetteer.geocode("富山")
+        XCTAssertEqual(toyama.place?.id, 1849876, toyama.message)
+        XCTAssertTrue(toyama.candidates.allSatisfy { $0.matched == "富山" }, "only places of that name: \(toyama.candidates.map(\.name))")
+        // A Han name the index lacks is not found as written, with no guess.
+        let shiga = try gazetteer.geocode("志賀")
+        XCTAssertEqual(shiga.status, .notFound, shiga.message)
+        XCTAssertTrue(shiga.message.contains("as written"), shiga.message)
+    }
+
     func testAPlacesOwnNameOutranksAnothersFormerName() throws {
         // Engels (pop. 196,000) was Pokrovsk until 1931; Pokrovsk (Donetsk oblast, 60,000) is the one in the news.
         let r = try gazetteer.geocode("Pokrovsk")
