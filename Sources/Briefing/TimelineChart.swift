@@ -54,18 +54,23 @@ struct TimelineChart {
                 return bottom - t * panelH
             }
             try axes(top: top, bottom: bottom, left: left, width: width, ticks: ticks(lo: lo, hi: hi, log: logScale), y: y)
+            // The labels drawn so far: two sources' figures of one date and near values would
+            // print one label over the other.
+            var taken: [Rect] = []
             for (i, f) in g.figures.enumerated() {
                 guard let date = f.date else { continue }
                 let ref = f.sources.compactMap(scenario.referenceNumber(of:))
                 let color = Color(hex: TimelineChart.palette[(ref.first ?? i) % TimelineChart.palette.count])!
+                // A day is marked where its events are, at its start; a month or a period at its middle.
                 let xa = x(Double(date.first)), xb = x(Double(date.last + 1))
-                let xm = (xa + xb) / 2
+                let oneDay = date.first == date.last
+                let xm = oneDay ? xa : (xa + xb) / 2
                 let canvas = flow.canvas
                 canvas.withState {
                     canvas.setColor(color)
                     canvas.setLineWidth(1.2)
                     canvas.newPath()
-                    if xb - xa > 3 { canvas.move(to: xa, y(f.value.max)); canvas.line(to: xb, y(f.value.max)) }
+                    if !oneDay && xb - xa > 3 { canvas.move(to: xa, y(f.value.max)); canvas.line(to: xb, y(f.value.max)) }
                     if f.value.isRange {
                         canvas.rectangle(xm - 2.5, y(f.value.max), 5, y(f.value.min) - y(f.value.max))
                         canvas.fill()
@@ -88,8 +93,21 @@ struct TimelineChart {
                     }
                 }
                 let label = try flow.layout("\(f.value) [\(ref.map(String.init).joined(separator: ","))]", TextStyle(size: 7, color: color))
-                let lx = min(xm + 5, left + width - label.extents.width)
-                label.draw(x: lx, y: y(f.value.max) - label.extents.height - 1, halo: .white, haloWidth: 1.5)
+                let (w, h) = (label.extents.width, label.extents.height)
+                let lx = min(xm + 5, left + width - w)
+                // Above the mark, else the nearest free spot a line lower or higher, in the panel.
+                let above = y(f.value.max) - h - 1
+                func free(_ ly: Double) -> Bool {
+                    let box = Rect(x: lx, y: ly, width: w, height: h)
+                    return ly >= top - h && ly + h <= bottom && !taken.contains { $0.intersects(box) }
+                }
+                let spots = (0..<16).map { (k: Int) -> Double in
+                    let step = Double((k + 1) / 2) * (h + 1)
+                    return k % 2 == 1 ? above + step : above - step
+                }
+                let ly = spots.first(where: free) ?? above
+                taken.append(Rect(x: lx, y: ly, width: w, height: h))
+                label.draw(x: lx, y: ly, halo: .white, haloWidth: 1.5)
             }
             flow.y = bottom + 22
         }

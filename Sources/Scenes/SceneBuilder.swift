@@ -120,7 +120,7 @@ public struct SceneBuilder {
             let scenes = legs.enumerated().map { i, leg in
                 let language = scenario.language
                 var label = "\(MapPhrase.mode(leg.mode, language)) \(FigureValue.format(leg.totalKm.rounded())) \(MapPhrase.km.text(language))"
-                if i == 0, let d = route.date { label = "\(route.label ?? "") \(d.display): \(label)".trimmingCharacters(in: .whitespaces) }
+                if i == 0, let d = route.date { label = "\(route.label ?? "") \(MapPhrase.date(d, language)): \(label)".trimmingCharacters(in: .whitespaces) }
                 return SceneLeg(mode: leg.mode, parts: leg.parts.map { (routed: $0.routed, coordinates: $0.coordinates) }, label: label)
             }
             var drawn = SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes,
@@ -148,7 +148,7 @@ public struct SceneBuilder {
             let lines = figures.map { f -> String in
                 let refs = f.sources.compactMap(scenario.referenceNumber(of:)).map(String.init).joined(separator: ",")
                 let value = [f.value.description, f.unit].compactMap { $0 }.joined(separator: " ")
-                let date = f.date.map { " · \($0.display)" } ?? ""
+                let date = f.date.map { " · \(MapPhrase.date($0, scenario.language))" } ?? ""
                 return "\(value)\(date) [\(refs)]"
             }
             figures.forEach { cited.formUnion($0.sources) }
@@ -156,7 +156,7 @@ public struct SceneBuilder {
                                                keep: figures.first(where: \.keep).map { "\($0.location)" }))
         }
         scene.sourceNotes = scenario.sources.enumerated().filter { cited.contains($0.element.id) }.map { i, s in
-            "[\(i + 1)] \(s.publisher)\(s.date.map { ", \($0.display)" } ?? "")"
+            "[\(i + 1)] \(s.publisher)\(s.date.map { ", \(MapPhrase.date($0, scenario.language))" } ?? "")"
         }
         scene.unlocated = scenario.places.filter { $0.unlocated && !hidden.contains($0.id) }.map(\.name)
         return scene

@@ -89,6 +89,25 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         XCTAssertFalse(pages.joined().contains("a dot is a single figure"))
     }
 
+    /// Two sources' figures of one day and near values (the Noto earthquake's magnitude, 7.6 for
+    /// the JMA and 7.5 for the USGS) printed one label over the other on "Estimates over time".
+    func testLabelsOfFiguresOfOneDayDoNotOverlap() throws {
+        let noto = BinaryRunner.packageRoot.appendingPathComponent("examples/noto-earthquake.yaml").path
+        let loaded = try LoadedScenario.load(noto, data: try DataDirectory.locate())
+        let path = dir.appendingPathComponent("noto.pdf").path
+        let report = try BriefingWriter(loaded: loaded).write(to: path)
+        let page = try XCTUnwrap(report.sections.firstIndex(of: "Estimates over time")) + 1
+        // Word boxes of that page: <word xMin=".." yMin=".." xMax=".." yMax="..">7.6</word>.
+        let html = try XCTUnwrap(runTool("pdftotext", ["-bbox", "-f", "\(page)", "-l", "\(page)", path, "-"]))
+        func box(_ word: String) throws -> (y0: Double, y1: Double) {
+            let re = try NSRegularExpression(pattern: "yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">\(NSRegularExpression.escapedPattern(for: word))<")
+            let m = try XCTUnwrap(re.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)), "\(word) on page \(page)")
+            return (Double(html[Range(m.range(at: 1), in: html)!])!, Double(html[Range(m.range(at: 2), in: html)!])!)
+        }
+        let a = try box("7.6"), b = try box("7.5")
+        XCTAssertTrue(a.y1 <= b.y0 || b.y1 <= a.y0, "the labels overlap: \(a) and \(b)")
+    }
+
     func testNoViewsLongTablesAndUncoveredScripts() throws {
         var yaml = "title: Long\nmarkings: TEST\nsources: [{id: a, publisher: Agency A}]\nfigures:\n"
         for i in 0..<120 { yaml += "  - {id: F\(i), quantity: Q\(i % 7), value: \(i + 1), date: 2024-10-\(String(format: "%02d", i % 28 + 1)), sources: [a]}\n" }

@@ -33,6 +33,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA", "Bab-el-Mandeb", "SuezCanal"],
         "sudan-war-sudan": ["السودان", "مصر", "تشاد", "ليبيا"],
         "wagner-march-march": ["РОССИЯ", "УКРАИНА"],
+        "noto-earthquake-noto": ["日本"],
     ]
 
     func loaded(_ name: String) throws -> LoadedScenario {

@@ -110,15 +110,15 @@ final class ScenarioCLITests: XCTestCase {
     func testALanguageWithoutTheMapsOwnWordsIsAWarning() throws {
         let file = dir.appendingPathComponent("noto.yaml").path
         try """
-        title: 能登半島地震
-        language: ja
+        title: நோட்டோ நிலநடுக்கம்
+        language: ta
         places:
           - {id: wajima, name: 輪島}
           - {id: suzu, name: 珠洲}
         """.write(toFile: file, atomically: true, encoding: .utf8)
         let v = try cli.run(["validate", file])
         XCTAssertEqual(v.status, 0, v.stderr)
-        XCTAssertTrue(v.stderr.contains("noto.yaml: language: the map's own words (legend, date line, notes, scale bar) have no 'ja' version"), v.stderr)
+        XCTAssertTrue(v.stderr.contains("noto.yaml: language: the map's own words (legend, date line, notes, scale bar) have no 'ta' version"), v.stderr)
         XCTAssertTrue(v.stderr.contains("(they exist in en, fr,"), v.stderr)
         // 珠洲 is Suzu in Japan, not Zhuzhou in China (株洲, alike in Mandarin).
         let g = try cli.run(["geocode", "珠洲"])
