@@ -39,7 +39,9 @@ struct Matcher {
         note(.latin, [q.latin, full.latin], .transliterated)
         note(.skeleton, [q.skeleton, full.skeleton], .variant)
         if hits.isEmpty {
-            for (n, d) in fuzzy(q.skeleton, limit: Matcher.typoLimit(q.skeleton)) { hits.append((table.namePlace(n), .fuzzy, n, d)) }
+            for (n, d) in fuzzy(q.skeleton, limit: Matcher.typoLimit(q.skeleton)) where wordsAlike(q.folded, n) {
+                hits.append((table.namePlace(n), .fuzzy, n, d))
+            }
         } else if Matcher.typoLimit(q.skeleton) > 0,
                   hits.allSatisfy({ $0.kind == .variant && table.placeKind($0.place) == .populated
                                     && table.placePopulation($0.place) < Gazetteer.largeCity }) {
@@ -54,6 +56,19 @@ struct Matcher {
             }
         }
         return load(hits)
+    }
+
+    /// Whether name `n` is a typo of the (folded) query word by word: a name of as many words, each within
+    /// its own typo limit ("Bajo Chiquito" is no typo of "Río Chiquito": a whole word differs).
+    /// Names of other word counts ("Sankt-Peterburg") are judged whole.
+    private func wordsAlike(_ folded: String, _ n: Int) -> Bool {
+        let words = folded.split(separator: " ").map { NameKey.skeleton(of: String($0)) }
+        let other = NameKey.fold(table.nameVariant(n)).split(separator: " ").map { NameKey.skeleton(of: String($0)) }
+        guard words.count > 1, words.count == other.count else { return true }
+        return zip(words, other).allSatisfy { a, b in
+            let limit = Matcher.typoLimit(a)
+            return BitParallelDistance(pattern: Array(a.utf8)).distance(to: Array(b.utf8), limit: limit) <= limit
+        }
     }
 
     /// The closest names, with a looser typo limit, for a "not found" answer.
