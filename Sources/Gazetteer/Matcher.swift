@@ -63,8 +63,9 @@ struct Matcher {
     /// Names of other word counts ("Sankt-Peterburg") are judged whole.
     private func wordsAlike(_ folded: String, _ n: Int) -> Bool {
         let words = folded.split(separator: " ").map { NameKey.skeleton(of: String($0)) }
+        guard words.count > 1 else { return true }
         let other = NameKey.fold(table.nameVariant(n)).split(separator: " ").map { NameKey.skeleton(of: String($0)) }
-        guard words.count > 1, words.count == other.count else { return true }
+        guard words.count == other.count else { return true }
         return zip(words, other).allSatisfy { a, b in
             let limit = Matcher.typoLimit(a)
             return BitParallelDistance(pattern: Array(a.utf8)).distance(to: Array(b.utf8), limit: limit) <= limit
