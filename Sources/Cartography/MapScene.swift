@@ -105,6 +105,10 @@ public struct SceneRoute: Sendable {
     public var color: Color?
     /// The length of every leg together, in km.
     public var totalKm: Double
+    /// Where the whole route starts and ends (however much of it a dated frame draws): a route
+    /// between the same two places as another is an alternative to it, and the legend says by
+    /// how much longer.
+    public var ends: (from: Coordinate, to: Coordinate)?
     public init(label: String?, style: RouteStyle, affiliation: Affiliation, legs: [SceneLeg], color: Color? = nil, totalKm: Double = 0) {
         self.label = label
         self.style = style

@@ -126,6 +126,7 @@ public struct SceneBuilder {
             var drawn = SceneRoute(label: route.label, style: route.style, affiliation: route.affiliation, legs: scenes,
                                    color: route.color.flatMap(Color.init(hex:)), totalKm: legs.reduce(0) { $0 + $1.totalKm })
             drawn.id = route.id
+            if let a = legs.first?.parts.first?.coordinates.first, let b = legs.last?.parts.last?.coordinates.last { drawn.ends = (a, b) }
             if let moment, let d = route.date {
                 let span = max(Double(d.last - d.first + 1), moment.minimumDrawDays)
                 let fraction = (moment.day - Double(d.first)) / span

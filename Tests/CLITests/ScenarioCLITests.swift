@@ -128,6 +128,37 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertFalse(try cli.run(["validate", file]).stderr.contains("language:"))
     }
 
+    /// Seen on a Black Sea map: the Danube route's legend entry said "(−518 km)", its difference
+    /// from the Odesa-Istanbul route it has nothing to do with. Only alternatives between the same
+    /// two places are compared.
+    func testOnlyRoutesBetweenTheSamePlacesAreComparedInTheLegend() throws {
+        let file = dir.appendingPathComponent("grain.yaml").path
+        try """
+        title: Black Sea grain corridor
+        places:
+          - {id: odesa, name: Odesa, country: UA, kind: port}
+          - {id: izmail, name: Izmail, country: UA, kind: port}
+          - {id: istanbul, name: Istanbul, country: TR}
+          - {id: constanta, name: Constanța, country: RO, kind: port}
+        routes:
+          - {id: corridor, label: Sea corridor, legs: "odesa>istanbul:sea"}
+          - {id: danube, label: Danube ports, legs: "izmail>constanta:sea"}
+          - {id: coastal, label: Along the coast, legs: "odesa>constanta:sea, constanta>istanbul:sea"}
+        views:
+          - {name: sea, fit: [odesa, istanbul, izmail, constanta], size: 800x600}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out").path
+        let r = try cli.run(["render", file, "--format", "pdf", "-o", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let text = try XCTUnwrap(runTool("pdftotext", [out + "/grain-sea.pdf", "-"]))
+        let entries = text.split(separator: "\n").filter { $0.contains(" · ") && $0.contains(" km") }
+        XCTAssertEqual(entries.count, 3, text)
+        let danube = try XCTUnwrap(entries.first { $0.hasPrefix("Danube ports") })
+        XCTAssertFalse(danube.contains("("), "not an alternative to the corridor: \(danube)")
+        let coastal = try XCTUnwrap(entries.first { $0.hasPrefix("Along the coast") })
+        XCTAssertTrue(coastal.contains("(+"), "an alternative to the corridor, from Odesa to Istanbul: \(coastal)")
+    }
+
     func testBenchAnchorScenarioShowsTheAnchorsWindowExactly() throws {
         let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
         let v = try cli.run(["validate", anchors])
