@@ -145,19 +145,29 @@ public final class RoutePlanner {
                                                                     req.from, req.to, snap, path))
                                      } : nil)
                 }
-                guard req.mode == "sea" else { return try leg(closing: []) }
+                /// The leg, with a note when the network carries none of it (both ends reach it at
+                /// one point: a river port for the sea lanes, a town off the network's pieces).
+                func noted(_ leg: Leg) -> Leg {
+                    if leg.edges == 0, leg.totalKm >= 1 {
+                        notes.append(String(format: "%@ > %@: the %@ network carries none of this leg (both ends reach it at one point), "
+                            + "so all its %.0f km are drawn schematic, straight: add a place where the route meets the network "
+                            + "(a river mouth, a junction) and route to it, or make the leg 'direct' to say so", req.from, req.to, req.mode, leg.totalKm))
+                    }
+                    return leg
+                }
+                guard req.mode == "sea" else { return noted(try leg(closing: [])) }
                 let marked = try passages(of: g)
                 if let unknown = req.viaPassages.first(where: { marked.nodes[$0] == nil }) { _ = try marked.avoiding([unknown]) }
                 // The Arctic passages are closed unless the leg asks for them.
                 let route = try leg(closing: req.avoidPassages.union(SeaPassages.closedByDefault.subtracting(req.viaPassages)))
                 let unused = req.viaPassages.subtracting(marked.taken(by: route, on: g))
-                guard !unused.isEmpty else { return route }
+                guard !unused.isEmpty else { return noted(route) }
                 // A passage asked for and not taken: say so, and which other closed passage a
                 // route through it would need (the Northwest Passage reaches the Pacific by Bering).
                 let everyOpen = try? leg(closing: req.avoidPassages)
                 let wider = everyOpen.map { (km: $0.totalKm, taken: marked.taken(by: $0, on: g)) }
                 notes += unused.sorted().map { RoutePlanner.unusedPassageNote($0, req, km: route.totalKm, everyOpen: wider) }
-                return route
+                return noted(route)
             }
         }
     }

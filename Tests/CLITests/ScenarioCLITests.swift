@@ -129,8 +129,9 @@ final class ScenarioCLITests: XCTestCase {
     }
 
     /// Seen on a Black Sea map: the Danube route's legend entry said "(−518 km)", its difference
-    /// from the Odesa-Istanbul route it has nothing to do with. Only alternatives between the same
-    /// two places are compared.
+    /// from the Odesa-Istanbul route it has nothing to do with (only alternatives between the same
+    /// two places are compared), and its leg from Izmail, which no sea lane reaches, was drawn
+    /// straight across the delta without a word.
     func testOnlyRoutesBetweenTheSamePlacesAreComparedInTheLegend() throws {
         let file = dir.appendingPathComponent("grain.yaml").path
         try """
@@ -150,6 +151,9 @@ final class ScenarioCLITests: XCTestCase {
         let out = dir.appendingPathComponent("out").path
         let r = try cli.run(["render", file, "--format", "pdf", "-o", out])
         XCTAssertEqual(r.status, 0, r.stderr)
+        // Izmail is a Danube port: the sea lanes carry none of its leg, which is said, at the leg.
+        XCTAssertTrue(r.stderr.contains("grain.yaml:9:5: routes[1].legs: izmail > constanta: the sea network carries none of this leg"), r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "carries none").count, 2, "only that leg: \(r.stderr)")
         let text = try XCTUnwrap(runTool("pdftotext", [out + "/grain-sea.pdf", "-"]))
         let entries = text.split(separator: "\n").filter { $0.contains(" · ") && $0.contains(" km") }
         XCTAssertEqual(entries.count, 3, text)
