@@ -91,7 +91,8 @@ enum Words {
     ]
 
     /// Words after a place's name or before it that say it is a region ("Kursk region", "region of Kursk").
-    static let regionWords: Set<String> = ["region", "région", "oblast", "province", "krai", "kray", "governorate", "state", "district"]
+    static let regionWords: Set<String> = ["region", "région", "oblast", "province", "krai", "kray", "governorate", "state", "district",
+                                           "prefecture", "préfecture"]
 
     /// Words before a name that say it is a settlement ("the town of Soudja").
     static let settlementCues: Set<String> = ["town", "village", "city", "port", "settlement", "hamlet", "base", "bases"]

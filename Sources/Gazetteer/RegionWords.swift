@@ -4,7 +4,7 @@ public enum RegionWords {
         "oblast", "oblasti", "region", "regione", "krai", "kray", "province", "provinz", "provincia", "state",
         "respublika", "republic", "republik", "okrug", "do", "autonomous", "avtonomnyy", "avtonomnyi",
         "oblastʹ", "obl", "raion", "rayon", "district", "область", "край", "республика", "округ", "도",
-        "oblasc", "voblasts", "gubernia", "gouvernement", "territory",
+        "oblasc", "voblasts", "gubernia", "gouvernement", "territory", "prefecture", "governorate",
     ]
 
     /// Whether a folded name carries a region word.

@@ -184,6 +184,16 @@ final class DraftTests: XCTestCase {
         XCTAssertEqual(d.places.first { $0.name == "Pyongyang" }?.role, .place, "'held in Pyongyang' puts it on the ground")
     }
 
+    /// Seen drafting a report of the Noto earthquake: "Anamizu in Ishikawa prefecture" gave a
+    /// place "Ishikawa", the town of that name in Fukushima, 300 km away (confidence 0.7).
+    func testAPrefectureIsARegionNotATownOfItsName() throws {
+        let text = "Tuesday, January 2, 2024\n\nThe quake hit near the town of Anamizu in Ishikawa prefecture. Waves reached the port of Wajima."
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "n.txt", text: text)], options: Drafter.Options())
+        XCTAssertFalse(d.places.contains { $0.role != .region && $0.name == "Ishikawa" }, "\(d.places.map { "\($0.name) \($0.role) \($0.admin1 ?? "")" })")
+        XCTAssertEqual(Set(d.places.filter { $0.role == .place }.map(\.name)), ["Anamizu", "Wajima"])
+        XCTAssertTrue(d.places.filter { $0.role == .place }.allSatisfy { $0.admin1 == "Ishikawa" }, "\(d.places.map { "\($0.name) \($0.admin1 ?? "")" })")
+    }
+
     /// One place in three spellings across three articles is one place; a village the gazetteer
     /// cannot place in the region named is unlocated with its closest name, never the namesake.
     func testSpellingsMergeAndAnUnlocatedVillage() throws {
