@@ -29,6 +29,8 @@ struct FigureFinder {
         "howitzers": "howitzers", "aircraft": "aircraft", "ships": "ships", "km2": "km²", "km²": "km²", "km": "km",
         "kilometres": "km", "kilometers": "km", "miles": "miles", "tonnes": "tonnes", "tons": "tonnes", "hectares": "hectares",
         "marchers": "marchers", "protesters": "protesters", "migrants": "migrants", "children": "children", "vessels": "vessels",
+        "injured": "injured", "missing": "missing", "evacuees": "evacuees", "buildings": "buildings", "homes": "homes",
+        "houses": "houses", "metres": "m", "meters": "m",
         "soldats": "soldats", "hommes": "hommes", "militaires": "militaires", "morts": "morts", "blessés": "blessés", "obus": "obus",
     ]
 
@@ -105,6 +107,11 @@ struct FigureFinder {
             if unit == nil, !isYear, let previous = found.last, lo >= 10, following.contains(where: { ",.;:)".contains($0) }) {
                 unit = previous.unit
                 counted = [previous.counted]
+            }
+            // "a magnitude 7.6 earthquake": the scale named before the number.
+            if unit == nil, !isYear, i > 0, lower[i - 1] == "magnitude" {
+                unit = "magnitude"
+                counted = [tokens[i - 1].text]
             }
             // "put the number of North Korean soldiers ... at 10,000": the noun named before.
             if unit == nil, !isYear, lo >= 10, let k = lower[..<i].lastIndex(of: "number"), k + 1 < i, lower[k + 1] == "of" {

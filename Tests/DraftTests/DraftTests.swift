@@ -159,6 +159,10 @@ final class DraftTests: XCTestCase {
                   "up to 8 million shells (up-to)", "20,000-30,000 troops (range)"] {
             XCTAssertTrue(values.contains(v), "\(v) not in \(values)")
         }
+        // A disaster's figures (seen left out, "no counted noun", drafting a report of the Noto earthquake).
+        let quake = "Tuesday, January 2, 2024\n\nThe magnitude 7.6 quake hit the coast. Waves of about 1.2 metres reached the port. A fire destroyed about 200 buildings, officials said, and as many as 1,000 homes were lost; 12 people were injured."
+        let q = try Drafter(gazetteer: try gazetteer).draft([Article(file: "quake.txt", text: quake)], options: Drafter.Options())
+        XCTAssertEqual(q.figures.map { "\($0.value) \($0.unit)" }, ["7.6 magnitude", "~1.2 m", "~200 buildings", "up to 1,000 homes", "12 people"])
         let fr = "Mercredi 18 décembre 2024\n\nEnviron 10.000 soldats et 1,3 million d'hommes, selon le ministère."
         let f = try Drafter(gazetteer: try gazetteer).draft([Article(file: "fr.txt", text: fr)], options: Drafter.Options(language: "fr"))
         XCTAssertEqual(f.publication, "2024-12-18")
