@@ -67,12 +67,13 @@ struct GeometryPainter {
     /// Projects lon/lat paths (points the projection cannot take are dropped).
     private func project(_ lonlat: [[Coordinate]]) -> [[Coordinate]] { frame.projection.project(paths: lonlat) }
 
-    /// The geometry cut at the seam (opposite the central meridian) and densified; nil when empty.
+    /// The geometry cut at the seam (opposite the central meridian), its lines first made
+    /// continuous across the antimeridian, and densified; nil when empty.
     /// A geometry that cannot be cut is drawn uncut rather than dropped.
     private func prepared(_ g: Geometry) -> Geometry? {
         let seamWest = frame.projection.centralMeridian - 180
         let cut: Geometry?
-        do { cut = try g.wrapped(west: seamWest, margin: 1e-7) } catch { cut = g }
+        do { cut = try g.unrolled.wrapped(west: seamWest, margin: 1e-7) } catch { cut = g }
         return cut?.simplified(tolerance: lonLatTolerance)?.densified(maxStep: maxStep)
     }
 

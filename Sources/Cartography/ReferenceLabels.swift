@@ -140,7 +140,10 @@ extension ReferenceLabelReader {
         for f in try file.features(layer: "countries", in: nil, columns: ["iso_a2", "name", nameColumn, "min_label", "area_km2"], limit: 10_000) {
             guard case .point(let at) = f.geometry, let code = f.values[0].string else { continue }
             let name = f.values[2].string ?? f.values[1].string ?? ""
-            if !name.isEmpty { byCode[code] = (name, f.values[3].number ?? 10, f.values[4].number ?? 0, at) }
+            // Several label points share a code (Australia and its Ashmore and Cartier Islands): the
+            // country's own is the largest.
+            let area = f.values[4].number ?? 0
+            if !name.isEmpty, area >= byCode[code]?.area ?? -1 { byCode[code] = (name, f.values[3].number ?? 10, area, at) }
         }
         // The frame's grid, as lon/lat.
         let columns = 24, rows = max(4, Int((Double(columns) * frame.height / max(frame.width, 1)).rounded()))
@@ -158,12 +161,29 @@ extension ReferenceLabelReader {
         // so that PNG, PDF and SVG of a map place its names alike (a grid cell is far coarser).
         for f in try LayerReader(data: data).features(dataset: "basemap", layer: "countries" + BasemapRenderer.level(metresPerUnit: kmPerPoint * 1000), in: box,
                                                      columns: ["iso_a2"], limit: 10_000) {
-            guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code),
-                  country.minLabel <= zoom + 1, country.area.squareRoot() / kmPerPoint >= 28 else { continue }
+            guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code), country.minLabel <= zoom + 1 else { continue }
             // Each part's box first: most grid points are far from most parts.
-            let parts = f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } }
+            let big = country.area.squareRoot() / kmPerPoint >= 28
+            let parts = big ? f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } } : []
             let inside = grid.filter { g in parts.contains { $0.1.contains(g.c) && $0.0.contains(g.c) } }
-            guard !inside.isEmpty else { continue }
+            // A country too small or too scattered for its name to fit inside (island states:
+            // Tonga, Samoa, Fiji at the scale of the South Pacific) is named at its label point,
+            // when that lies well inside the map, in the smallest size; the placer moves the name
+            // off the islands or leaves it out.
+            guard !inside.isEmpty else {
+                // Only where Natural Earth would name it two zoom levels sooner: on a map of the
+                // South Pacific, not on one of a continent (Germany between grid points).
+                if country.minLabel <= zoom - 1, let p = frame.frame([country.at]).first, p.lon > frame.width * 0.04, p.lon < frame.width * 0.96,
+                   p.lat > frame.height * 0.04, p.lat < frame.height * 0.96 {
+                    seen.insert(code)
+                    // Else above or below its islands (a capital's name may be at the label point).
+                    let step = 16 * kmPerPoint / 111.2
+                    let around = [step, -step, 2 * step, -2 * step].map { Coordinate(lon: country.at.lon, lat: max(-89, min(89, country.at.lat + $0))) }
+                    out.append(ReferenceLabel(kind: .country, text: country.name, at: country.at, alternatives: around, size: 7,
+                                              weight: country.area.squareRoot() / kmPerPoint))
+                }
+                continue
+            }
             seen.insert(code)
             // The whole country's side on the map, or the side of what is visible, whichever is less.
             let side = min(country.area.squareRoot() / kmPerPoint, (Double(inside.count) * cellPoints).squareRoot())

@@ -31,6 +31,21 @@ public struct BoundingBox: Hashable, Sendable, Codable, CustomStringConvertible 
         self.init(west: w, south: s, east: e, north: n)
     }
 
+    /// The smallest box around `coordinates`, across the antimeridian when that is smaller (Tonga,
+    /// Fiji and Samoa: west 177, east -171, not the whole world between); nil when empty. The
+    /// widest gap between the points' longitudes, round the globe, is what the box leaves out.
+    public init?<S: Sequence>(enclosingShortest coordinates: S) where S.Element == Coordinate {
+        let points = Array(coordinates)
+        guard let plain = BoundingBox(enclosing: points) else { return nil }
+        let lons = points.map { Coordinate.normalizeLongitude($0.lon) }.sorted()
+        // Round the back, from the last longitude to the first: the box that does not cross.
+        var gap = lons[0] + 360 - lons[lons.count - 1], west = lons[0], east = lons[lons.count - 1]
+        for i in lons.indices.dropFirst() where lons[i] - lons[i - 1] > gap {
+            (gap, west, east) = (lons[i] - lons[i - 1], lons[i], lons[i - 1])
+        }
+        self.init(west: west, south: plain.south, east: east, north: plain.north)
+    }
+
     /// True when the box runs eastward from `west` past 180° to `east`.
     public var crossesAntimeridian: Bool { west > east }
 

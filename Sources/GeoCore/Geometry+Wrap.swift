@@ -32,6 +32,33 @@ extension Geometry {
         return nil
     }
 
+    /// The geometry with each line's longitudes made continuous: a step of more than 180° is taken
+    /// the short way, across the antimeridian (a sea lane from 174° to -180° runs 6° east, not
+    /// 354° west), so that `wrapped` cuts it at the seam instead of drawing it round the world.
+    /// Polygons and points are kept as they are.
+    public var unrolled: Geometry {
+        func unroll(_ line: [Coordinate]) -> [Coordinate] {
+            guard var previous = line.first else { return line }
+            var out = [previous]
+            out.reserveCapacity(line.count)
+            var jumped = false
+            for c in line.dropFirst() {
+                var lon = c.lon
+                while lon - previous.lon > 180 { lon -= 360; jumped = true }
+                while previous.lon - lon > 180 { lon += 360; jumped = true }
+                previous = Coordinate(lon: lon, lat: c.lat)
+                out.append(previous)
+            }
+            return jumped ? out : line
+        }
+        switch self {
+        case .lineString(let cs): return .lineString(unroll(cs))
+        case .multiLineString(let ls): return .multiLineString(ls.map(unroll))
+        case .collection(let gs): return .collection(gs.map(\.unrolled))
+        default: return self
+        }
+    }
+
     /// The lines of a line geometry (not polygon rings).
     private var lineParts: [[Coordinate]] {
         switch self {

@@ -60,7 +60,7 @@ public struct SceneBuilder {
             return try MapFrame(window: w, projection: try MapProjection(definition: p), width: 1000, height: 1000).extent
         }
         let points = view.fit.flatMap(resolved.coordinates(of:))
-        guard let box = BoundingBox(enclosing: points) else {
+        guard let box = BoundingBox(enclosingShortest: points) else {
             throw ScenarioError([ScenarioProblem(view.location, field: "views.\(view.name).fit",
                                                  "none of \(view.fit.joined(separator: ", ")) has coordinates: fit located items or give a bbox")])
         }
@@ -69,10 +69,12 @@ public struct SceneBuilder {
         let padX = box.width * 0.05, padY = box.height * 0.08
         let dLat = view.marginKm / 111.2
         let dLon = view.marginKm / (111.2 * max(0.1, cos(box.center.lat * .pi / 180)))
-        var grown = BoundingBox(west: box.west - dLon - padX, south: max(-89, box.south - dLat - padY),
-                                east: box.east + dLon + padX, north: min(89, box.north + dLat + padY))
+        let dX = dLon + padX, lon = Coordinate.normalizeLongitude
+        var grown = box.width + 2 * dX >= 360
+            ? BoundingBox(west: -180, south: max(-89, box.south - dLat - padY), east: 180, north: min(89, box.north + dLat + padY))
+            : BoundingBox(west: lon(box.west - dX), south: max(-89, box.south - dLat - padY), east: lon(box.east + dX), north: min(89, box.north + dLat + padY))
         // Keep a sensible minimum: 20 km across.
-        if grown.width < 0.3 { grown = BoundingBox(west: grown.center.lon - 0.15, south: grown.south, east: grown.center.lon + 0.15, north: grown.north) }
+        if grown.width < 0.3 { grown = BoundingBox(west: lon(grown.center.lon - 0.15), south: grown.south, east: lon(grown.center.lon + 0.15), north: grown.north) }
         if grown.height < 0.2 { grown = BoundingBox(west: grown.west, south: grown.center.lat - 0.1, east: grown.east, north: grown.center.lat + 0.1) }
         return grown
     }

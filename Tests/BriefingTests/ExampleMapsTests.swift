@@ -29,7 +29,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
     static let expectedNames: [String: [String]] = [
         "nk-deployment-overview": ["RUSSIA", "KAZAKHSTAN", "MONGOLIA", "UKRAINE"],
         "nk-deployment-kursk": ["UKRAINE"],
-        "red-sea-diversion-routes": ["EGYPT", "INDIA", "SOUTHAFRICA", "SAUDIARABIA"],
+        "red-sea-diversion-routes": ["EGYPT", "INDIA", "SOUTHAFRICA", "SAUDIARABIA", "AUSTRALIA"],
         "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA", "Bab-el-Mandeb", "SuezCanal"],
         "sudan-war-sudan": ["السودان", "مصر", "تشاد", "ليبيا"],
         "wagner-march-march": ["РОССИЯ", "УКРАИНА"],
@@ -163,6 +163,38 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         // Chad, Egypt, Ethiopia... are veiled: a good share of the map changes, though faintly.
         let outcome = try GoldenImage(maxDifferingShare: 0.2, channelTolerance: 4).compare(actual: paths[0], reference: paths[1])
         XCTAssertFalse(outcome.passed, "the neighbours are not veiled: \(outcome)")
+    }
+
+    /// Seen on a map of the South Pacific: Tonga, Fiji and Samoa across the antimeridian were
+    /// framed as the whole world between them, the sea route from Auckland was drawn round the
+    /// globe, and no island state was named.
+    func testAStoryAcrossTheAntimeridianIsFramedAroundItAndItsIslandsNamed() throws {
+        let file = dir.appendingPathComponent("tonga.yaml").path
+        try """
+        title: Relief to Tonga
+        places:
+          - {id: nukualofa, name: "Nuku'alofa", country: TO}
+          - {id: suva, name: Suva, country: FJ}
+          - {id: apia, name: Apia, country: WS}
+          - {id: auckland, name: Auckland, country: NZ, kind: port}
+        routes:
+          - {id: aid, label: Relief ship, legs: "auckland>nukualofa:sea"}
+        views:
+          - {name: pacific, fit: [nukualofa, suva, apia, auckland], margin_km: 200, size: 1600x1200}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let l = try LoadedScenario.load(file, data: try DataDirectory.locate())
+        let view = try l.view("pacific")
+        let extent = try SceneBuilder(resolved: l.resolved).extent(of: view)
+        XCTAssertTrue(extent.crossesAntimeridian, "\(extent)")
+        XCTAssertLessThan(extent.width, 40, "the islands and Auckland, not the world between them: \(extent)")
+        let pdf = dir.appendingPathComponent("pacific.pdf").path
+        let report = try ViewRenderer(resolved: l.resolved, data: l.data, style: l.style).render(view, to: pdf)
+        // The route, as drawn, stays about the map (it ran off both edges, round the world).
+        let route = try XCTUnwrap(report.routes.first).path
+        let xs = route.map(\.lon)
+        XCTAssertLessThan(try XCTUnwrap(xs.max()) - (try XCTUnwrap(xs.min())), 1600 * 72 / view.dpi, "\(xs.min() ?? 0)...\(xs.max() ?? 0)")
+        let text = try XCTUnwrap(runTool("pdftotext", [pdf, "-"])).filter { !$0.isWhitespace }
+        for name in ["TONGA", "FIJI", "SAMOA", "NEWZEALAND"] { XCTAssertTrue(text.contains(name), "\(name) is not named") }
     }
 
     func testTwoRoutesSharingALegAreToldApart() throws {

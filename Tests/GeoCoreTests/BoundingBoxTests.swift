@@ -15,6 +15,17 @@ final class BoundingBoxTests: XCTestCase {
         XCTAssertFalse(russia.contains(Coordinate(lon: 10, lat: 50)))       // Germany
     }
 
+    func testTheShortestBoxAroundPointsCrossesTheAntimeridianWhenThatIsShorter() throws {
+        let pacific = [Coordinate(lon: -175.2, lat: -21.1), Coordinate(lon: 178.4, lat: -18.1), Coordinate(lon: -171.8, lat: -13.8), Coordinate(lon: 174.8, lat: -36.8)]
+        let b = try XCTUnwrap(BoundingBox(enclosingShortest: pacific))
+        XCTAssertEqual([b.west, b.east, b.south, b.north], [174.8, -171.8, -36.8, -13.8])
+        XCTAssertEqual(b.width, 13.4, accuracy: 1e-9)
+        // Points that do not straddle it keep the plain box.
+        let europe = [Coordinate(lon: -9, lat: 38), Coordinate(lon: 37, lat: 55), Coordinate(lon: 13, lat: 52)]
+        XCTAssertEqual(BoundingBox(enclosingShortest: europe), BoundingBox(enclosing: europe))
+        XCTAssertNil(BoundingBox(enclosingShortest: [Coordinate]()))
+    }
+
     func testCenterOfCrossingBoxIsNormalized() {
         let c = BoundingBox(west: 170, south: 0, east: -170, north: 10).center
         XCTAssertEqual(abs(c.lon), 180, accuracy: 1e-9)

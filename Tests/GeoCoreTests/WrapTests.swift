@@ -18,6 +18,26 @@ final class WrapTests: XCTestCase {
         XCTAssertEqual(try square.wrapped(west: -180), square)
     }
 
+    /// A sea lane from Auckland north to Tonga steps from 174° to -180°: 6° east across the
+    /// antimeridian, which a map centred there must draw as 6°, not 354° west round the globe.
+    func testALineSteppingAcrossTheAntimeridianGoesTheShortWay() throws {
+        let lane = Geometry.lineString([.init(lon: 174, lat: -34), .init(lon: -180, lat: -30), .init(lon: -175.5, lat: -21)])
+        let unrolled = lane.unrolled
+        XCTAssertEqual(unrolled.coordinates.map(\.lon), [174, 180, 184.5])
+        // Centred on 180 (seam at 0): one piece, 10.5° wide.
+        let centred = try XCTUnwrap(try unrolled.wrapped(west: 0))
+        XCTAssertEqual(centred.paths.count, 1)
+        let lons = centred.coordinates.map(\.lon)
+        XCTAssertEqual(try XCTUnwrap(lons.max()) - (try XCTUnwrap(lons.min())), 10.5, accuracy: 1e-9)
+        // Centred on 0 (seam at 180): cut in two at the seam, each piece short.
+        let split = try XCTUnwrap(try unrolled.wrapped(west: -180))
+        XCTAssertEqual(split.paths.count, 2)
+        for p in split.paths { XCTAssertLessThan(p.map(\.lon).max()! - p.map(\.lon).min()!, 7) }
+        // A line that never jumps is the same line.
+        let plain = Geometry.lineString([.init(lon: 10, lat: 0), .init(lon: 20, lat: 5)])
+        XCTAssertEqual(plain.unrolled, plain)
+    }
+
     func testPolygonAcrossTheSeamIsCutAndShifted() throws {
         // 170E..190E (10 degrees past the antimeridian), seam at 180.
         let p = Geometry.polygon([[.init(lon: 170, lat: 0), .init(lon: 190, lat: 0), .init(lon: 190, lat: 10), .init(lon: 170, lat: 10), .init(lon: 170, lat: 0)]])
