@@ -47,10 +47,23 @@ public struct SceneBuilder {
             layers.remove(.regions)
         }
         let (w, h) = size ?? (view.width, view.height)
-        var request = MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: dpi ?? view.dpi,
+        // A size without a resolution (a batch's 640x360) takes the view's, lowered as the size needs.
+        let resolution = dpi ?? (size == nil ? view.dpi : SceneBuilder.fittingDPI(view.dpi, width: w, height: h))
+        var request = MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: resolution,
                                  title: view.title ?? scenario.title, layers: layers)
         request.window = view.window
         return request
+    }
+
+    /// The smallest layout, in points, whose title block, legend, scale bar and footer leave the
+    /// map room.
+    public static let minimumLayout = (width: 520.0, height: 340.0)
+
+    /// The resolution of a `width` x `height` image of a view drawn at `dpi`: that, or less for a
+    /// small image, so that its layout is at least `minimumLayout` (a 640x360 thumbnail at 76 dpi,
+    /// not a 144-dpi corner buried under its own legend and footer), and never under 36.
+    public static func fittingDPI(_ dpi: Double, width: Int, height: Int) -> Double {
+        max(36, min(dpi, Double(width) * 72 / minimumLayout.width, Double(height) * 72 / minimumLayout.height))
     }
 
     /// The lon/lat box of a view: its bbox, or its items' coordinates grown by the margin.

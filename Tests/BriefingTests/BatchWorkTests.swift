@@ -74,4 +74,26 @@ final class BatchWorkTests: XCTestCase {
         XCTAssertEqual(journal.read(from: offset).unfinished, [1])
         XCTAssertEqual(try runner.run(plan, journal: journal).map(\.status), [.written, .skipped])
     }
+
+    /// Seen in a batch of thumbnails: a 640x360 image of a 144-dpi view was a corner of the map
+    /// under its own legend, title and footer (320 x 180 points of layout). A size without a
+    /// resolution is drawn at the view's, lowered so that the layout has room.
+    func testASmallSizeWithoutAResolutionIsLaidOutWithRoom() throws {
+        let loaded = try LoadedScenario.load(examples.appendingPathComponent("nk-deployment.yaml").path, data: try DataDirectory.locate())
+        let view = try loaded.view("overview")
+        let builder = SceneBuilder(resolved: loaded.resolved)
+        XCTAssertEqual(view.dpi, 144)
+        XCTAssertEqual(try builder.request(for: view).dpi, 144, "the view's own size keeps its resolution")
+        XCTAssertEqual(try builder.request(for: view, size: (2000, 1400)).dpi, 144)
+        XCTAssertEqual(try builder.request(for: view, size: (640, 360)).dpi, 360 * 72 / 340, accuracy: 1e-9)
+        XCTAssertEqual(try builder.request(for: view, size: (640, 360), dpi: 144).dpi, 144, "a resolution asked for is kept")
+        XCTAssertEqual(try builder.request(for: view, size: (200, 200)).dpi, 36, "never under 36 dpi")
+        // Drawn, the story's places are named (at 144 dpi 21 of its labels were left out, every
+        // place among them).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("thumb-\(UUID().uuidString).png").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(view, to: path, size: (640, 360))
+        XCTAssertLessThanOrEqual(report.dropped.count, 8, "\(report.dropped)")
+        for place in ["Pyongyang", "Moscow", "Wonsan", "Vladivostok"] { XCTAssertFalse(report.dropped.contains(place), "\(report.dropped)") }
+    }
 }
