@@ -23,7 +23,7 @@ public struct RenderCommand: ParsableCommand {
     @Flag(help: "Render every view.") var allViews = false
     @Option(help: "Comma-separated formats: png, pdf, svg.", transform: FormatList.parse) var format = FormatList([.png])
     @Option(help: "Size in pixels, WIDTHxHEIGHT (default: the view's).", transform: PixelSize.parse) var size: PixelSize?
-    @Option(help: "Dots per inch (default: the view's).") var dpi: Double?
+    @Option(help: "Dots per inch (default: the view's; with a --size too small for it, lowered so that the layout is at least 520x340 points).") var dpi: Double?
     @Option(help: "Theme: default, dark, print (300 dpi, CMYK-safe colours), mono, or a theme YAML file; over the scenario's own.") var theme: String?
     @Option(name: .shortAndLong, help: "Output folder.") var output = "output"
 
