@@ -166,13 +166,12 @@ extension ReferenceLabelReader {
             let big = country.area.squareRoot() / kmPerPoint >= 28
             let parts = big ? f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } } : []
             let inside = grid.filter { g in parts.contains { $0.1.contains(g.c) && $0.0.contains(g.c) } }
-            // A country too small or too scattered for its name to fit inside (island states:
-            // Tonga, Samoa, Fiji at the scale of the South Pacific) is named at its label point,
-            // when that lies well inside the map, in the smallest size; the placer moves the name
-            // off the islands or leaves it out.
+            // A country too small or too scattered for the grid to find it (island states: Tonga,
+            // Samoa, Fiji at the scale of the South Pacific; Germany between the points of a world
+            // map's grid) is named at its label point, when that lies well inside the map, in the
+            // smallest size; the placer moves the name off the islands or leaves it out.
             guard !inside.isEmpty else {
-                // Only where Natural Earth would name it two zoom levels sooner: on a map of the
-                // South Pacific, not on one of a continent (Germany between grid points).
+                // Only where Natural Earth would name it two zoom levels sooner: not every islet.
                 if country.minLabel <= zoom - 1, let p = frame.frame([country.at]).first, p.lon > frame.width * 0.04, p.lon < frame.width * 0.96,
                    p.lat > frame.height * 0.04, p.lat < frame.height * 0.96 {
                     seen.insert(code)
