@@ -52,7 +52,10 @@ public final class ScenarioResolver {
         }
         trace.mark("load: route \(s.routes.count) routes")
         for (i, area) in s.areas.enumerated() {
-            do { r.areas[area.id] = try polygons(area, resolved: r, file: s.file) } catch {
+            do { r.areas[area.id] = try polygons(area, resolved: r, file: s.file) } catch let p as ScenarioProblem {
+                // Located already: its field under the area's ("areas[0].file"), its place said once.
+                problems.append(ScenarioProblem(p.location, field: "areas[\(i)].\(p.field)", p.message))
+            } catch {
                 problems.append(ScenarioProblem(area.location, field: "areas[\(i)]", "\(error)"))
             }
         }

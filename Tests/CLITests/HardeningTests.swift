@@ -119,6 +119,9 @@ final class HardeningTests: XCTestCase {
         let refused = try cli.run(["validate", p])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("zone.shp") && refused.stderr.contains("geobrief data import --areas"), refused.stderr)
+        // Its place and field said once ("area-shp.yaml:N:5: areas[0].file: ..."), not nested twice.
+        XCTAssertTrue(refused.stderr.contains(": areas[0].file: "), refused.stderr)
+        XCTAssertEqual(refused.stderr.components(separatedBy: "area-shp.yaml:").count, 2, refused.stderr)
         let avoid = try cli.run(["route", "Moscow", "Kursk", "--avoid", shp])
         XCTAssertTrue(avoid.stderr.contains("geobrief data import --areas"), avoid.stderr)
 
