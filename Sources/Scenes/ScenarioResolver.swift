@@ -46,8 +46,10 @@ public final class ScenarioResolver {
         for (i, route) in s.routes.enumerated() {
             let known = planner?.notes.count ?? 0
             defer { for note in planner?.notes.dropFirst(known) ?? [] { r.notes.append("\(route.location): routes[\(i)].legs: \(note)") } }
-            do { r.routes[route.id] = try legs(route, resolved: r) } catch {
-                problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", "\(error)"))
+            do { r.routes[route.id] = try legs(route, resolved: r, notes: &r.notes, field: "\(route.location): routes[\(i)].legs") } catch {
+                // The field names the legs already (the command line's "--legs: " is not this file's word).
+                let message = "\(error)"
+                problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", message.hasPrefix("--legs: ") ? String(message.dropFirst(8)) : message))
             }
         }
         trace.mark("load: route \(s.routes.count) routes")
@@ -120,23 +122,31 @@ public final class ScenarioResolver {
         return ranked[0].1 * 3 <= ranked[1].1 ? ranked[0].0 : nil
     }
 
-    /// Routes a scenario route's legs; ends name place ids (or, failing that, are geocoded).
-    private func legs(_ route: Route, resolved: ResolvedScenario) throws -> [Leg] {
+    /// Routes a scenario route's legs; ends name place ids (or, failing that, are geocoded, which
+    /// `notes` says under `field`; a near miss of an id is an error: 'vladivostk' was geocoded).
+    private func legs(_ route: Route, resolved: ResolvedScenario, notes: inout [String], field: String) throws -> [Leg] {
         let requests = try LegRequest.parse(route.legs.joined(separator: ", "))
         let s = resolved.scenario
+        var geocoded: [String] = []
         func locate(_ name: String) throws -> Coordinate {
             if let p = resolved.places[name] { return p.coordinate }
             if let p = s.places.first(where: { $0.id == name || $0.name.lowercased() == name.lowercased() }) {
                 if p.unlocated { throw RoutingError.badLegs(name, reason: "'\(name)' is unlocated and cannot end a leg") }
                 if let c = resolved.places[p.id]?.coordinate { return c }
             }
+            let typed = BitParallelDistance(pattern: Array(name.lowercased().utf8))
+            if let near = s.places.map(\.id).first(where: { typed.distance(to: Array($0.lowercased().utf8), limit: 2) <= 2 }) {
+                throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario; did you mean '\(near)'?")
+            }
             guard let gazetteer else { throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario") }
             let result = try gazetteer.geocode(name)
             guard let c = result.place else {
                 throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario, and geocoding it gave: \(result.message)")
             }
+            geocoded.append("'\(name)' is not a place id of this scenario: geocoded as \(result.message); add it to places to name it on the map")
             return c.coordinate
         }
+        defer { notes += geocoded.map { "\(field): \($0)" } }
         guard let planner else { throw RoutingError.badLegs(route.id, reason: "no routing data: run 'make geodata'") }
         return try planner.route(requests, locate: locate)
     }

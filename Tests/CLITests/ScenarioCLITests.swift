@@ -163,6 +163,31 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(coastal.contains("(+"), "an alternative to the corridor, from Odesa to Istanbul: \(coastal)")
     }
 
+    /// A leg's end that is not a place id was geocoded without a word: a typo of an id
+    /// ("vladivostk") passed as the city a fuzzy match found. A near miss of an id is an error
+    /// naming the id; any other name is geocoded and said so.
+    func testALegEndThatIsNoPlaceIdIsATypoOrAGeocodedNameAndSaidSo() throws {
+        let file = dir.appendingPathComponent("legs.yaml").path
+        func write(_ legs: String) throws {
+            try """
+            title: Legs
+            places:
+              - {id: wonsan, name: Wonsan, country: KP}
+              - {id: vladivostok, name: Vladivostok, country: RU}
+            routes:
+              - {id: r, legs: "\(legs)"}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try write("wonsan>vladivostk:sea")
+        let typo = try cli.run(["validate", file])
+        XCTAssertEqual(typo.status, 1, typo.stderr)
+        XCTAssertTrue(typo.stderr.contains("legs.yaml:6:5: routes[0].legs: 'vladivostk' is not a place id of this scenario; did you mean 'vladivostok'?"), typo.stderr)
+        try write("wonsan>Nakhodka:sea")
+        let named = try cli.run(["validate", file])
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertTrue(named.stderr.contains("routes[0].legs: 'Nakhodka' is not a place id of this scenario: geocoded as Nakhodka (RU"), named.stderr)
+    }
+
     func testBenchAnchorScenarioShowsTheAnchorsWindowExactly() throws {
         let anchors = BinaryRunner.packageRoot.appendingPathComponent("Tests/Bench/anchors.yaml").path
         let v = try cli.run(["validate", anchors])
