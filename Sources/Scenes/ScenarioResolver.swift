@@ -134,8 +134,9 @@ public final class ScenarioResolver {
                 if p.unlocated { throw RoutingError.badLegs(name, reason: "'\(name)' is unlocated and cannot end a leg") }
                 if let c = resolved.places[p.id]?.coordinate { return c }
             }
-            let typed = BitParallelDistance(pattern: Array(name.lowercased().utf8))
-            if let near = s.places.map(\.id).first(where: { typed.distance(to: Array($0.lowercased().utf8), limit: 2) <= 2 }) {
+            // Up to two letters off for a long id, one for a middling one, none for a short one.
+            let typed = BitParallelDistance(pattern: Array(name.lowercased().utf8)), limit = name.count >= 8 ? 2 : name.count >= 5 ? 1 : 0
+            if limit > 0, let near = s.places.map(\.id).first(where: { typed.distance(to: Array($0.lowercased().utf8), limit: limit) <= limit }) {
                 throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario; did you mean '\(near)'?")
             }
             guard let gazetteer else { throw RoutingError.badLegs(name, reason: "'\(name)' is not a place id of this scenario") }
