@@ -41,7 +41,7 @@ public struct StoryLayers: Sendable {
         var modes = Set<String>()
         for r in s.routes {
             for (i, leg) in (resolved.routes[r.id] ?? []).enumerated() {
-                let lines = leg.parts.map(\.coordinates).filter { $0.count >= 2 }
+                let lines = Geometry.cutAtAntimeridian(leg.parts.map(\.coordinates).filter { $0.count >= 2 })
                 guard !lines.isEmpty else { continue }
                 if leg.routedKm > 0 { modes.insert(leg.mode) }
                 let parts = leg.parts.map { "\($0.routed ? "routed" : "schematic") \(FigureValue.format($0.km.rounded())) km" }.joined(separator: ", ")

@@ -59,6 +59,16 @@ extension Geometry {
         }
     }
 
+    /// Lines as files should hold them (RFC 7946 §3.1.9): each made continuous, then cut at the
+    /// antimeridian into pieces within -180...180, so that a GIS does not draw a lane from 174° to
+    /// -180° round the world.
+    public static func cutAtAntimeridian(_ lines: [[Coordinate]]) -> [[Coordinate]] {
+        lines.flatMap { line -> [[Coordinate]] in
+            guard let cut = try? Geometry.lineString(line).unrolled.wrapped(west: -180) else { return [line] }
+            return cut.paths.filter { $0.count >= 2 }
+        }
+    }
+
     /// The lines of a line geometry (not polygon rings).
     private var lineParts: [[Coordinate]] {
         switch self {

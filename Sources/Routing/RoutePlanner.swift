@@ -196,14 +196,16 @@ extension Leg {
         func tenth(_ v: Double) -> Double { (v * 10).rounded() / 10 }
         var features: [[String: Any]] = []
         for leg in legs {
-            let lines: [[[Double]]] = leg.parts.map { part in
-                part.coordinates.map { [($0.lon * 1e6).rounded() / 1e6, ($0.lat * 1e6).rounded() / 1e6] }
+            // Each part cut at the antimeridian (RFC 7946), its pieces keeping its routed flag.
+            let pieces = leg.parts.flatMap { part in Geometry.cutAtAntimeridian([part.coordinates]).map { (routed: part.routed, line: $0) } }
+            let lines: [[[Double]]] = pieces.map { piece in
+                piece.line.map { [($0.lon * 1e6).rounded() / 1e6, ($0.lat * 1e6).rounded() / 1e6] }
             }
             var properties: [String: Any] = ["from": leg.from, "to": leg.to, "mode": leg.mode, "edges": leg.edges]
             properties["length_km"] = tenth(leg.totalKm)
             properties["routed_km"] = tenth(leg.routedKm)
             properties["schematic_km"] = tenth(leg.schematicKm)
-            properties["parts_routed"] = leg.parts.map { $0.routed }
+            properties["parts_routed"] = pieces.map(\.routed)
             if let h = leg.durationHours { properties["duration_h"] = tenth(h) }
             let geometry: [String: Any] = ["type": "MultiLineString", "coordinates": lines]
             features.append(["type": "Feature", "geometry": geometry, "properties": properties])

@@ -221,6 +221,21 @@ final class LegTests: XCTestCase {
         let props = try XCTUnwrap(features[1]["properties"] as? [String: Any])
         XCTAssertEqual(props["mode"] as? String, "rail")
         XCTAssertEqual(props["parts_routed"] as? [Bool], [false, true, false])
+
+        // A leg across the antimeridian (Auckland to Tonga) is written
+        // cut there, each piece keeping its part's flag (RFC 7946): not one line round the world.
+        let pacific = Leg.air(from: Coordinate(lon: 174, lat: -34), named: "Auckland", to: Coordinate(lon: -175.5, lat: -21), named: "Tonga")
+        let lons = pacific.coordinates.map(\.lon)
+        XCTAssertTrue(lons.contains { abs($0) > 180 } || zip(lons, lons.dropFirst()).contains { abs($0 - $1) > 180 }, "the leg crosses 180°: \(lons)")
+        let cut = try XCTUnwrap(JSONSerialization.jsonObject(with: Leg.geoJSON([pacific])) as? [String: Any])
+        let feature = try XCTUnwrap((cut["features"] as? [[String: Any]])?.first)
+        let lines = try XCTUnwrap((feature["geometry"] as? [String: Any])?["coordinates"] as? [[[Double]]])
+        XCTAssertEqual(lines.count, 2)
+        for line in lines {
+            XCTAssertLessThan(line.map { $0[0] }.max()! - line.map { $0[0] }.min()!, 7, "\(line)")
+            XCTAssertTrue(line.allSatisfy { abs($0[0]) <= 180 }, "longitudes within ±180: \(line)")
+        }
+        XCTAssertEqual((feature["properties"] as? [String: Any])?["parts_routed"] as? [Bool], [false, false])
     }
 }
 
