@@ -60,16 +60,23 @@ public struct ReverseGeocoder {
                 FROM place_rtree t JOIN place p ON p.id = t.id
                 WHERE t.min_lon >= ? AND t.max_lon <= ? AND t.min_lat >= ? AND t.max_lat <= ? AND p.kind = 'populated'
                 """
-            let box: [Double] = [c.lon - half * 2, c.lon + half * 2, c.lat - half, c.lat + half]
-            try db.query(sql, box) { r in
-                let p = Coordinate(lon: r[6].double, lat: r[5].double)
-                let d = g.distance(c, p)
-                if d < best {
-                    best = d
-                    nearest = Candidate(id: r[0].integer, name: r[1].text, kind: .populated, country: r[2].text, admin1: r[3].text,
-                                        admin1Name: r[8].text, population: r[4].integer, coordinate: p, source: r[7].text)
+            // The window, and across the antimeridian its other side (Waiyevo, at 179.98°, is 7 km
+            // from a point at -179.95° on Taveuni).
+            let (west, east) = (c.lon - half * 2, c.lon + half * 2)
+            var spans = [(max(west, -180), min(east, 180))]
+            if west < -180 { spans.append((west + 360, 180)) }
+            if east > 180 { spans.append((-180, east - 360)) }
+            for (lo, hi) in spans {
+                try db.query(sql, [lo, hi, c.lat - half, c.lat + half]) { r in
+                    let p = Coordinate(lon: r[6].double, lat: r[5].double)
+                    let d = g.distance(c, p)
+                    if d < best {
+                        best = d
+                        nearest = Candidate(id: r[0].integer, name: r[1].text, kind: .populated, country: r[2].text, admin1: r[3].text,
+                                            admin1Name: r[8].text, population: r[4].integer, coordinate: p, source: r[7].text)
+                    }
+                    return true
                 }
-                return true
             }
             half *= 2
         }

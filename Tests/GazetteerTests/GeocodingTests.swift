@@ -285,6 +285,11 @@ final class GeocodingTests: XCTestCase {
         let sea = try reverse.reverse(Coordinate(lon: -150, lat: 0))
         XCTAssertNil(sea.nearest)
         XCTAssertNil(sea.region)
+        // Across the antimeridian: the nearest town lies on its other side (Savusavu, Fiji, at
+        // 179.3° from a point at -179.95°, was missed for a place 195 km away).
+        let fiji = try reverse.reverse(Coordinate(lon: -179.95, lat: -16.85))
+        XCTAssertEqual(fiji.nearest?.country, "FJ")
+        XCTAssertLessThan(fiji.nearestKm ?? 999, 100, "\(fiji.nearest.map(Gazetteer.label) ?? "none")")
     }
 
     func testMissingOrCorruptIndexSaysToRunMakeGeodata() throws {
