@@ -157,6 +157,10 @@ extension ReferenceLabelReader {
         let cellPoints = (frame.width / Double(columns)) * (frame.height / Double(rows)) * pointsAcross / max(frame.width, 1) * pointsAcross / max(frame.width, 1)
         var out: [ReferenceLabel] = []
         var seen = Set<String>()
+        /// Whether a point of the frame lies well inside the map (not within 4% of an edge).
+        func wellInside(_ p: Coordinate) -> Bool {
+            p.lon > frame.width * 0.04 && p.lon < frame.width * 0.96 && p.lat > frame.height * 0.04 && p.lat < frame.height * 0.96
+        }
         // The countries' outlines at the level of detail of the map's scale in points, not pixels,
         // so that PNG, PDF and SVG of a map place its names alike (a grid cell is far coarser).
         for f in try LayerReader(data: data).features(dataset: "basemap", layer: "countries" + BasemapRenderer.level(metresPerUnit: kmPerPoint * 1000), in: box,
@@ -172,8 +176,7 @@ extension ReferenceLabelReader {
             // smallest size; the placer moves the name off the islands or leaves it out.
             guard !inside.isEmpty else {
                 // Only where Natural Earth would name it two zoom levels sooner: not every islet.
-                if country.minLabel <= zoom - 1, let p = frame.frame([country.at]).first, p.lon > frame.width * 0.04, p.lon < frame.width * 0.96,
-                   p.lat > frame.height * 0.04, p.lat < frame.height * 0.96 {
+                if country.minLabel <= zoom - 1, let p = frame.frame([country.at]).first, wellInside(p) {
                     seen.insert(code)
                     // Else above or below its islands (a capital's name may be at the label point).
                     let step = 16 * kmPerPoint / 111.2
@@ -191,7 +194,7 @@ extension ReferenceLabelReader {
             let mx = inside.reduce(0) { $0 + $1.x } / Double(inside.count), my = inside.reduce(0) { $0 + $1.y } / Double(inside.count)
             let ordered = inside.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
             var at = country.at, alternatives = Array(ordered.prefix(8))
-            if let p = frame.frame([at]).first, !(p.lon > frame.width * 0.04 && p.lon < frame.width * 0.96 && p.lat > frame.height * 0.04 && p.lat < frame.height * 0.96) {
+            if let p = frame.frame([at]).first, !wellInside(p) {
                 guard inside.count >= 3 else { continue }
                 at = alternatives.removeFirst()
             }

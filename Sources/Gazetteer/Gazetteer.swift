@@ -156,7 +156,6 @@ public final class Gazetteer: Sendable {
     }
 
     /// The script a query is written in, as far as matching goes.
-    /// The kind of writing of a query, as far as matching it goes.
     enum Script {
         case latin, abjad, han, other
 

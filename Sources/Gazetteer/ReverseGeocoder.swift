@@ -60,8 +60,8 @@ public struct ReverseGeocoder {
                 FROM place_rtree t JOIN place p ON p.id = t.id
                 WHERE t.min_lon >= ? AND t.max_lon <= ? AND t.min_lat >= ? AND t.max_lat <= ? AND p.kind = 'populated'
                 """
-            // The window, and across the antimeridian its other side (Waiyevo, at 179.98°, is 7 km
-            // from a point at -179.95° on Taveuni).
+            // The window, and across the antimeridian its other side (from a point at -179.95° on
+            // Taveuni, Savusavu at 179.3° is 76 km away).
             let (west, east) = (c.lon - half * 2, c.lon + half * 2)
             var spans = [(max(west, -180), min(east, 180))]
             if west < -180 { spans.append((west + 360, 180)) }

@@ -47,9 +47,11 @@ public final class ScenarioResolver {
             let known = planner?.notes.count ?? 0
             defer { for note in planner?.notes.dropFirst(known) ?? [] { r.notes.append("\(route.location): routes[\(i)].legs: \(note)") } }
             do { r.routes[route.id] = try legs(route, resolved: r, notes: &r.notes, field: "\(route.location): routes[\(i)].legs") } catch {
-                // The field names the legs already (the command line's "--legs: " is not this file's word).
-                let message = "\(error)"
-                problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", message.hasPrefix("--legs: ") ? String(message.dropFirst(8)) : message))
+                // The field names the legs already: a leg's problem is its reason (the command
+                // line's "--legs: " is not this file's word).
+                var message = "\(error)"
+                if case RoutingError.badLegs(_, let reason) = error { message = reason }
+                problems.append(ScenarioProblem(route.location, field: "routes[\(i)].legs", message))
             }
         }
         trace.mark("load: route \(s.routes.count) routes")

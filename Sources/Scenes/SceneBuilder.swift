@@ -83,9 +83,10 @@ public struct SceneBuilder {
         let dLat = view.marginKm / 111.2
         let dLon = view.marginKm / (111.2 * max(0.1, cos(box.center.lat * .pi / 180)))
         let dX = dLon + padX, lon = Coordinate.normalizeLongitude
+        let south = max(-89, box.south - dLat - padY), north = min(89, box.north + dLat + padY)
         var grown = box.width + 2 * dX >= 360
-            ? BoundingBox(west: -180, south: max(-89, box.south - dLat - padY), east: 180, north: min(89, box.north + dLat + padY))
-            : BoundingBox(west: lon(box.west - dX), south: max(-89, box.south - dLat - padY), east: lon(box.east + dX), north: min(89, box.north + dLat + padY))
+            ? BoundingBox(west: -180, south: south, east: 180, north: north)
+            : BoundingBox(west: lon(box.west - dX), south: south, east: lon(box.east + dX), north: north)
         // Keep a sensible minimum: 20 km across.
         if grown.width < 0.3 { grown = BoundingBox(west: lon(grown.center.lon - 0.15), south: grown.south, east: lon(grown.center.lon + 0.15), north: grown.north) }
         if grown.height < 0.2 { grown = BoundingBox(west: grown.west, south: grown.center.lat - 0.1, east: grown.east, north: grown.center.lat + 0.1) }
