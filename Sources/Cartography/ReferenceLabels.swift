@@ -3,6 +3,7 @@ import DataCatalog
 import Foundation
 import GeoCore
 import GeoPackage
+import PosixBindings
 
 /// A name the basemap puts on a map for orientation — a country, a region, a city — placed after
 /// the story's own labels and at lower priority, so that the story always wins.
@@ -83,8 +84,15 @@ struct ReferenceLabelReader {
 
 extension ReferenceLabelReader {
     /// Starts reading the labels of `frame` on another thread (with a projection of its own), for
-    /// the caller to take, with `wait`, once it has drawn the basemap meanwhile.
-    func start(for frame: MapFrame, pointsAcross: Double, language: String) -> Pending {
+    /// the caller to take, with `wait`, once it has drawn the basemap meanwhile; reads them at
+    /// once on the calling thread when `threads` is one (a batch item, whose siblings keep the
+    /// other cores busy: `--jobs 1` uses one core).
+    func start(for frame: MapFrame, pointsAcross: Double, language: String, threads: Threads) -> Pending {
+        guard threads.count > 1 else {
+            let pending = Pending()
+            pending.result = Result { try labels(for: frame, pointsAcross: pointsAcross, language: language) }
+            return pending
+        }
         let pending = Pending()
         let shared = UncheckedSendable((self, frame.projection.definition, MapFrame(copying: frame, projection: frame.projection)))
         pending.group.enter()

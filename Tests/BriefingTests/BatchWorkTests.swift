@@ -96,4 +96,30 @@ final class BatchWorkTests: XCTestCase {
         XCTAssertLessThanOrEqual(report.dropped.count, 8, "\(report.dropped)")
         for place in ["Pyongyang", "Moscow", "Wonsan", "Vladivostok"] { XCTAssertFalse(report.dropped.contains(place), "\(report.dropped)") }
     }
+
+    /// A batch item's map (one thread: `--jobs N` keeps N cores busy) is drawn wholly on the
+    /// calling thread: the basemap's names were read on another one, so `--jobs 1` used more
+    /// than a core and the speed-up of `--jobs 2` looked smaller than it is.
+    func testAMapOfOneThreadUsesNoOtherThread() throws {
+        let loaded = try LoadedScenario.load(examples.appendingPathComponent("nk-deployment.yaml").path, data: try DataDirectory.locate())
+        let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style, threads: .one)
+        let view = try loaded.view("overview")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("one-\(UUID().uuidString).png").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Once for what a process does once (fonts, PROJ), then measured.
+        try renderer.render(view, to: path, size: (800, 560))
+        let before = (process: cpuSeconds(thread: false), thread: cpuSeconds(thread: true))
+        let report = try renderer.render(view, to: path, size: (800, 560))
+        let elsewhere = (cpuSeconds(thread: false) - before.process) - (cpuSeconds(thread: true) - before.thread)
+        XCTAssertTrue(report.labels.contains { $0.text == "RUSSIA" || $0.text == "Russia" }, "the basemap's names are drawn")
+        // Reading the names elsewhere took 5-15 ms of another thread's time.
+        XCTAssertLessThan(elsewhere, 0.002, "CPU time spent on other threads while drawing a one-thread map")
+    }
+
+    /// User and system CPU seconds of the process or of the calling thread.
+    private func cpuSeconds(thread: Bool) -> Double {
+        var u = rusage()
+        getrusage(thread ? 1 : RUSAGE_SELF.rawValue, &u) // 1: RUSAGE_THREAD, which Glibc's module leaves out
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
 }
