@@ -38,6 +38,7 @@ public enum PNGEncoder {
         let raw = rgb ?? rows(source, width: w, height: h, stride: stride, alpha: true, threads: threads) ?? []
         let compressed = try deflate(raw, level: level, threads: threads)
         var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        png.reserveCapacity(compressed.count + 64)
         var header = Data()
         header.appendBigEndian(UInt32(w))
         header.appendBigEndian(UInt32(h))
@@ -127,6 +128,7 @@ public enum PNGEncoder {
         var flg = flevel << 6
         flg += UInt8(31 - (Int(cmf) * 256 + Int(flg)) % 31) % 31
         var out = Data([cmf, flg])
+        out.reserveCapacity(2 + parts.reduce(0) { $0 + ($1?.count ?? 0) } + 4)
         for part in parts { out.append(contentsOf: part ?? []) }
         let check = input.withUnsafeBufferPointer { isal_adler32(1, $0.baseAddress, UInt64($0.count)) }
         out.appendBigEndian(UInt32(check))
@@ -139,10 +141,13 @@ public enum PNGEncoder {
         var stream = isal_zstream()
         isal_deflate_init(&stream)
         var levelBuffer = [UInt8](repeating: 0, count: Int(geobrief_isal_level_buffer_size(Int32(level))))
-        // Stored blocks at worst: 5 bytes of header per 64 KB, and the flush's empty block.
-        var out = [UInt8](repeating: 0, count: range.count + range.count / 8_192 + 1_024)
-        let done: Bool = input.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        // Stored blocks at worst: 5 bytes of header per 64 KB, and the flush's empty block. Only
+        // what the deflater writes is kept.
+        let capacity = range.count + range.count / 8_192 + 1_024
+        var done = false
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { dst, kept in
+            kept = 0
+            done = input.withUnsafeBufferPointer { src in
                 levelBuffer.withUnsafeMutableBufferPointer { work in
                     stream.level = UInt32(level)
                     stream.level_buf = work.baseAddress
@@ -163,18 +168,20 @@ public enum PNGEncoder {
                     return last ? stream.internal_state.state == ZSTATE_END : stream.internal_state.state == ZSTATE_NEW_HDR
                 }
             }
+            if done { kept = Int(stream.total_out) }
         }
-        guard done else { return nil }
-        return Array(out[0..<Int(stream.total_out)])
+        return done ? out : nil
     }
 
     /// Appends a chunk: length, type, data, CRC-32 of type and data.
     private static func chunk(_ type: String, _ data: Data, into png: inout Data) {
         png.appendBigEndian(UInt32(data.count))
-        var body = Data(type.utf8)
-        body.append(data)
-        png.append(body)
-        let crc = body.withUnsafeBytes { crc32_gzip_refl(0, $0.bindMemory(to: UInt8.self).baseAddress, UInt64($0.count)) }
+        let name = Array(type.utf8)
+        png.append(contentsOf: name)
+        png.append(data)
+        // The CRC of the type and the data, run on from one into the other (no joined copy).
+        var crc = name.withUnsafeBufferPointer { crc32_gzip_refl(0, $0.baseAddress, UInt64($0.count)) }
+        crc = data.withUnsafeBytes { crc32_gzip_refl(crc, $0.bindMemory(to: UInt8.self).baseAddress, UInt64($0.count)) }
         png.appendBigEndian(UInt32(crc))
     }
 }
