@@ -109,6 +109,12 @@ public final class Gazetteer: Sendable {
                                     + "or coordinates for the sea")
         }
         if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
+            if best.match == .fuzzy {
+                // Readings of a typo: perhaps neither is the place meant.
+                return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
+                                     message: "'\(query)' is not in the index as written; it is a few letters from \(Gazetteer.label(best)) and from "
+                                        + "\(Gazetteer.label(rival)): add --country, --admin1 or --near to choose, or give coordinates if neither is the place")
+            }
             return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
                                  message: "'\(query)' fits \(Gazetteer.label(best)) and \(Gazetteer.label(rival)); "
                                     + "add --country, --admin1 or --near to choose")
@@ -230,8 +236,10 @@ public final class Gazetteer: Sendable {
             // Scores this close are a coin toss, whatever the rules below would say.
             if larger || best.score - c.score < Gazetteer.tieMargin { return c }
             // A place's own name outweighs another's alternate (often historic) name: Kaliningrad the
-            // city, not Korolyov, which bore the name until 1996.
-            if bestOwn && !(c.primary || Gazetteer.isOwnName(c)) { continue }
+            // city, not Korolyov, which bore the name until 1996. Not for a typo: a name two letters
+            // off is no more the query's for being a place's own (Maungdaw is neither Nyaungdon nor
+            // Mandav, which Mandu is also called).
+            if bestOwn && best.match != .fuzzy && !(c.primary || Gazetteer.isOwnName(c)) { continue }
             if best.match == .fuzzy && c.distance > best.distance { continue }
             // Unknown population (0: supplement villages, regions) rivals anything of village size.
             if c.population == 0 && best.population < 10_000 { return c }

@@ -141,3 +141,24 @@ final class SettlementPreferenceTests: TemporaryFolderTestCase {
         XCTAssertTrue(loaded.resolved.notes.contains { $0.contains("'Djibouti' is also the country") }, loaded.resolved.notes.description)
     }
 }
+
+/// A place found only by a typo-tolerant match is drawn where the gazetteer put it, and the
+/// validation says which place that is: a misspelt name must not move a place in silence.
+final class TypoMatchNoteTests: TemporaryFolderTestCase {
+    func testAPlaceFoundByATypoMatchIsReported() throws {
+        let path = try write("""
+        title: Donbas
+        places:
+          - {id: b, name: Bakhmut, kind: city}
+          - {id: k, name: Kramatosk, kind: city}
+        views: [{name: v, fit: [b, k]}]
+        """, "typo.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let k = try XCTUnwrap(loaded.resolved.places["k"]?.coordinate)
+        XCTAssertEqual(k.lat, 48.72, accuracy: 0.1, "Kramatorsk")
+        let note = loaded.resolved.notes.first { $0.contains("'Kramatosk'") }
+        XCTAssertNotNil(note, "no note on the typo match: \(loaded.resolved.notes)")
+        XCTAssertTrue(note?.contains("Kramatorsk (UA") == true, note ?? "")
+        XCTAssertFalse(loaded.resolved.notes.contains { $0.contains("'Bakhmut'") }, "an exact match needs no note")
+    }
+}
