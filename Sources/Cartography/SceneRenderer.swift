@@ -127,12 +127,14 @@ final class SceneRenderer {
         let items = legend.sorted()
         content += scene.units.compactMap { inFrame($0.coordinate) } + scene.callouts.compactMap { inFrame($0.anchor) }
         let bottom = footer.y - furniture.margin
+        // Its room is kept for every entry; it is drawn once the labels are placed, without the
+        // kinds of place none of whose symbols is drawn (a place is drawn only with its label).
         var legendOnLeft = true
         if let (w, h) = try furniture.legendSize(items) {
             let left = Rect(x: furniture.margin, y: bottom - h, width: w, height: h)
             let right = Rect(x: frame.width - furniture.margin - w, y: bottom - h, width: w, height: h)
             legendOnLeft = covered(left) <= covered(right)
-            if let l = try furniture.legend(items, x: legendOnLeft ? left.x : right.x, bottom: bottom, swatch: drawSwatch) { placer.block(l) }
+            placer.block(legendOnLeft ? left : right)
         }
         if let s = try furniture.scaleBar(x: legendOnLeft ? nil : furniture.margin, right: frame.width - furniture.margin, bottom: bottom) {
             placer.block(s)
@@ -165,6 +167,15 @@ final class SceneRenderer {
             symbols.place(p.symbol, x: at.lon, y: at.lat)
             symbolsDrawn.append(p.label)
         }
+        let shown = Set(points.filter { labelled.contains($0.0) }.map(\.1.symbol))
+        let legendItems = items.filter { item in
+            if case .place(let symbol) = item { return shown.contains(symbol) }
+            return true
+        }
+        if let (w, _) = try furniture.legendSize(legendItems) {
+            _ = try furniture.legend(legendItems, x: legendOnLeft ? furniture.margin : frame.width - furniture.margin - w, bottom: bottom,
+                                     swatch: drawSwatch)
+        }
         for a in scene.annotations { try drawAnnotation(a) }
         for routeLabel in legLabels {
             let (text, anchors, gap) = (routeLabel.text, routeLabel.anchors, routeLabel.gap)
@@ -187,7 +198,7 @@ final class SceneRenderer {
         try drawReferenceLabels(reference, storyPoints: points.map(\.2))
         trace.mark("reference labels: placed")
         try canvas.check("draw scene")
-        return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: items.map { $0.text(in: scene.language) },
+        return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: legendItems.map { $0.text(in: scene.language) },
                          attribution: attribution, warnings: warnings)
     }
 

@@ -162,3 +162,27 @@ final class TypoMatchNoteTests: TemporaryFolderTestCase {
         XCTAssertFalse(loaded.resolved.notes.contains { $0.contains("'Bakhmut'") }, "an exact match needs no note")
     }
 }
+
+/// The legend lists only the symbols the map shows: a place whose label found no room is not
+/// drawn, and its kind's entry went on listing it (a "Port" with no port on the map).
+final class LegendOfDrawnSymbolsTests: TemporaryFolderTestCase {
+    func testAKindWhosePlacesAreAllLeftOutHasNoLegendEntry() throws {
+        // Kyaukpyu lies inside the frame but under the footer, where no label has room.
+        let path = try write("""
+        title: Rakhine
+        places:
+          - {id: b, name: Buthidaung, kind: city}
+          - {id: s, name: Sittwe, kind: city}
+          - {id: c, name: "Cox's Bazar", kind: city}
+          - {id: k, name: Kyaukpyu, kind: port}
+        views: [{name: v, fit: [b, s, c], margin_km: 60, size: 1600x1200}]
+        """, "rakhine.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let out = dir.appendingPathComponent("v.png").path
+        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        XCTAssertTrue(report.dropped.contains("Kyaukpyu"), "the port's label must find no room here for this test to mean anything: \(report.dropped)")
+        XCTAssertFalse(report.symbols.contains("Kyaukpyu"))
+        XCTAssertTrue(report.legend.contains("City"), report.legend.description)
+        XCTAssertFalse(report.legend.contains("Port"), "no port is drawn: \(report.legend)")
+    }
+}
