@@ -133,9 +133,16 @@ public struct SceneBuilder {
         }
         for route in scenario.routes where shown(route.date) && !hidden.contains(route.id) {
             guard let legs = resolved.routes[route.id] else { continue }
+            let language = scenario.language
+            /// "rail 9,288 km": a mode (when all are one) and a length.
+            func summary(_ legs: [Leg]) -> String {
+                let modes = Set(legs.map(\.mode)), km = legs.reduce(0) { $0 + $1.totalKm }
+                let length = "\(FigureValue.format(km.rounded())) \(MapPhrase.km.text(language))"
+                return modes.count == 1 ? "\(MapPhrase.mode(legs[0].mode, language)) \(length)" : length
+            }
             let scenes = legs.enumerated().map { i, leg in
-                let language = scenario.language
-                var label = "\(MapPhrase.mode(leg.mode, language)) \(FigureValue.format(leg.totalKm.rounded())) \(MapPhrase.km.text(language))"
+                // A broad arrow is the whole route, and carries the first leg's label alone: the route's.
+                var label = summary(route.style == .arrow && i == 0 ? legs : [leg])
                 if i == 0, let d = route.date { label = "\(route.label ?? "") \(MapPhrase.date(d, language)): \(label)".trimmingCharacters(in: .whitespaces) }
                 return SceneLeg(mode: leg.mode, parts: leg.parts.map { (routed: $0.routed, coordinates: $0.coordinates) }, label: label)
             }

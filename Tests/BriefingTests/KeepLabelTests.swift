@@ -186,3 +186,30 @@ final class LegendOfDrawnSymbolsTests: TemporaryFolderTestCase {
         XCTAssertFalse(report.legend.contains("Port"), "no port is drawn: \(report.legend)")
     }
 }
+
+/// A broad arrow stands for its whole route: its label gives the route's length, not its first
+/// leg's ("road 38 km" on an arrow of 38 km schematic and 80 km of road).
+final class ArrowLabelTests: TemporaryFolderTestCase {
+    func testAnArrowOfSeveralLegsIsLabelledWithTheWholeRoute() throws {
+        let path = try write("""
+        title: Rakhine
+        places:
+          - {id: b, name: Buthidaung, kind: city}
+          - {id: t, name: Teknaf, kind: city}
+          - {id: c, name: "Cox's Bazar", kind: city}
+        routes:
+          - {id: r, label: Refugees, legs: "b>t:direct, t>c:road", style: arrow, date: 2017-09}
+        views: [{name: v, fit: [b, t, c], margin_km: 60, size: 1600x1200}]
+        """, "arrow.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let legs = try XCTUnwrap(loaded.resolved.routes["r"])
+        XCTAssertEqual(legs.count, 2)
+        let total = Int(legs.reduce(0) { $0 + $1.totalKm }.rounded()), first = Int(legs[0].totalKm.rounded())
+        let out = dir.appendingPathComponent("v.png").path
+        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        let label = try XCTUnwrap(report.labels.first { $0.text.hasPrefix("Refugees") }?.text, "\(report.labels.map(\.text))")
+        XCTAssertTrue(label.hasSuffix(" \(total) km"), "\(label): the route is \(total) km")
+        XCTAssertFalse(label.contains("direct"), "the first leg's mode is not the route's: \(label)")
+        XCTAssertNotEqual(total, first)
+    }
+}
