@@ -32,7 +32,7 @@ struct RouteCommand: ParsableCommand {
     var avoid: String?
     @Flag(help: "Cross a cut in the network with a schematic segment instead of failing.") var bridge = false
     @Option(help: "Sea legs keep out of these passages (comma-separated: suez,babalmandab; see --passages).") var avoidPassage: String?
-    @Option(help: "Sea legs may use these closed passages (the Arctic ones, bering and northwest, are closed by default).")
+    @Option(help: "Sea legs go through these passages (comma-separated: suez or panama; the Arctic ones, bering and northwest, are closed unless named here).")
     var viaPassage: String?
     @Flag(help: "List the sea passages the sea-lane data marks, and which are closed by default.") var passages = false
     @Option(help: "Route FROM TO over the lines of this file instead (GeoPackage, GeoJSON, Shapefile, OSM PBF...).")

@@ -131,14 +131,15 @@ public final class RoutePlanner {
                 let plain = req.avoidCountries.isEmpty && req.avoidAreas.isEmpty
                 let allowed = plain ? req.within.map(g.within)
                     : g.avoiding(countries: req.avoidCountries, areas: req.avoidAreas, within: req.within)
-                /// The leg with `closed` passages kept out of (sea legs).
-                func leg(closing closed: Set<String>) throws -> Leg {
+                /// The leg (or, given, a stretch of it) with `closed` passages kept out of (sea legs).
+                func leg(closing closed: Set<String>, from a: Coordinate = a, named aName: String = req.from,
+                         to b: Coordinate = b, named bName: String = req.to) throws -> Leg {
                     var filter = allowed
                     if req.mode == "sea" {
                         let open = try passages(of: g).avoiding(closed)
                         filter = allowed.map { other in { open($0) && other($0) } } ?? open
                     }
-                    return try g.leg(mode: req.mode, from: a, named: req.from, to: b, named: req.to,
+                    return try g.leg(mode: req.mode, from: a, named: aName, to: b, named: bName,
                                      maxSnapKm: maxSnapKm[req.mode] ?? 50, allowed: filter, bridge: req.bridge,
                                      trace: tracing ? { snap, path in
                                          self.timings.append(String(format: "route %@ > %@: snap %.1f ms, path %.1f ms",
@@ -159,9 +160,25 @@ public final class RoutePlanner {
                 let marked = try passages(of: g)
                 if let unknown = req.viaPassages.first(where: { marked.nodes[$0] == nil }) { _ = try marked.avoiding([unknown]) }
                 // The Arctic passages are closed unless the leg asks for them.
-                let route = try leg(closing: req.avoidPassages.union(SeaPassages.closedByDefault.subtracting(req.viaPassages)))
+                let closed = req.avoidPassages.union(SeaPassages.closedByDefault.subtracting(req.viaPassages))
+                let route = try leg(closing: closed)
                 let unused = req.viaPassages.subtracting(marked.taken(by: route, on: g))
                 guard !unused.isEmpty else { return noted(route) }
+                // The leg names passages its shortest way misses: through their middles in turn (the
+                // nearest to the start first), unless that doubles back on itself (Bering reached
+                // from the south and left southward again is no way through it).
+                let middles = unused.compactMap { name in marked.middle(of: name, on: g).map { (name: name, at: $0) } }
+                    .sorted { a.greatCircleKm(to: $0.at) < a.greatCircleKm(to: $1.at) }
+                let stops = [(name: req.from, at: a)] + middles + [(name: req.to, at: b)]
+                if middles.count == unused.count,
+                   let stretches = try? zip(stops, stops.dropFirst()).map({ try leg(closing: closed, from: $0.at, named: $0.name, to: $1.at, named: $1.name) }),
+                   !SeaPassages.doublesBack(stretches) {
+                    let through = Leg(from: req.from, to: req.to, mode: req.mode, parts: stretches.flatMap(\.parts), edges: stretches.reduce(0) { $0 + $1.edges })
+                    notes.append(String(format: "%@ > %@: routed through %@ as the leg asks: %.0f km, %.0f km longer than the shortest way (%.0f km, through %@)",
+                                        req.from, req.to, middles.map(\.name).joined(separator: " and "), through.totalKm, through.totalKm - route.totalKm,
+                                        route.totalKm, marked.taken(by: route, on: g).sorted().joined(separator: ", ")))
+                    return noted(through)
+                }
                 // A passage asked for and not taken: say so, and which other closed passage a
                 // route through it would need (the Northwest Passage reaches the Pacific by Bering).
                 let everyOpen = try? leg(closing: req.avoidPassages)

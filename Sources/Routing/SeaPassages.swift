@@ -1,3 +1,4 @@
+import Foundation
 import DataCatalog
 import GeoCore
 import GeoPackage
@@ -32,6 +33,40 @@ public struct SeaPassages: Sendable {
         let points = leg.parts.filter(\.routed).flatMap(\.coordinates)
         let passed = Set(graph.nearestNodes(to: points).compactMap { $0.flatMap { $0.km < 0.05 ? $0.node : nil } })
         return Set(nodes.filter { !$0.value.isDisjoint(with: passed) }.keys)
+    }
+
+    /// The middle of a passage: its node with the least distance to the farthest of the others.
+    public func middle(of name: String, on graph: RoutingGraph) -> Coordinate? {
+        let points = (nodes[name] ?? []).sorted().map { graph.nodes[Int($0)] }
+        return points.min { a, b in
+            points.map { a.greatCircleKm(to: $0) }.max() ?? 0 < points.map { b.greatCircleKm(to: $0) }.max() ?? 0
+        }
+    }
+
+    /// Whether a route in stretches, each ending where the next starts (a passage's middle),
+    /// turns back at a junction: it leaves the way it came (within 90°, judged 50 km either
+    /// side), as a way "through" Bering does that reaches it from the Pacific and goes back there.
+    public static func doublesBack(_ stretches: [Leg]) -> Bool {
+        for (before, after) in zip(stretches, stretches.dropFirst()) {
+            let came = before.coordinates, goes = after.coordinates
+            guard let m = goes.first,
+                  let p = came.reversed().first(where: { $0.greatCircleKm(to: m) >= 50 }),
+                  let q = goes.first(where: { $0.greatCircleKm(to: m) >= 50 }) else { continue }
+            if tangentCosine(at: m, p, q) > 0 { return true }
+        }
+        return false
+    }
+
+    /// The cosine of the angle at `m` between the directions to `p` and to `q` (on the sphere).
+    static func tangentCosine(at m: Coordinate, _ p: Coordinate, _ q: Coordinate) -> Double {
+        func unit(_ c: Coordinate) -> SIMD3<Double> {
+            let (lat, lon) = (c.lat * .pi / 180, c.lon * .pi / 180)
+            return SIMD3(cos(lat) * cos(lon), cos(lat) * sin(lon), sin(lat))
+        }
+        let (um, up, uq) = (unit(m), unit(p), unit(q))
+        let tp = up - um * (um * up).sum(), tq = uq - um * (um * uq).sum()
+        let n = ((tp * tp).sum() * (tq * tq).sum()).squareRoot()
+        return n > 0 ? (tp * tq).sum() / n : 1
     }
 
     /// The passage names, sorted.

@@ -192,6 +192,34 @@ final class LegTests: XCTestCase {
         XCTAssertEqual(try route("Shanghai>Rotterdam:sea").notes, [], "no passage asked for: no note")
     }
 
+    /// Seen: 'Shanghai>New York:sea through suez' gave the route by Panama (19,810 km) and a note
+    /// that the leg "opens" Suez: a story comparing the two ways could not draw the second. A leg
+    /// that names a passage goes through it, when it can without doubling back on itself.
+    func testALegThroughAPassageTakesIt() throws {
+        let data = try DataDirectory.locate()
+        // Shanghai and New York City (GeoNames).
+        let places = ["Shanghai": Coordinate(lon: 121.45806, lat: 31.22222), "New York": Coordinate(lon: -74.00597, lat: 40.71427)]
+        let planner = RoutePlanner(data: data)
+        let sea = try planner.graph("sea")
+        let marked = try planner.passages(of: sea)
+        func route(_ legs: String) throws -> (leg: Leg, notes: [String]) {
+            let before = planner.notes.count
+            let leg = try planner.route(try LegRequest.parse(legs)) { try XCTUnwrap(places[$0]) }[0]
+            return (leg, Array(planner.notes.dropFirst(before)))
+        }
+        let shortest = try route("Shanghai>New York:sea")
+        XCTAssertEqual(marked.taken(by: shortest.leg, on: sea), ["panama"], "the shortest way is by Panama")
+        let suez = try route("Shanghai>New York:sea through suez")
+        XCTAssertTrue(marked.taken(by: suez.leg, on: sea).isSuperset(of: ["suez", "malacca", "gibraltar"]), "\(marked.taken(by: suez.leg, on: sea))")
+        XCTAssertFalse(marked.taken(by: suez.leg, on: sea).contains("panama"))
+        XCTAssertEqual(suez.leg.totalKm, try route("Shanghai>New York:sea avoid panama").leg.totalKm, accuracy: 50,
+                       "through Suez is the shortest way without Panama")
+        XCTAssertEqual(suez.leg.from, "Shanghai")
+        XCTAssertEqual(suez.leg.to, "New York")
+        XCTAssertEqual(suez.notes.count, 1)
+        XCTAssertTrue(suez.notes[0].contains("through suez") && suez.notes[0].contains("longer than the shortest"), suez.notes[0])
+    }
+
     func testDeploymentRouteAcrossModes() throws {
         let data = try DataDirectory.locate()
         let places: [String: Coordinate] = [
