@@ -158,13 +158,11 @@ struct MapFurniture {
         return box
     }
 
-    /// An arrow pointing to true north at (x, y) (meridians converge in conic projections).
+    /// An arrow pointing to true north at (x, y) (meridians converge in conic projections), or,
+    /// off the projection's domain, as at the map's centre.
     func northArrow(x: Double, y: Double, size: Double) throws {
-        var angle = 0.0
-        if let here = frame.unproject(x: x, y: y),
-           let up = frame.frame([Coordinate(lon: here.lon, lat: min(89.9, here.lat + 0.05))]).first {
-            angle = atan2(up.lon - x, y - up.lat)
-        }
+        // Off the projection's domain (the corner of a world map), north as at the map's centre.
+        let angle = frame.northAngle(x: x, y: y) ?? frame.northAngle(x: frame.width / 2, y: frame.height / 2) ?? 0
         let n = try TextLayout(MapPhrase.north.text(language), style: style.legendText.with(bold: true), on: canvas)
         canvas.withState {
             canvas.translate(x, y)
@@ -195,9 +193,21 @@ extension TextStyle {
 }
 
 extension MapFrame {
-    /// The lon/lat under a frame point, or nil outside the projection.
-    func unproject(x: Double, y: Double) -> Coordinate? {
+    /// The lon/lat under a frame point, or nil off the projection's domain: where the inverse
+    /// fails, or answers with a place that the forward projection does not bring back within a
+    /// pixel (past the outline of a world map, where some inverses answer all the same).
+    public func unproject(x: Double, y: Double) -> Coordinate? {
         let p = Coordinate(lon: minX + x * unitsPerPixel, lat: maxY - y * unitsPerPixel)
-        return projection.unproject([p]).first ?? nil
+        guard let c = projection.unproject([p]).first ?? nil, c.lon.isFinite, c.lat.isFinite, abs(c.lat) <= 90,
+              let back = frame([c]).first, abs(back.lon - x) <= 1, abs(back.lat - y) <= 1 else { return nil }
+        return c
+    }
+
+    /// The direction of true north at a frame point, in radians clockwise from up; nil off the
+    /// projection's domain.
+    public func northAngle(x: Double, y: Double) -> Double? {
+        guard let here = unproject(x: x, y: y),
+              let up = frame([Coordinate(lon: here.lon, lat: min(89.9, here.lat + 0.05))]).first else { return nil }
+        return atan2(up.lon - x, y - up.lat)
     }
 }

@@ -70,3 +70,23 @@ final class ProjTransformErrorTests: XCTestCase {
         }
     }
 }
+
+/// Frame points and their places, at the edge of a projection's domain.
+final class FrameDomainTests: XCTestCase {
+    /// Seen: on a world map the north arrow, in the bottom-right corner off the world's outline,
+    /// pointed left: the inverse projection answers there with a place the forward one does not
+    /// bring back. A frame point off the projection's domain has no place and no north.
+    func testAFramePointOffTheWorldHasNoPlaceAndNoNorth() throws {
+        let world = BoundingBox(west: -180, south: -60, east: 180, north: 84)
+        let frame = try MapFrame(extent: world, projection: try MapProjection.automatic(for: world), width: 2000, height: 1100)
+        XCTAssertNil(frame.unproject(x: 1990, y: 1090), "the corner is off the world's outline")
+        XCTAssertNil(frame.northAngle(x: 1990, y: 1090))
+        let centre = try XCTUnwrap(frame.unproject(x: 1000, y: 550))
+        XCTAssertEqual(centre.lon, 0, accuracy: 20)
+        XCTAssertEqual(try XCTUnwrap(frame.northAngle(x: 1000, y: 550)), 0, accuracy: 0.01, "north is up on the central meridian")
+        // Near the right edge, meridians lean in towards the pole: north is up and to the left.
+        let east = try XCTUnwrap(frame.northAngle(x: 1800, y: 300))
+        XCTAssertLessThan(east, -0.1)
+        XCTAssertGreaterThan(east, -1.2)
+    }
+}
