@@ -95,8 +95,10 @@ public final class ScenarioResolver {
                 resolved.notes.append("\(p.location): '\(p.name)' is not in the gazetteer as written; taken as \(Gazetteer.label(c)), "
                     + "\(c.distance) letter\(c.distance == 1 ? "" : "s") off ('\(c.matched)'). If that is another place, give lat and lon with a source.")
             }
-            if let other = result.candidates.dropFirst().first(where: { ($0.kind == .country || $0.kind == .region) && $0.name == c.name }) {
-                resolved.notes.append("\(p.location): '\(p.name)' is also the \(other.kind.rawValue) \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as a place of kind \(p.kind.rawValue) (a region is drawn as an area).")
+            // A settlement named like its country is worth a word (Djibouti, Kuwait); one named like
+            // its region is the rule (Kursk, Khabarovsk), and `kind` says which is meant.
+            if let other = result.candidates.dropFirst().first(where: { $0.kind == .country && $0.name == c.name }) {
+                resolved.notes.append("\(p.location): '\(p.name)' is also the country \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as a place of kind \(p.kind.rawValue) (a country is drawn as an area).")
             }
             return LocatedPlace(coordinate: c.coordinate, origin: describe(c))
         case .notFound:

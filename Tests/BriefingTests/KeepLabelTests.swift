@@ -142,6 +142,25 @@ final class SettlementPreferenceTests: TemporaryFolderTestCase {
     }
 }
 
+extension SettlementPreferenceTests {
+    /// A city named like its region (Kursk, Khabarovsk, Yangon: most cities of Russia) is what
+    /// `kind: city` means; saying so at every run of the example was noise that buried the warnings
+    /// that matter. A country's name is another matter (above).
+    func testACityNamedLikeItsRegionNeedsNoNote() throws {
+        let path = try write("""
+        title: Kursk
+        places:
+          - {id: k, name: Kursk, kind: city}
+          - {id: y, name: Yangon, kind: city}
+        views: [{name: v, fit: [k, y]}]
+        """, "kursk.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let k = try XCTUnwrap(loaded.resolved.places["k"]?.coordinate)
+        XCTAssertEqual(k.lat, 51.73, accuracy: 0.05, "Kursk the city")
+        XCTAssertEqual(loaded.resolved.notes, [])
+    }
+}
+
 /// A place found only by a typo-tolerant match is drawn where the gazetteer put it, and the
 /// validation says which place that is: a misspelt name must not move a place in silence.
 final class TypoMatchNoteTests: TemporaryFolderTestCase {
