@@ -18,6 +18,8 @@ public struct DraftPlace: Sendable, Codable {
         case region
         /// A city's name used for its government ("Moscow said"): noted, not drawn.
         case government
+        /// A strait or canal ("the Suez Canal"), drawn as a water name.
+        case water
     }
     public var id: String
     public var name: String

@@ -35,7 +35,7 @@ public enum DraftWriter {
             out.append(comment(p.mentions[0], confidence: p.confidence))
             if p.located, let lat = p.lat, let lon = p.lon {
                 var fields = ["id: \(p.id)", "name: \(q(p.name))"]
-                if let c = p.country { fields.append("country: \(c)") }
+                if let c = p.country, !c.isEmpty { fields.append("country: \(c)") }
                 if let a = p.admin1 { fields.append("admin1: \(q(a))") }
                 fields += ["kind: \(p.kind)", "lat: \(round4(lat))", "lon: \(round4(lon))"]
                 let spellings = p.written.filter { $0 != p.name }
@@ -53,14 +53,15 @@ public enum DraftWriter {
         }
         if listed.isEmpty { out.append("  []") }
 
-        let regions = d.places.filter { $0.role == .region && $0.located }
-        if !regions.isEmpty {
+        // Regions and waters are names on the map, not points.
+        let named = d.places.filter { ($0.role == .region || $0.role == .water) && $0.located }
+        if !named.isEmpty {
             out.append("")
             out.append("annotations:")
-            for r in regions {
+            for r in named {
                 out.append(comment(r.mentions[0], confidence: r.confidence))
-                let text = Words.regionWords.contains(where: { r.name.lowercased().contains($0) }) ? r.name : "\(r.name) region"
-                out.append("  - {text: \(q(text)), lat: \(round4(r.lat ?? 0)), lon: \(round4(r.lon ?? 0)), style: region}")
+                let text = r.role == .water || Words.regionWords.contains(where: { r.name.lowercased().contains($0) }) ? r.name : "\(r.name) region"
+                out.append("  - {text: \(q(text)), lat: \(round4(r.lat ?? 0)), lon: \(round4(r.lon ?? 0)), style: \(r.role == .water ? "water" : "region")}")
             }
         }
 

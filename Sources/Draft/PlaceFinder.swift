@@ -80,10 +80,10 @@ struct PlaceFinder {
                 var j = i + 1
                 // A name runs over capitalized words with single spaces between them (not across punctuation).
                 while j < tokens.count, [" ", "-"].contains(Words.between(chars, tokens[j - 1], tokens[j])) {
-                    if tokens[j].isCapitalized { j += 1; continue }
-                    // "Corée du Nord", "Bosnia and Herzegovina": a small word between two capitalized ones.
-                    if ["du", "de", "des", "of", "and", "del", "di"].contains(tokens[j].lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized,
-                       Words.between(chars, tokens[j], tokens[j + 1]) == " ",
+                    if tokens[j].isCapitalized || Self.isArticledName(tokens[j]) { j += 1; continue }
+                    // "Corée du Nord", "Bosnia and Herzegovina", "Bab el-Mandeb": a small word between two capitalized ones.
+                    if ["du", "de", "des", "of", "and", "del", "di", "el", "al"].contains(tokens[j].lower), j + 1 < tokens.count, tokens[j + 1].isCapitalized,
+                       [" ", "-"].contains(Words.between(chars, tokens[j], tokens[j + 1])),
                        knows(tokens[i...(j + 1)].drop { Words.notNames.contains($0.lower) }.map(\.text).joined(separator: " ")) {
                         j += 2
                         continue
@@ -123,7 +123,9 @@ struct PlaceFinder {
                 // A name of two words or more that is no place is a person's (or a body's): its words are set aside.
                 if run.count >= 2 && !region {
                     let r = geocode(text)
-                    let strong = r?.candidates.first.map { [.exact, .folded, .transliterated].contains($0.match) } ?? false
+                    // A place's other spelling, word by word ("Deir al-Balah", Dayr al Balaḩ), is a place too.
+                    let strong = r?.candidates.first.map { [.exact, .folded, .transliterated].contains($0.match)
+                        || ($0.match == .variant || $0.match == .fuzzy) && $0.population >= 15_000 } ?? false
                     let titled = before.last.map(Words.personTitles.contains) == true
                     if !strong || titled {
                         personTokens.formUnion(run.map { strippedPossessive($0.text) })
@@ -231,14 +233,14 @@ struct PlaceFinder {
                 found.skipped.append(DraftSkip(text: m.written, reason: "where a body is based, not a place of the story", provenance: provenance(m)))
                 continue
             }
-            let foreign = !found.countries.isEmpty && !found.countries.contains(place.country) && place.population < 1_000_000
+            let foreign = !found.countries.isEmpty && !place.country.isEmpty && !found.countries.contains(place.country) && place.population < 1_000_000
             if small || foreign {
                 found.skipped.append(DraftSkip(text: m.written, reason: small ? "a small place of that name, with nothing in the text to say it is meant"
                                                     : "'\(place.name)' lies in \(place.country), a country the article does not name", provenance: provenance(m)))
                 continue
             }
             if place.match == .fuzzy { confidence = min(confidence, 0.6) }
-            let role: DraftPlace.Role = place.kind == .region ? .region : (isGovernment(m, place) ? .government : .place)
+            let role: DraftPlace.Role = place.kind == .region ? .region : place.kind.isWater ? .water : (isGovernment(m, place) ? .government : .place)
             let p = DraftPlace(
                 id: "", name: place.name, written: [m.written], role: role, kind: kindWord(place),
                 country: place.country, admin1: place.admin1Name.isEmpty ? nil : place.admin1Name, lat: place.lat, lon: place.lon,
@@ -276,6 +278,9 @@ struct PlaceFinder {
     /// a typo only for a long name of a large place.
     func accepted(_ r: GeocodeResult, query: String, hinted: Bool = false) -> Candidate? {
         guard r.status == .found, let c = r.candidates.first else { return nil }
+        // One word that is only another place's alternate name ("Canal", a name of João Dourado,
+        // Brazil) is a word of the text, not that place.
+        if !query.contains(" "), !c.primary, c.kind == .populated, c.population < Gazetteer.largeCity, !Gazetteer.isOwnName(c) { return nil }
         switch c.match {
         case .exact, .folded, .transliterated: return c
         case .variant: return hinted || (query.count >= 6 && c.population >= 15_000) ? c : nil
@@ -329,6 +334,14 @@ struct PlaceFinder {
     }
 
     /// Lowercase spellings of large cities ("kyiv" in machine-translated text).
+    /// An Arabic article joined to a capitalized name ("al-Balah" in Deir al-Balah, "el-Mandeb"):
+    /// part of the name it follows.
+    static func isArticledName(_ t: Token) -> Bool {
+        guard let dash = t.text.firstIndex(where: { $0 == "-" }), t.text.index(after: dash) < t.text.endIndex else { return false }
+        let article = t.text[..<dash].lowercased()
+        return Words.arabicArticles.contains(article) && t.text[t.text.index(after: dash)].isUppercase
+    }
+
     private func isLowercaseName(_ t: Token) -> Bool {
         guard t.text.count >= 4, t.text.first?.isLowercase == true, !Words.notNames.contains(t.text), knows(t.text) else { return false }
         guard let r = geocode(t.text), r.status == .found, let c = r.candidates.first else { return false }
@@ -350,6 +363,7 @@ struct PlaceFinder {
         switch c.kind {
         case .port: return "port"
         case .region: return "region"
+        case .strait, .canal, .sea: return c.kind.rawValue
         default: return c.population >= 100_000 ? "city" : c.population >= 5_000 ? "town" : "village"
         }
     }

@@ -95,6 +95,9 @@ enum Words {
                                            "prefecture", "préfecture"]
 
     /// Words before a name that say it is a settlement ("the town of Soudja").
+    /// The Arabic article as Latin spellings write it, sun letters assimilated ("ad-Damazin", "ash-Sham").
+    static let arabicArticles: Set<String> = ["al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez", "an", "en", "ath", "adh", "ud", "ul"]
+
     static let settlementCues: Set<String> = ["town", "village", "city", "port", "settlement", "hamlet", "base", "bases"]
 
     /// Prepositions that put a name on the ground ("in Pyongyang", "near Ussuriysk").

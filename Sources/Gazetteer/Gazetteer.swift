@@ -108,6 +108,13 @@ public final class Gazetteer: Sendable {
                                     + "the namesake is \(Gazetteer.label(best)): give --kind \(best.kind.hintWord) to take it, "
                                     + "or coordinates for the sea")
         }
+        // Two letters off one of a place's other names is too far to answer with ("Kim Jong-un" is
+        // not Gapyeong, once called Kap'yong-gun): a suggestion, not a place.
+        if best.match == .fuzzy, best.distance >= 2, !best.primary {
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
+                                 message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(best.distance) letters off, "
+                                    + "a name of \(Gazetteer.label(best)): give the name as the data spells it if that is the place, or coordinates")
+        }
         if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
             if best.match == .fuzzy {
                 // Readings of a typo: perhaps neither is the place meant.
@@ -190,7 +197,7 @@ public final class Gazetteer: Sendable {
     /// Whether the name that matched is the place's own name in another script or spelling: its
     /// skeleton lies within one edit of the own name's (上海 for Shanghai, Суджа for Sudzha), unlike
     /// an unrelated alternate (Кита́й, a former name of Shirokoye).
-    static func isOwnName(_ c: Candidate) -> Bool {
+    public static func isOwnName(_ c: Candidate) -> Bool {
         if c.primary { return true }
         let a = Array(NameKey(c.matched).skeleton.utf8), b = Array(NameKey(c.name).skeleton.utf8)
         return editDistance(a, b, limit: 1) <= 1
@@ -204,7 +211,7 @@ public final class Gazetteer: Sendable {
 
     /// A typo or variant of a city this large (and this many times the best's population) rivals a
     /// better-matched small place: Donetz is Donets (8,900) or Donetsk (900,000).
-    static let largeCity: Int64 = 100_000, largeCityFactor: Int64 = 20
+    public static let largeCity: Int64 = 100_000, largeCityFactor: Int64 = 20
 
     /// Two different places whose scores differ by less than this are ambiguous.
     static let tieMargin = 1.0

@@ -45,7 +45,7 @@ public struct Candidate: Sendable, Codable, Equatable {
 
     var priority: Int = 0
     /// Whether the match was on the place's own name rather than one of its alternate names.
-    var primary = false
+    public internal(set) var primary = false
 
     enum CodingKeys: String, CodingKey {
         case id, name, kind, country, admin1, admin1Name, population, lat, lon, box, source, score, match, matched, distance, nearKm

@@ -198,6 +198,25 @@ final class DraftTests: XCTestCase {
         XCTAssertTrue(d.places.filter { $0.role == .place }.allSatisfy { $0.admin1 == "Ishikawa" }, "\(d.places.map { "\($0.name) \($0.admin1 ?? "")" })")
     }
 
+    /// Seen drafting a shipping story: "the Bab el-Mandeb strait" gave a place "Al Bāb", a city
+    /// of Syria (confidence 0.9), "the Suez Canal" a place of kind village with an empty country,
+    /// a one-word headline "Canal" the town of João Dourado in Brazil (an alternate name of it), and
+    /// "Deir al-Balah" an unlocated "Deir" (the article joined to a name was not read as part of it).
+    /// Straits and canals are water names (annotations); a lone word that is only another place's
+    /// alternate name is no place.
+    func testStraitsAndCanalsAreWaterNamesAndAnAlternateWordIsNoPlace() throws {
+        let text = "Canal\n\nMonday, January 15, 2024\n\nShips bound for Rotterdam are avoiding the Suez Canal and the Bab el-Mandeb strait, sailing around Africa past Cape Town. Strikes hit Deir al-Balah in the Gaza Strip."
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "s.txt", text: text)], options: Drafter.Options())
+        let summary = d.places.map { "\($0.name) \($0.role) \($0.country ?? "-")" }
+        XCTAssertEqual(Set(d.places.filter { $0.role == .place }.map(\.name)), ["Rotterdam", "Cape Town", "Dayr al Balaḩ"], "\(summary)")
+        XCTAssertEqual(Set(d.places.filter { $0.role == .water }.map(\.name)), ["Suez Canal", "Bab-el-Mandeb"], "\(summary)")
+        let yaml = DraftWriter.yaml(d, articles: ["s.txt"])
+        XCTAssertTrue(yaml.contains("{text: \"Suez Canal\", lat: "), yaml)
+        XCTAssertTrue(yaml.contains("style: water}"), yaml)
+        XCTAssertFalse(yaml.contains("country: ,"), yaml)
+        XCTAssertFalse(yaml.contains("Bāb") || yaml.contains("Dourado"), yaml)
+    }
+
     /// One place in three spellings across three articles is one place; a village the gazetteer
     /// cannot place in the region named is unlocated with its closest name, never the namesake.
     func testSpellingsMergeAndAnUnlocatedVillage() throws {
