@@ -33,11 +33,11 @@ struct ReferenceLabelReader {
     /// At most this many cities and regions are offered to the placer.
     static let maxCities = 60, maxRegions = 40
 
-    /// The frame's width in km at its centre latitude.
+    /// The frame's width in km at its scale: the projected width of the map as drawn (not of the
+    /// extent asked for, which a frame of another shape widens: Rotterdam above Cape Town on a
+    /// landscape map spans half the world, not the 1,900 km between their meridians).
     static func kmAcross(_ frame: MapFrame) -> Double {
-        let e = frame.extent
-        let width = e.west <= e.east ? e.east - e.west : e.east + 360 - e.west
-        return width * 111.32 * cos(e.center.lat * .pi / 180)
+        frame.width * frame.unitsPerPixel / 1000
     }
 
     /// The labels of `frame`, drawn `pointsAcross` points wide, in `language` when the data has it.

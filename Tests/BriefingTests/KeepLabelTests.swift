@@ -232,3 +232,27 @@ final class ArrowLabelTests: TemporaryFolderTestCase {
         XCTAssertNotEqual(total, first)
     }
 }
+
+/// The scale of reference names is the map's, not its requested extent's: a view fitted to two
+/// places one above the other (Rotterdam, Cape Town) is widened to its frame's shape, and was
+/// read as ten times larger in scale, so that 116 islets and territories were named on a map of
+/// half the world (Saint Pierre and Miquelon, Isle of Man, Åland).
+final class ReferenceScaleTests: TemporaryFolderTestCase {
+    func testANarrowFitWidenedToItsFrameNamesNoIslets() throws {
+        let path = try write("""
+        title: Around Africa
+        places:
+          - {id: r, name: Rotterdam, kind: port}
+          - {id: c, name: Cape Town, kind: port}
+        views: [{name: v, fit: [r, c], size: 1600x1200}]
+        """, "tall.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let out = dir.appendingPathComponent("v.png").path
+        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        let texts = Set(report.labels.map(\.text))
+        for big in ["South Africa", "Brazil", "Algeria"] { XCTAssertTrue(texts.contains(big), "\(big) missing: \(texts.sorted())") }
+        for islet in ["Saint Pierre and Miquelon", "Isle of Man", "Åland", "Bermuda", "Saint Helena"] {
+            XCTAssertFalse(texts.contains(islet), "\(islet) named at this scale")
+        }
+    }
+}
