@@ -56,7 +56,7 @@ public final class BasemapRenderer {
     public func draw(_ frame: MapFrame, on canvas: Canvas) throws {
         drawn = []
         let pt = canvas.surface.dpi / 72 // user units per point
-        let large = frame.unitsPerPixel * frame.width / 1000 < BasemapRenderer.largeScaleLimitKm
+        let large = frame.kmAcross < BasemapRenderer.largeScaleLimitKm
         let small = BasemapRenderer.level(of: frame)
         // Read a box snapped outward to a coarse grid: maps of one view at different sizes (whose
         // title blocks shift the frame a little) then read, and share, the same features.

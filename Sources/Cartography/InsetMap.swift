@@ -37,7 +37,7 @@ struct InsetMap {
 
     /// The frame of an inset drawn into `box` for a main map in `main`.
     static func frame(in box: Rect, main: MapFrame) throws -> MapFrame {
-        let area = InsetMap.extent(around: main.extent)
+        let area = InsetMap.extent(around: main.outline().flatMap { BoundingBox(enclosing: $0) } ?? main.extent)
         return try MapFrame(extent: area, projection: try MapProjection.automatic(for: area), width: box.width, height: box.height)
     }
 
@@ -86,10 +86,11 @@ struct InsetMap {
         prepared?.wait()
         let frame = try InsetMap.frame(in: box, main: main)
         let basemap = basemap(threads: threads)
-        // The main map's lon/lat extent (its frame may reach over the pole on large maps).
+        // The main map's frame as drawn (wider than its extent when the frame's shape widened
+        // it), or, where its corners are off the projection, its lon/lat extent.
         let e = main.extent
-        let lonlat = [Coordinate(lon: e.west, lat: e.south), Coordinate(lon: e.west + e.width, lat: e.south),
-                      Coordinate(lon: e.west + e.width, lat: e.north), Coordinate(lon: e.west, lat: e.north)]
+        let lonlat = main.outline() ?? [Coordinate(lon: e.west, lat: e.south), Coordinate(lon: e.west + e.width, lat: e.south),
+                                        Coordinate(lon: e.west + e.width, lat: e.north), Coordinate(lon: e.west, lat: e.north)]
         let painter = GeometryPainter(frame: frame, canvas: canvas)
         try canvas.withState {
             canvas.translate(box.x, box.y)

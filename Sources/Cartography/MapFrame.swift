@@ -14,6 +14,11 @@ public struct MapFrame {
     public let width: Double, height: Double
     /// Projected units (metres) per user unit.
     public let unitsPerPixel: Double
+
+    /// The map's width in km at its scale: its projected width as drawn (not the extent's, which
+    /// a frame of another shape widens: Rotterdam above Cape Town on a landscape map spans half the
+    /// world, not the 1,900 km between their meridians).
+    public var kmAcross: Double { width * unitsPerPixel / 1000 }
     /// Width over height of the extent as projected (1 for a window): what size fits it exactly.
     public private(set) var extentAspect = 1.0
 
@@ -198,9 +203,42 @@ public struct MapFrame {
         projection.project(points).compactMap { $0.map(toFrame) }
     }
 
+    /// The frame's border in lon/lat, clockwise from its top-left corner, `perSide` points a side,
+    /// longitudes unrolled around the central meridian (so west may be < -180 or east > 180); nil
+    /// when part of it is off the projection's domain (the corners of a world map).
+    public func outline(perSide n: Int = 24) -> [Coordinate]? {
+        var border: [Coordinate] = []
+        for i in 0..<n {
+            let t = Double(i) / Double(n)
+            let x = minX + (maxX - minX) * t, y = maxY - (maxY - minY) * t
+            border.append(Coordinate(lon: x, lat: maxY))
+            border.append(Coordinate(lon: maxX, lat: y))
+            border.append(Coordinate(lon: maxX + minX - x, lat: minY))
+            border.append(Coordinate(lon: minX, lat: maxY + minY - y))
+        }
+        // Side by side: the top, right, bottom and left edges, each in its own direction.
+        let ordered = (0..<4).flatMap { side in stride(from: side, to: border.count, by: 4).map { border[$0] } }
+        let c = projection.centralMeridian
+        let back = inverse(ordered).compactMap { $0 }.map { Coordinate(lon: c + Coordinate.normalizeLongitude($0.lon - c), lat: $0.lat) }
+        return back.count == ordered.count ? back : nil
+    }
+
+    /// Projected points back to lon/lat, each only when the forward projection returns it to
+    /// within a pixel: past a world map's outline some inverses answer all the same.
+    public func inverse(_ projected: [Coordinate]) -> [Coordinate?] {
+        let back = projection.unproject(projected)
+        let forward = projection.project(back.map { $0 ?? Coordinate(lon: .nan, lat: .nan) })
+        return projected.indices.map { i in
+            guard let b = back[i], b.lon.isFinite, b.lat.isFinite, abs(b.lat) <= 90, let f = forward[i],
+                  abs(f.lon - projected[i].lon) <= unitsPerPixel, abs(f.lat - projected[i].lat) <= unitsPerPixel else { return nil }
+            return b
+        }
+    }
+
     /// A lon/lat box covering the frame, for spatial filters: the frame's border sampled and
     /// inverse-projected, longitudes unrolled around the central meridian (so west may be < -180
-    /// or east > 180), plus a margin. Falls back to the asked extent grown by half its size.
+    /// or east > 180), plus a margin; where a world map's corners have no place, what the inverse
+    /// answers there still bounds the map. Falls back to the asked extent grown by half its size.
     public var coveringBox: BoundingBox {
         var border: [Coordinate] = []
         let n = 24

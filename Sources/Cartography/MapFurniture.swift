@@ -197,10 +197,7 @@ extension MapFrame {
     /// fails, or answers with a place that the forward projection does not bring back within a
     /// pixel (past the outline of a world map, where some inverses answer all the same).
     public func unproject(x: Double, y: Double) -> Coordinate? {
-        let p = Coordinate(lon: minX + x * unitsPerPixel, lat: maxY - y * unitsPerPixel)
-        guard let c = projection.unproject([p]).first ?? nil, c.lon.isFinite, c.lat.isFinite, abs(c.lat) <= 90,
-              let back = frame([c]).first, abs(back.lon - x) <= 1, abs(back.lat - y) <= 1 else { return nil }
-        return c
+        inverse([Coordinate(lon: minX + x * unitsPerPixel, lat: maxY - y * unitsPerPixel)])[0]
     }
 
     /// The direction of true north at a frame point, in radians clockwise from up; nil off the

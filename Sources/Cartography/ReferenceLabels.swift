@@ -33,17 +33,10 @@ struct ReferenceLabelReader {
     /// At most this many cities and regions are offered to the placer.
     static let maxCities = 60, maxRegions = 40
 
-    /// The frame's width in km at its scale: the projected width of the map as drawn (not of the
-    /// extent asked for, which a frame of another shape widens: Rotterdam above Cape Town on a
-    /// landscape map spans half the world, not the 1,900 km between their meridians).
-    static func kmAcross(_ frame: MapFrame) -> Double {
-        frame.width * frame.unitsPerPixel / 1000
-    }
-
     /// The labels of `frame`, drawn `pointsAcross` points wide, in `language` when the data has it.
     func labels(for frame: MapFrame, pointsAcross: Double, language: String) throws -> [ReferenceLabel] {
         guard (try? data.manifest().dataset("labels")) != nil else { return [] }
-        let km = ReferenceLabelReader.kmAcross(frame)
+        let km = frame.kmAcross
         let kmPerPoint = max(km / max(pointsAcross, 1), 1e-6)
         // The web-map zoom level of the same scale (a 256-pixel tile of 0.75 pt pixels).
         let zoom = log2(156_543.034 / (kmPerPoint * 1000 * 0.75))

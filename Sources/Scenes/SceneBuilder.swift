@@ -24,7 +24,7 @@ public struct SceneBuilder {
         self.asOfDay = asOfDay
     }
 
-    /// Views wider than this (km, at their centre) show no first-level borders by default.
+    /// Maps wider than this (km, at their scale) show no first-level borders by default.
     public static let regionBordersBelowKm = 4_000.0
 
     /// The view's map request at its own size (or `size` when given).
@@ -41,17 +41,17 @@ public struct SceneBuilder {
                 layers.insert(l)
             }
         }
-        // Unless a view names its layers, first-level borders are for regional maps: on a
-        // continent they are a mesh that hides the story.
-        if view.layers == nil, extent.width * 111.32 * cos(extent.center.lat * .pi / 180) > SceneBuilder.regionBordersBelowKm {
-            layers.remove(.regions)
-        }
         let (w, h) = size ?? (view.width, view.height)
         // A size without a resolution (a batch's 640x360) takes the view's, lowered as the size needs.
         let resolution = dpi ?? (size == nil ? view.dpi : SceneBuilder.fittingDPI(view.dpi, width: w, height: h))
         var request = MapRequest(extent: extent, projection: view.projection, width: w, height: h, dpi: resolution,
                                  title: view.title ?? scenario.title, layers: layers)
         request.window = view.window
+        // Unless a view names its layers, first-level borders are for regional maps: on a
+        // continent they are a mesh that hides the story. The map's width as drawn decides.
+        if view.layers == nil, try request.frame(width: Double(w), height: Double(h)).kmAcross > SceneBuilder.regionBordersBelowKm {
+            request.layers.remove(.regions)
+        }
         return request
     }
 

@@ -254,5 +254,12 @@ final class ReferenceScaleTests: TemporaryFolderTestCase {
         for islet in ["Saint Pierre and Miquelon", "Isle of Man", "Åland", "Bermuda", "Saint Helena"] {
             XCTAssertFalse(texts.contains(islet), "\(islet) named at this scale")
         }
+        // Nor are first-level borders drawn, which are for regional maps (a mesh over every
+        // continent here); the layers are the SVG's groups.
+        let svg = dir.appendingPathComponent("v.svg").path
+        try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: svg)
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(text.contains("id=\"basemap-borders\""))
+        XCTAssertFalse(text.contains("id=\"basemap-regions\""), "first-level borders on a map of half the world")
     }
 }

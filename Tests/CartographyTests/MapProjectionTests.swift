@@ -89,4 +89,23 @@ final class FrameDomainTests: XCTestCase {
         XCTAssertLessThan(east, -0.1)
         XCTAssertGreaterThan(east, -1.2)
     }
+
+    /// A frame of another shape than its extent shows more: its outline (what an inset marks) is
+    /// the frame's, not the extent's. Rotterdam above Cape Town on a landscape map spans half
+    /// the world; the inset marked a narrow strip.
+    func testTheOutlineIsTheFramesNotTheExtents() throws {
+        let tall = BoundingBox(west: 3, south: -35, east: 20, north: 53)
+        let frame = try MapFrame(extent: tall, projection: try MapProjection.automatic(for: tall), width: 1600, height: 1200)
+        let outline = try XCTUnwrap(frame.outline())
+        XCTAssertEqual(outline.count, 4 * 24)
+        let box = try XCTUnwrap(BoundingBox(enclosing: outline))
+        XCTAssertGreaterThan(box.width, 5 * tall.width, "\(box)")
+        XCTAssertEqual(box.south, tall.south, accuracy: 6)
+        XCTAssertEqual(box.north, tall.north, accuracy: 6)
+        XCTAssertLessThan(frame.kmAcross, 20_000)
+        XCTAssertGreaterThan(frame.kmAcross, 10_000, "the map spans half the world")
+        let world = BoundingBox(west: -180, south: -60, east: 180, north: 84)
+        XCTAssertNil(try MapFrame(extent: world, projection: try MapProjection.automatic(for: world), width: 2000, height: 1100).outline(),
+                     "a world map's corners are off the projection")
+    }
 }
