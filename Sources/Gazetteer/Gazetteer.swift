@@ -81,6 +81,15 @@ public final class Gazetteer: Sendable {
                                      message: "the built data has no place of kind '\(kind.rawValue)' (no named seas, gulfs, capes or rivers; "
                                         + "straits and canals are there: --kind strait or canal): give the place as coordinates")
             }
+            // A sea, bay or cape the data lacks is said so, not answered with the spellings of
+            // towns nearest to its name.
+            if found.isEmpty, hints.kind == nil, WaterWords.mentions(core) {
+                let passages = PassageNames.table.values.compactMap { $0["en"] }.sorted()
+                return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
+                                     message: "'\(query)' names a body of water or a cape, and the built data has none but the straits and canals "
+                                        + "of its sea lanes (\(passages.joined(separator: ", "))): give its coordinates, or name it on the map "
+                                        + "with an annotation of style water")
+            }
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
                 + (script == .latin ? "" : " as written (a name in this script is not guessed from Latin spellings or typos): give it in Latin letters, or check it with a country code")
                 : "\(found.count) place(s) match '\(query)' but none \(filter.describe)"

@@ -9,6 +9,16 @@ public enum WaterWords {
     ]
     static let phrases = ["cape of ", "cap de bonne", "cabo de buena"]
 
+    /// Words that, beside those, name water or a cape but also towns named for them (Montego Bay,
+    /// Cape Town): they mark a name the index lacks, not one it has.
+    static let namesakeWords: Set<String> = ["bay", "strait", "straits", "channel", "cape", "sound", "baie", "bahia", "detroit", "canal"]
+
+    /// Whether a name the index does not have names a body of water or a cape: a water word, or
+    /// one of the words that towns are also named for.
+    public static func mentions(_ name: String) -> Bool {
+        marks(name) || NameKey.fold(name).split(separator: " ").contains { namesakeWords.contains(String($0)) }
+    }
+
     /// Whether a name carries a water word (as a whole word, folded).
     public static func marks(_ name: String) -> Bool {
         let folded = NameKey.fold(name)

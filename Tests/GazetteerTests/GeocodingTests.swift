@@ -133,6 +133,15 @@ final class GeocodingTests: XCTestCase {
         let kind = try gazetteer.geocode("Black Sea", hints: GeocodeHints(kind: .sea))
         XCTAssertEqual(kind.status, .notFound)
         XCTAssertTrue(kind.message.contains("no place of kind 'sea'"), kind.message)
+        // A body of water the data lacks and no namesake has: said so, not answered with the
+        // closest spellings of towns (Perbaungan and Baofeng for the Bay of Bengal).
+        for water in ["Bay of Bengal", "Taiwan Strait", "Andaman Sea", "Cape of Good Hope"] {
+            let r = try gazetteer.geocode(water)
+            XCTAssertEqual(r.status, .notFound, water)
+            XCTAssertTrue(r.message.contains("names a body of water or a cape") && r.message.contains("Strait of Malacca"), r.message)
+            XCTAssertTrue(r.suggestions.isEmpty, "\(water): \(r.suggestions.map(\.name))")
+        }
+        XCTAssertEqual(try gazetteer.geocode("Montego Bay").place?.country, "JM", "a town named for its bay is a town")
         let china = try gazetteer.geocode("Китай")
         XCTAssertEqual(china.status, .notFound, "a former name of a Crimean village is no answer for China")
         XCTAssertTrue(china.message.contains("--country UA"), china.message)
