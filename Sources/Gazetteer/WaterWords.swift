@@ -11,7 +11,7 @@ public enum WaterWords {
 
     /// Words that, beside those, name water or a cape but also towns named for them (Montego Bay,
     /// Cape Town): they mark a name the index lacks, not one it has.
-    static let namesakeWords: Set<String> = ["bay", "strait", "straits", "channel", "cape", "sound", "baie", "bahia", "detroit", "canal"]
+    static let namesakeWords: Set<String> = ["bay", "strait", "straits", "channel", "cape", "sound", "baie", "bahia", "canal"]
 
     /// Whether a name the index does not have names a body of water or a cape: a water word, or
     /// one of the words that towns are also named for.
