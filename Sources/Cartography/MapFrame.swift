@@ -207,20 +207,25 @@ public struct MapFrame {
     /// longitudes unrolled around the central meridian (so west may be < -180 or east > 180); nil
     /// when part of it is off the projection's domain (the corners of a world map).
     public func outline(perSide n: Int = 24) -> [Coordinate]? {
-        var border: [Coordinate] = []
-        for i in 0..<n {
-            let t = Double(i) / Double(n)
-            let x = minX + (maxX - minX) * t, y = maxY - (maxY - minY) * t
-            border.append(Coordinate(lon: x, lat: maxY))
-            border.append(Coordinate(lon: maxX, lat: y))
-            border.append(Coordinate(lon: maxX + minX - x, lat: minY))
-            border.append(Coordinate(lon: minX, lat: maxY + minY - y))
-        }
-        // Side by side: the top, right, bottom and left edges, each in its own direction.
-        let ordered = (0..<4).flatMap { side in stride(from: side, to: border.count, by: 4).map { border[$0] } }
+        let border = projectedBorder(perSide: n)
+        let back = inverse(border).compactMap { $0 }
+        return back.count == border.count ? unrolled(back) : nil
+    }
+
+    /// The frame's border in projected units, clockwise from its top-left corner, `n` points a
+    /// side: the top, right, bottom and left edges, each in its own direction.
+    private func projectedBorder(perSide n: Int) -> [Coordinate] {
+        let ts = (0..<n).map { Double($0) / Double(n) }
+        return ts.map { Coordinate(lon: minX + (maxX - minX) * $0, lat: maxY) }
+            + ts.map { Coordinate(lon: maxX, lat: maxY - (maxY - minY) * $0) }
+            + ts.map { Coordinate(lon: maxX - (maxX - minX) * $0, lat: minY) }
+            + ts.map { Coordinate(lon: minX, lat: minY + (maxY - minY) * $0) }
+    }
+
+    /// Longitudes within half a turn of the central meridian.
+    private func unrolled(_ points: [Coordinate]) -> [Coordinate] {
         let c = projection.centralMeridian
-        let back = inverse(ordered).compactMap { $0 }.map { Coordinate(lon: c + Coordinate.normalizeLongitude($0.lon - c), lat: $0.lat) }
-        return back.count == ordered.count ? back : nil
+        return points.map { Coordinate(lon: c + Coordinate.normalizeLongitude($0.lon - c), lat: $0.lat) }
     }
 
     /// Projected points back to lon/lat, each only when the forward projection returns it to
@@ -235,24 +240,14 @@ public struct MapFrame {
         }
     }
 
-    /// A lon/lat box covering the frame, for spatial filters: the frame's border sampled and
-    /// inverse-projected, longitudes unrolled around the central meridian (so west may be < -180
-    /// or east > 180), plus a margin; where a world map's corners have no place, what the inverse
-    /// answers there still bounds the map. Falls back to the asked extent grown by half its size.
+    /// A lon/lat box covering the frame, for spatial filters: the frame's border inverse-projected
+    /// and unrolled as `outline` is, plus a margin; where a world map's corners have no place, what
+    /// the inverse answers there still bounds the map. Falls back to the asked extent grown by half
+    /// its size.
     public var coveringBox: BoundingBox {
-        var border: [Coordinate] = []
-        let n = 24
-        for i in 0...n {
-            let t = Double(i) / Double(n)
-            let x = minX + (maxX - minX) * t, y = minY + (maxY - minY) * t
-            border += [Coordinate(lon: x, lat: minY), Coordinate(lon: x, lat: maxY),
-                       Coordinate(lon: minX, lat: y), Coordinate(lon: maxX, lat: y)]
-        }
-        let c = projection.centralMeridian
-        let back = projection.unproject(border).compactMap { $0 }.map {
-            Coordinate(lon: c + Coordinate.normalizeLongitude($0.lon - c), lat: $0.lat)
-        }
-        guard back.count == border.count, var box = BoundingBox(enclosing: back) else {
+        let border = projectedBorder(perSide: 24)
+        let back = projection.unproject(border).compactMap { $0 }
+        guard back.count == border.count, var box = BoundingBox(enclosing: unrolled(back)) else {
             return extent.expanded(by: max(extent.width, extent.height) * 0.5)
         }
         let m = max(box.width, box.height) * 0.02 + 0.01

@@ -38,9 +38,8 @@ public struct SeaPassages: Sendable {
     /// The middle of a passage: its node with the least distance to the farthest of the others.
     public func middle(of name: String, on graph: RoutingGraph) -> Coordinate? {
         let points = (nodes[name] ?? []).sorted().map { graph.nodes[Int($0)] }
-        return points.min { a, b in
-            points.map { a.greatCircleKm(to: $0) }.max() ?? 0 < points.map { b.greatCircleKm(to: $0) }.max() ?? 0
-        }
+        let farthest = points.map { p in points.map { p.greatCircleKm(to: $0) }.max() ?? 0 }
+        return points.indices.min { farthest[$0] < farthest[$1] }.map { points[$0] }
     }
 
     /// Whether a route in stretches, each ending where the next starts (a passage's middle),
