@@ -36,8 +36,7 @@ final class KeepLabelTests: TemporaryFolderTestCase {
         let path = try write(text, "crowd.yaml")
         let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let out = dir.appendingPathComponent("crowd.png").path
-        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
-        return (report, out)
+        return (try render(loaded, to: out), out)
     }
 
     func testAKeptLabelIsPlacedWhenOthersAreDropped() throws {
@@ -197,8 +196,7 @@ final class LegendOfDrawnSymbolsTests: TemporaryFolderTestCase {
         views: [{name: v, fit: [b, s, c], margin_km: 60, size: 1600x1200}]
         """, "rakhine.yaml")
         let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
-        let out = dir.appendingPathComponent("v.png").path
-        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
         XCTAssertTrue(report.dropped.contains("Kyaukpyu"), "the port's label must find no room here for this test to mean anything: \(report.dropped)")
         XCTAssertFalse(report.symbols.contains("Kyaukpyu"))
         XCTAssertTrue(report.legend.contains("City"), report.legend.description)
@@ -224,8 +222,7 @@ final class ArrowLabelTests: TemporaryFolderTestCase {
         let legs = try XCTUnwrap(loaded.resolved.routes["r"])
         XCTAssertEqual(legs.count, 2)
         let total = Int(legs.reduce(0) { $0 + $1.totalKm }.rounded()), first = Int(legs[0].totalKm.rounded())
-        let out = dir.appendingPathComponent("v.png").path
-        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
         let label = try XCTUnwrap(report.labels.first { $0.text.hasPrefix("Refugees") }?.text, "\(report.labels.map(\.text))")
         XCTAssertTrue(label.hasSuffix(" \(total) km"), "\(label): the route is \(total) km")
         XCTAssertFalse(label.contains("direct"), "the first leg's mode is not the route's: \(label)")
@@ -247,8 +244,7 @@ final class ReferenceScaleTests: TemporaryFolderTestCase {
         views: [{name: v, fit: [r, c], size: 1600x1200}]
         """, "tall.yaml")
         let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
-        let out = dir.appendingPathComponent("v.png").path
-        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: out)
+        let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
         let texts = Set(report.labels.map(\.text))
         for big in ["South Africa", "Brazil", "Algeria"] { XCTAssertTrue(texts.contains(big), "\(big) missing: \(texts.sorted())") }
         for islet in ["Saint Pierre and Miquelon", "Isle of Man", "Åland", "Bermuda", "Saint Helena"] {
@@ -257,9 +253,17 @@ final class ReferenceScaleTests: TemporaryFolderTestCase {
         // Nor are first-level borders drawn, which are for regional maps (a mesh over every
         // continent here); the layers are the SVG's groups.
         let svg = dir.appendingPathComponent("v.svg").path
-        try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: svg)
+        try render(loaded, to: svg)
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         XCTAssertTrue(text.contains("id=\"basemap-borders\""))
         XCTAssertFalse(text.contains("id=\"basemap-regions\""), "first-level borders on a map of half the world")
+    }
+}
+
+extension TemporaryFolderTestCase {
+    /// The view named "v" of `loaded`, drawn to `path` (format by extension).
+    @discardableResult
+    fileprivate func render(_ loaded: LoadedScenario, to path: String) throws -> MapReport {
+        try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: path)
     }
 }
