@@ -36,6 +36,7 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         // PROJ is loaded when first needed (see Sources/CPROJ/shim.h): its headers only, not linked.
         .systemLibrary(name: "CPROJ", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
@@ -51,7 +52,7 @@ let package = Package(
         .target(name: "Symbology"),
         // The bindings, the only code that touches C: owned handles, typed errors, no raw pointer out.
         // PosixBindings: the C library (mapped files, sealed files, the atomic writer, exec).
-        .target(name: "PosixBindings"),
+        .target(name: "PosixBindings", dependencies: ["CMalloc"]),
         // Bindings: Cairo, Pango, PROJ, ISA-L (deflate), SQLite, libjpeg and FFmpeg.
         .target(name: "Bindings", dependencies: ["GeoCore", "Graphics", "PosixBindings", "CCairo", "CPango", "CPROJ", "CISAL", "CSQLite", "CJPEG", "CVideo"]),
         // GDALBindings: GDAL, for building the data folder only.
@@ -88,7 +89,7 @@ let package = Package(
                                                  "Routing", "Scenes", "Briefing", "Batch", "Draft", "Animation", "Export",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `geobrief`: one process for every map; `geobrief data ...` runs `geobrief-data` beside it.
-        .executableTarget(name: "geobrief", dependencies: ["Commands"], linkerSettings: staticFoundation),
+        .executableTarget(name: "geobrief", dependencies: ["Commands", "PosixBindings"], linkerSettings: staticFoundation),
 
         // Building the data folder (GDAL): the basemap, networks and relief; the gazetteer's index
         // and key table; the routing graphs' caches. Linked only into `geobrief-data`.

@@ -124,7 +124,7 @@ final class ArchitectureTests: XCTestCase {
         "Commands": 8, "geobrief": 9,
         "DataBuild": 5, "GazetteerBuild": 6, "RoutingBuild": 6, "DataCommands": 7, "geobrief-data": 8, "geobrief-fuzz": 9,
     ]
-    static let cModules: Set<String> = ["CGDAL", "CCairo", "CPango", "CPROJ", "CISAL", "CSQLite", "CJPEG", "CVideo", "CFuzzer", "Glibc", "Darwin"]
+    static let cModules: Set<String> = ["CGDAL", "CCairo", "CPango", "CPROJ", "CISAL", "CSQLite", "CJPEG", "CVideo", "CFuzzer", "CMalloc", "Glibc", "Darwin"]
     static let bindings: Set<String> = ["Bindings", "GDALBindings", "PosixBindings"]
     static let buildTime: Set<String> = ["DataBuild", "GazetteerBuild", "RoutingBuild", "DataCommands", "geobrief-data"]
 
