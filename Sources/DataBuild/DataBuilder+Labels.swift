@@ -39,10 +39,9 @@ extension DataBuilder {
                 guard let x = f["LABEL_X"].number, let y = f["LABEL_Y"].number, let g = f.geometry else { continue }
                 let name = f["NAME_EN"].text.isEmpty ? f["NAME"].text : f["NAME_EN"].text
                 guard !name.isEmpty else { continue }
-                var iso = f["ISO_A2_EH"].text
-                if iso.count != 2 { iso = f["ISO_A2"].text }
+                let iso = CountryCode.alpha2(f["ISO_A2_EH"].text) ?? CountryCode.alpha2(f["ISO_A2"].text) ?? ""
                 var attributes: [String: FieldValue] = [
-                    "iso_a2": .string(iso.count == 2 ? iso : ""), "name": .string(name),
+                    "iso_a2": .string(iso), "name": .string(name),
                     "rank": .integer(Int64(f["LABELRANK"].number ?? 10)),
                     "min_label": .real(f["MIN_LABEL"].number ?? 5), "max_label": .real(f["MAX_LABEL"].number ?? 10),
                     "area_km2": .real(g.sphericalAreaKm2.rounded()),

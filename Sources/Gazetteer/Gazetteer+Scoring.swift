@@ -91,7 +91,7 @@ extension Gazetteer {
     }
 
     func countryCodes(_ hint: String) throws -> Set<String> {
-        if hint.count == 2, hint.allSatisfy(\.isLetter) { return [hint.uppercased()] }
+        if let code = CountryCode.alpha2(hint) { return [code] }
         let key = NameKey(hint)
         var codes = Set<String>()
         for (map, k) in [(KeyMap.folded, key.folded), (.latin, key.latin), (.skeleton, key.skeleton)] {

@@ -124,7 +124,15 @@ public final class Gazetteer: Sendable {
                                  message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(best.distance) letters off, "
                                     + "a name of \(Gazetteer.label(best)): give the name as the data spells it if that is the place, or coordinates")
         }
-        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
+        // A small place's other name that is also the name of a region or a country ("Kashmir",
+        // which GeoNames also gives Cashmere, Washington) is no settled answer: offer both.
+        if best.kind == .populated, !best.primary, best.population < Gazetteer.smallPlace, best.match != .fuzzy, filter.near == nil,
+           let area = scored.dropFirst().first(where: { ($0.kind == .region || $0.kind == .country) && $0.match.tier == best.match.tier }) {
+            return GeocodeResult(query: raw, status: .ambiguous, candidates: [area] + scored.filter { $0.id != area.id }, suggestions: [],
+                                 message: "'\(query)' names \(Gazetteer.label(area)), and is also another name of \(Gazetteer.label(best)); "
+                                    + "add --kind region, --country, --admin1 or --near to choose")
+        }
+        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil, query: query) {
             if best.match == .fuzzy {
                 // Readings of a typo: perhaps neither is the place meant.
                 return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
@@ -229,8 +237,14 @@ public final class Gazetteer: Sendable {
     static let samePlaceKm = 5.0
 
     /// The strongest candidate that is a different place of the same kind and about as likely.
-    static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
+    static func rival(of best: Candidate, in list: [Candidate], near: Bool, query: String) -> Candidate? {
         let bestOwn = best.primary || isOwnName(best)
+        // A typo that is also a typo of the place's own name (Bagdhad: 'Bagdad' and Baghdad), not
+        // only of one of its other names (Siachen: 'Sia-men', not Xiamen).
+        let typoOfOwnName = best.match != .fuzzy || best.primary || {
+            let q = NameKey(query).skeleton, own = NameKey(best.name).skeleton, limit = Matcher.typoLimit(q)
+            return editDistance(Array(q.utf8), Array(own.utf8), limit: limit) <= limit
+        }()
         for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
             // Two records of one place (a town and its fort, a city and its municipality) a few km
             // apart are one answer, not a choice.
@@ -257,6 +271,10 @@ public final class Gazetteer: Sendable {
             // Mandav, which Mandu is also called).
             if bestOwn && best.match != .fuzzy && !(c.primary || Gazetteer.isOwnName(c)) { continue }
             if best.match == .fuzzy && c.distance > best.distance { continue }
+            // A typo of only one of a place's other names is no stronger than a typo as close of another
+            // place's name, whatever the populations: Fordow is neither Córdoba ('Kordov') nor Fordon;
+            // Siachen neither Xiamen ('Sia-men') nor Aachen.
+            if best.match == .fuzzy && c.match == .fuzzy && !typoOfOwnName { return c }
             // Unknown population (0: supplement villages, regions) rivals anything of village size.
             if c.population == 0 && best.population < 10_000 { return c }
             // Comparable population: in one country the runner-up needs a tenth of the best's (the two

@@ -34,7 +34,9 @@ extension Importers {
         for f in try ne.layer(named: "admin1").features() {
             index += 1
             guard let g = f.geometry, let box = g.boundingBox, let inside = try GeometryOperations.pointOnSurface(g) else { continue }
-            let country = f["iso_a2"].text
+            // Disputed areas (Kashmir, Somaliland, Northern Cyprus) have no ISO code: "-1" in Natural
+            // Earth, which is no country to show or to hint with.
+            let country = CountryCode.alpha2(f["iso_a2"].text) ?? ""
             let neNames = [f["name"].text, f["woe_name"].text, f["gn_name"].text].filter { !$0.isEmpty }
             let match = neNames.lazy.compactMap { bySkeleton["\(country):\(NameKey(RegionWords.strip($0)).skeleton)"]?.first }.first
             var record = PlaceRecord(id: IDRange.region + index, name: neNames.first ?? "", names: neNames, kind: .region,

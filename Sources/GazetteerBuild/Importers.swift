@@ -100,8 +100,7 @@ public enum Importers {
             guard let lon = Double(field("lon")), (-180...180).contains(lon) else {
                 throw GazetteerError.badImport(file: path, line: n, field: "lon", reason: "'\(field("lon"))' is not a longitude in -180...180")
             }
-            let country = field("country").uppercased()
-            guard country.count == 2, country.allSatisfy(\.isLetter) else {
+            guard let country = CountryCode.alpha2(field("country")) else {
                 throw GazetteerError.badImport(file: path, line: n, field: "country", reason: "'\(field("country"))' is not an ISO 3166 alpha-2 code")
             }
             guard let kind = PlaceKind(word: field("kind")) else {
