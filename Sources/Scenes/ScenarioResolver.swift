@@ -5,6 +5,7 @@ import GeoCore
 import Gazetteer
 import Routing
 import Scenario
+import Symbology
 
 /// Locates a scenario's places with the gazetteer, routes its legs and builds its areas, reporting
 /// every unresolved or ambiguous name (with its candidates) at its line in the file.
@@ -29,17 +30,25 @@ public final class ScenarioResolver {
         }
         // Places with a `near` naming another place come after the rest.
         let ordered = s.places.enumerated().sorted { ($0.element.near == nil ? 0 : 1, $0.offset) < ($1.element.near == nil ? 0 : 1, $1.offset) }
+        var weak: [(index: Int, place: Place, candidate: Candidate)] = []
         for (i, p) in ordered where !p.unlocated {
             do {
                 if let c = p.coordinate {
                     r.places[p.id] = LocatedPlace(coordinate: c, origin: "given coordinates")
-                } else if let found = try geocode(p, resolved: &r) {
+                } else if let (found, candidate) = try geocode(p, resolved: &r) {
                     r.places[p.id] = found
+                    if ScenarioResolver.isWeak(candidate, of: p) { weak.append((i, p, candidate)) }
                 }
             } catch let e as ScenarioProblem {
                 problems.append(e)
             } catch {
                 problems.append(ScenarioProblem(p.location, field: "places[\(i)].name", "\(error)"))
+            }
+        }
+        for w in weak {
+            if let problem = farFromTheStory(w.place, w.candidate, index: w.index, resolved: r) {
+                problems.append(problem)
+                r.places[w.place.id] = nil
             }
         }
         trace.mark("load: geocode \(s.places.count) places")
@@ -73,8 +82,38 @@ public final class ScenarioResolver {
         return r
     }
 
-    /// The gazetteer's answer for a place, or a located problem naming the candidates.
-    private func geocode(_ p: Place, resolved: inout ResolvedScenario) throws -> LocatedPlace? {
+    /// Whether a place was taken on weak evidence, no hint of the file's behind it: a spelling
+    /// variant, a typo, or another place's name it also bears (not its own).
+    static func isWeak(_ c: Candidate, of p: Place) -> Bool {
+        guard p.country == nil, p.admin1 == nil, p.near == nil else { return false }
+        return c.match == .variant || c.match == .fuzzy || !Gazetteer.isOwnName(c)
+    }
+
+    /// Far outside the story: farther from every other located place than this, and than three
+    /// times the widest distance between two of them.
+    static let farFromStoryKm = 2_000.0
+
+    /// A problem for a place taken on weak evidence far outside the area of the scenario's other
+    /// places ("Galwan" as Galván, Dominican Republic, among Leh and Srinagar), or nil.
+    private func farFromTheStory(_ p: Place, _ c: Candidate, index: Int, resolved: ResolvedScenario) -> ScenarioProblem? {
+        let others = resolved.scenario.places.compactMap { o in
+            o.id == p.id ? nil : resolved.places[o.id].map { (o.name, $0.coordinate) }
+        }
+        guard others.count >= 2 else { return nil }
+        var widest = 0.0
+        for (i, a) in others.enumerated() { for b in others[(i + 1)...] { widest = max(widest, a.1.greatCircleKm(to: b.1)) } }
+        guard let nearest = others.map({ ($0.0, c.coordinate.greatCircleKm(to: $0.1)) }).min(by: { $0.1 < $1.1 }),
+              nearest.1 > max(Self.farFromStoryKm, 3 * widest) else { return nil }
+        let how = c.match == .fuzzy ? "a typo (\(c.distance) letter\(c.distance == 1 ? "" : "s") off '\(c.matched)')"
+            : c.match == .variant ? "a spelling variant ('\(c.matched)')" : "another of its names ('\(c.matched)')"
+        return ScenarioProblem(p.location, field: "places[\(index)].name",
+                               "'\(p.name)' was matched only as \(how) of \(Gazetteer.label(c)), \(FigureValue.format(nearest.1.rounded())) km from the nearest other place "
+                                + "of this scenario ('\(nearest.0)'): give 'country: \(c.country)' if that is the place; else give lat and lon with a source, "
+                                + "or mark it 'unlocated: true'")
+    }
+
+    /// The gazetteer's answer for a place (with the candidate taken), or a located problem naming the candidates.
+    private func geocode(_ p: Place, resolved: inout ResolvedScenario) throws -> (LocatedPlace, Candidate)? {
         let field = "places[\(resolved.scenario.places.firstIndex { $0.id == p.id } ?? 0)].name"
         guard let gazetteer else {
             throw ScenarioProblem(p.location, field: field, "'\(p.name)' has no coordinates and no gazetteer is built: run 'make geodata' or give lat and lon")
@@ -100,14 +139,14 @@ public final class ScenarioResolver {
             if let other = result.candidates.dropFirst().first(where: { $0.kind == .country && $0.name == c.name }) {
                 resolved.notes.append("\(p.location): '\(p.name)' is also the country \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as a place of kind \(p.kind.rawValue) (a country is drawn as an area).")
             }
-            return LocatedPlace(coordinate: c.coordinate, origin: describe(c))
+            return (LocatedPlace(coordinate: c.coordinate, origin: describe(c)), c)
         case .notFound:
             throw ScenarioProblem(p.location, field: field, "'\(p.name)' was not found: \(result.message). Give lat and lon with a source, or mark it 'unlocated: true'")
         case .ambiguous:
             // Context may settle it: the candidate far nearer the scenario's other places.
             if let chosen = settledByContext(result.candidates, resolved: resolved) {
                 resolved.notes.append("\(p.location): '\(p.name)' fits \(result.candidates.prefix(3).map(Gazetteer.label).joined(separator: " and ")); taken as \(Gazetteer.label(chosen)), by far the nearest to the scenario's other places. Add 'admin1' or 'near' to say so explicitly.")
-                return LocatedPlace(coordinate: chosen.coordinate, origin: describe(chosen))
+                return (LocatedPlace(coordinate: chosen.coordinate, origin: describe(chosen)), chosen)
             }
             let list = result.candidates.prefix(5).map(Gazetteer.label).joined(separator: "; ")
             throw ScenarioProblem(p.location, field: field, "'\(p.name)' is ambiguous: \(list). Add 'country', 'admin1' or 'near' to choose")

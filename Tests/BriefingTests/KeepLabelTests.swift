@@ -267,3 +267,43 @@ extension TemporaryFolderTestCase {
         try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: path)
     }
 }
+
+/// A place matched only by a spelling variant or a typo, far outside the area of the scenario's
+/// other places, is an error, not a map: "Galwan" (the valley, which the data lacks) was drawn as
+/// Galván, a village in the Dominican Republic, 14,000 km from Leh, with exit 0.
+final class FarWeakMatchTests: TemporaryFolderTestCase {
+    func testAVariantMatchFarFromTheStoryIsAProblemThatAHintSettles() throws {
+        let story = """
+        title: Ladakh
+        places:
+          - {id: l, name: Leh, kind: city}
+          - {id: s, name: Srinagar, kind: city}
+          - {id: k, name: Kargil, kind: city}
+          - {id: g, name: Galwan, kind: village%@}
+        views: [{name: v, fit: [l, s, k]}]
+        """
+        let path = try write(story.replacingOccurrences(of: "%@", with: ""), "galwan.yaml")
+        XCTAssertThrowsError(try LoadedScenario.load(path, data: try DataDirectory.locate())) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("places[3].name") && text.contains("Galván (DO"), text)
+            XCTAssertTrue(text.contains("country: DO") && text.contains("lat and lon"), "says what settles it: \(text)")
+        }
+        // Said on purpose, it is the user's answer.
+        let hinted = try write(story.replacingOccurrences(of: "%@", with: ", country: DO"), "galvan.yaml")
+        let loaded = try LoadedScenario.load(hinted, data: try DataDirectory.locate())
+        XCTAssertEqual(try XCTUnwrap(loaded.resolved.places["g"]?.coordinate).lon, -71.3, accuracy: 0.1)
+    }
+
+    func testAWeakMatchInsideTheStorysAreaStands() throws {
+        // Kramatorsk by a typo, among Donbas towns: a note, not an error (TypoMatchNoteTests).
+        let path = try write("""
+        title: Donbas
+        places:
+          - {id: b, name: Bakhmut, kind: city}
+          - {id: s, name: Sloviansk, kind: city}
+          - {id: k, name: Kramatosk, kind: city}
+        views: [{name: v, fit: [b, k]}]
+        """, "typo.yaml")
+        XCTAssertNotNil(try LoadedScenario.load(path, data: try DataDirectory.locate()).resolved.places["k"])
+    }
+}
