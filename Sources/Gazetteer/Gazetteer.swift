@@ -70,6 +70,9 @@ public final class Gazetteer: Sendable {
             // Mandarin sound without tones, which many names share (珠洲, Suzu in Japan, reads as
             // 株洲, Zhuzhou): only the name as written counts.
             !(script != .latin && c.match == .fuzzy) && !(script.soundIsNotSpelling && (c.match == .transliterated || c.match == .variant))
+                // Nor is a Latin typo read into another script's name: Sicily is not the Seychelles
+                // by a letter of their Bengali name read in Latin letters.
+                && !(c.match == .fuzzy && Gazetteer.script(of: c.matched) != .latin)
         }
         var scored = try score(found, regionQuery: regionQuery, filter: filter)
         if scored.isEmpty {
@@ -90,6 +93,7 @@ public final class Gazetteer: Sendable {
                                         + "of its sea lanes (\(passages.joined(separator: ", "))): give its coordinates, or name it on the map "
                                         + "with an annotation of style water")
             }
+            if let parts = regionParts(of: query, core: core, filter: filter, besides: nil) { return parts }
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
                 + (script == .latin ? "" : " as written (a name in this script is not guessed from Latin spellings or typos): give it in Latin letters, or check it with a country code")
                 : "\(found.count) place(s) match '\(query)' but none \(filter.describe)"
@@ -118,10 +122,11 @@ public final class Gazetteer: Sendable {
                                     + "or coordinates for the sea")
         }
         // Two letters off one of a place's other names is too far to answer with ("Kim Jong-un" is
-        // not Gapyeong, once called Kap'yong-gun): a suggestion, not a place.
-        if best.match == .fuzzy, best.distance >= 2, !best.primary {
+        // not Gapyeong, once called Kap'yong-gun), or off a small place's or a region's own name
+        // (Sicily is not Sissili, Burkina Faso): a suggestion, not a place.
+        if best.match == .fuzzy, best.distance >= 2 && (!best.primary || best.population < Gazetteer.smallPlace) || Gazetteer.lettersOff(query, best) {
             return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
-                                 message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(best.distance) letters off, "
+                                 message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched)) letters off, "
                                     + "a name of \(Gazetteer.label(best)): give the name as the data spells it if that is the place, or coordinates")
         }
         // A small place's other name that is also the name of a region or a country ("Kashmir",
@@ -132,6 +137,9 @@ public final class Gazetteer: Sendable {
                                  message: "'\(query)' names \(Gazetteer.label(area)), and is also another name of \(Gazetteer.label(best)); "
                                     + "add --kind region, --country, --admin1 or --near to choose")
         }
+        // "Darfur" as Dufur, Oregon, by a typo of one of its names: the data has Darfur in parts.
+        let weak = best.match == .fuzzy || best.match == .variant || (best.kind == .populated && best.population < Gazetteer.smallPlace)
+        if weak, let parts = regionParts(of: query, core: core, filter: filter, besides: best) { return parts }
         if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil, query: query) {
             if best.match == .fuzzy {
                 // Readings of a typo: perhaps neither is the place meant.
@@ -145,6 +153,42 @@ public final class Gazetteer: Sendable {
         }
         return GeocodeResult(query: raw, status: .found, candidates: scored, suggestions: [],
                              message: "\(Gazetteer.label(best)) (\(best.match.rawValue) match on '\(best.matched)')")
+    }
+
+    /// A "not found" answer for a word that the data has only as part of regions' names ("Darfur":
+    /// North Darfur, South Darfur, ...), listing them, and `besides`, the weak reading that would
+    /// otherwise have been the answer; nil when no region's name has the word.
+    func regionParts(of query: String, core: String, filter: Filter, besides: Candidate?) -> GeocodeResult? {
+        guard filter.kind == nil || filter.kind == .region else { return nil }
+        // With --near, only regions nearer than the reading they would replace.
+        let within = filter.near.flatMap { near in besides.map { near.greatCircleKm(to: $0.coordinate) } } ?? .infinity
+        let regions = Matcher(table: table).regionsNamedInPart(core).filter {
+            filter.accepts($0) && $0.id != besides?.id && (filter.near?.greatCircleKm(to: $0.coordinate) ?? 0) < within
+        }
+        guard !regions.isEmpty else { return nil }
+        let listed = regions.prefix(6).map { Gazetteer.label($0) + ($0.matched == $0.name ? "" : " ('\($0.matched)')") }.joined(separator: "; ") + (regions.count > 6 ? "; and \(regions.count - 6) more" : "")
+        var message = "'\(query)' is not one place in the data: it is part of the names of the regions \(listed). "
+            + "Name one of them, or draw the whole as an area from a polygon file"
+        if let besides {
+            message += "; '\(besides.matched)', \(besides.match == .fuzzy ? "a typo away" : "a name") of \(Gazetteer.label(besides)), is the only place of that name"
+                + ": give --country \(besides.country) if that is the place"
+        }
+        return GeocodeResult(query: query, status: .notFound, candidates: [], suggestions: Array(regions.prefix(6)) + (besides.map { [$0] } ?? []),
+                             message: message)
+    }
+
+    /// Whether a typo match, counted in the query's letters rather than in romanization skeletons,
+    /// is beyond the typo limit (one letter more for a place's own name: Donetz, Donetsk): "Sicily"
+    /// is one skeleton edit from "Sissili" (c and s, y and i, double letters are alike there) but
+    /// three letters off; "Fordow" one from 'Kordov', another name of Córdoba, but two letters off.
+    static func lettersOff(_ query: String, _ c: Candidate) -> Bool {
+        let limit = Matcher.typoLimit(NameKey(query).skeleton) + (c.primary ? 1 : 0)
+        return lettersApart(query, c.matched, limit: limit) > limit
+    }
+
+    /// Letters between two names as written (folded), counted up to `limit` + 1.
+    static func lettersApart(_ a: String, _ b: String, limit: Int = 9) -> Int {
+        editDistance(Array(NameKey.fold(a).utf8), Array(NameKey.fold(b).utf8), limit: limit)
     }
 
     /// "Blagoveshchensk (RU, Amur, pop. 225091)".

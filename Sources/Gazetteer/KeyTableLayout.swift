@@ -8,12 +8,12 @@
 /// - `names`: one 16-byte record per name: place index, variant offset and length (the top bit of
 ///   the length set when the variant folds to the place's own name), skeleton entry;
 /// - `admin1`: one 16-byte record per admin-1 name: country (2 ASCII bytes), code offset and length;
-/// - six maps (`KeyMap`), each three sections: entries (16 bytes: key offset and length, first posting,
+/// - seven maps (`KeyMap`), each three sections: entries (16 bytes: key offset and length, first posting,
 ///   posting count), slots (8 bytes: entry + 1 or 0 when empty, upper hash half) and postings (u32).
 public enum KeyTableLayout {
     public static let magic: UInt64 = 0x3130_5359_454B_4247 // "GBKEYS01"
-    /// 3: the file ends with its checksum (`FileSeal`).
-    public static let version: UInt32 = 3
+    /// 3: the file ends with its checksum (`FileSeal`); 4: the `regionWord` map.
+    public static let version: UInt32 = 4
     public static let headerSize = 16
     public static let placeSize = 104
     public static let nameSize = 16
@@ -71,4 +71,7 @@ public enum KeyMap: Int, CaseIterable, Sendable {
     case trigram
     /// Skeleton of an admin-1 name (region words stripped) -> admin-1 records.
     case admin1
+    /// Skeleton of one distinctive word of a region's name of several words ("darfur" of "North
+    /// Darfur") -> names: for a query that names a whole the data has only in parts.
+    case regionWord
 }

@@ -72,6 +72,19 @@ struct Matcher {
         }
     }
 
+    /// Regions whose names of several words include the query, a single word, as one of them
+    /// ("Darfur": North Darfur, South Darfur, ...), each once, by its own name.
+    func regionsNamedInPart(_ core: String) -> [Candidate] {
+        let q = NameKey(core)
+        guard !q.folded.contains(" "), !q.skeleton.isEmpty else { return [] }
+        var hits: Hits = []
+        for i in table.lookup(.regionWord, Array(q.skeleton.utf8)).prefix(Matcher.maxRows) {
+            let n = table.posting(.regionWord, i)
+            hits.append((table.namePlace(n), .variant, n, 0))
+        }
+        return load(hits)
+    }
+
     /// The closest names, with a looser typo limit, for a "not found" answer.
     func suggestions(for core: String) -> [Candidate] {
         let q = NameKey(core)

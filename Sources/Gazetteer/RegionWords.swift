@@ -7,6 +7,22 @@ public enum RegionWords {
         "oblasc", "voblasts", "gubernia", "gouvernement", "territory", "prefecture", "governorate",
     ]
 
+    /// Words that place a region in a larger whole ("North Darfur", "West Flanders"), or join
+    /// words: not what the region is named for.
+    static let qualifiers: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+        "upper", "lower", "middle", "greater", "inner", "outer", "nord", "norte", "sud", "ouest", "oeste", "este",
+        "saint", "santa", "city", "capital", "special", "administrative", "federal", "islands", "island",
+    ]
+
+    /// The distinctive words of a region's name of several words ("North Darfur" -> ["darfur"]),
+    /// folded: none for a name of one word, which the name maps hold already.
+    public static func distinctive(_ name: String) -> [String] {
+        let parts = NameKey.fold(name).split(separator: " ").map(String.init)
+        guard parts.count > 1 else { return [] }
+        return parts.filter { $0.count >= 4 && !words.contains($0) && !qualifiers.contains($0) }
+    }
+
     /// Whether a folded name carries a region word.
     public static func marks(_ name: String) -> Bool {
         let folded = NameKey.fold(name)

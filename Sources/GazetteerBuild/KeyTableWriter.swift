@@ -12,12 +12,14 @@ enum KeyTableWriter {
         var out = Builder()
         var placeIndex: [Int64: UInt32] = [:]
         var placeName: [String] = []
+        var placeIsRegion: [Bool] = []
         try db.query("""
             SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
             FROM place p ORDER BY p.id
             """) { r in
             placeIndex[r["id"].integer] = UInt32(placeIndex.count)
             placeName.append(NameKey.fold(r["name"].text))
+            placeIsRegion.append(r["kind"].text == PlaceKind.region.rawValue)
             out.addPlace(r)
             return true
         }
@@ -27,7 +29,7 @@ enum KeyTableWriter {
             guard let p = placeIndex[r["place"].integer], let skeleton = skeletonText[r["skeleton"].integer] else { return true }
             let folded = r["folded"].text
             out.addName(place: p, variant: r["variant"].text, folded: folded, latin: r["latin"].text, skeleton: skeleton,
-                        primary: folded == placeName[Int(p)])
+                        primary: folded == placeName[Int(p)], region: placeIsRegion[Int(p)])
             return true
         }
         try db.query("SELECT country, code, skeleton FROM admin1 ORDER BY rowid") { r in
@@ -76,7 +78,7 @@ enum KeyTableWriter {
             assert(places.count - start == KeyTableLayout.placeSize)
         }
 
-        mutating func addName(place: UInt32, variant: String, folded: String, latin: String, skeleton: String, primary: Bool) {
+        mutating func addName(place: UInt32, variant: String, folded: String, latin: String, skeleton: String, primary: Bool, region: Bool) {
             let n = nameCount
             nameCount += 1
             names.appendLE(place)
@@ -93,6 +95,12 @@ enum KeyTableWriter {
             if maps[KeyMap.skeleton.rawValue].keys.count > known {
                 // A new skeleton: index its trigrams once.
                 for gram in KeyTableLayout.trigrams(bytes) { maps[KeyMap.trigram.rawValue].add(gram, skeletonEntry) }
+            }
+            if region {
+                var seen = Set<String>()
+                for word in RegionWords.distinctive(latin) where seen.insert(word).inserted {
+                    maps[KeyMap.regionWord.rawValue].add(Array(NameKey.skeleton(of: word).utf8), n)
+                }
             }
         }
 
