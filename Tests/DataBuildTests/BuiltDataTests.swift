@@ -33,6 +33,20 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertTrue(krs.contains(sudzha))
     }
 
+    /// Countries are named as maps print them: "PEOPLE'S REPUBLIC OF CHINA" stood on the demo
+    /// overview; Natural Earth's short names stand unless they abbreviate or are the formal form.
+    func testCountryLabelsUseShortNamesThatAbbreviateNothing() throws {
+        let labels = try Dataset.open(try data.path(of: "labels"), kind: .vector)
+        var names: [String: String] = [:]
+        for f in try labels.layer(named: "countries").features() { names[f["iso_a2"].text] = f["name_en"].text }
+        XCTAssertEqual(names["CN"], "China")
+        XCTAssertEqual(names["US"], "United States")
+        XCTAssertEqual(names["KR"], "South Korea", "not the formal Republic of Korea")
+        XCTAssertEqual(names["KP"], "North Korea")
+        XCTAssertEqual(names["CF"], "Central African Republic", "not Central African Rep.")
+        XCTAssertEqual(names["RU"], "Russia")
+    }
+
     func testRegionsAcrossTheAntimeridianAreSplitAndMoscowIsAHole() throws {
         let dcw = try Dataset.open(try data.path(of: "regions-ru"), kind: .vector)
         let regions = try dcw.layer(named: "ru_regions")
