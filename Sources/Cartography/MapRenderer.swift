@@ -132,7 +132,8 @@ public final class MapRenderer {
     /// Starts reading the basemap's names for `scene` on another core; nil when it shows none.
     private func startReference(_ scene: MapScene?, frame: MapFrame, pointsAcross: Double) -> ReferenceLabelReader.Pending? {
         guard let scene, scene.reference else { return nil }
-        return ReferenceLabelReader(data: data).start(for: frame, pointsAcross: pointsAcross, language: scene.language, threads: threads)
+        return ReferenceLabelReader(data: data).start(for: frame, pointsAcross: pointsAcross, language: scene.language,
+                                                      storyPoints: scene.storyPoints, threads: threads)
     }
 
     /// Starts reading the layers of `scene`'s inset on another thread; nil when it has none, or

@@ -35,6 +35,9 @@ public struct MapScene: Sendable {
     public var plan: LabelPlan?
 
     public init() {}
+
+    /// Where the story's places and units are: the countries they lie in are named first.
+    var storyPoints: [Coordinate] { points.map(\.coordinate) + units.map(\.coordinate) }
 }
 
 /// A place: symbol and label.

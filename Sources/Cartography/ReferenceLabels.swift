@@ -21,6 +21,9 @@ struct ReferenceLabel {
     var size: Double
     /// Higher is placed first within its kind.
     var weight: Double
+    /// A country one of the story's places lies in: named before the route labels, which have
+    /// more room to move (North Korea on the deployment's overview).
+    var story = false
 }
 
 /// Chooses the reference labels of a frame from the `labels` dataset, by scale: countries whose
@@ -34,7 +37,7 @@ struct ReferenceLabelReader {
     static let maxCities = 60, maxRegions = 40
 
     /// The labels of `frame`, drawn `pointsAcross` points wide, in `language` when the data has it.
-    func labels(for frame: MapFrame, pointsAcross: Double, language: String) throws -> [ReferenceLabel] {
+    func labels(for frame: MapFrame, pointsAcross: Double, language: String, storyPoints: [Coordinate] = []) throws -> [ReferenceLabel] {
         guard (try? data.manifest().dataset("labels")) != nil else { return [] }
         let km = frame.kmAcross
         let kmPerPoint = max(km / max(pointsAcross, 1), 1e-6)
@@ -51,7 +54,8 @@ struct ReferenceLabelReader {
             }
         }
         let nameColumn = DataDirectory.labelLanguages.contains(language) ? "name_\(language)" : "name_en"
-        out += try countries(frame, file: file, box: box, nameColumn: nameColumn, zoom: zoom, kmPerPoint: kmPerPoint, pointsAcross: pointsAcross)
+        out += try countries(frame, file: file, box: box, nameColumn: nameColumn, zoom: zoom, kmPerPoint: kmPerPoint, pointsAcross: pointsAcross,
+                             storyPoints: storyPoints)
         out += try passages(box: box, language: language)
         // Populated places: fewer the smaller the scale.
         let minimum = km > 5_000 ? 2_000_000 : km > 2_000 ? 750_000 : km > 800 ? 250_000 : 100_000
@@ -80,10 +84,10 @@ extension ReferenceLabelReader {
     /// the caller to take, with `wait`, once it has drawn the basemap meanwhile; reads them at
     /// once on the calling thread when `threads` is one (a batch item, whose siblings keep the
     /// other cores busy: `--jobs 1` uses one core).
-    func start(for frame: MapFrame, pointsAcross: Double, language: String, threads: Threads) -> Pending {
+    func start(for frame: MapFrame, pointsAcross: Double, language: String, storyPoints: [Coordinate], threads: Threads) -> Pending {
         guard threads.count > 1 else {
             let pending = Pending()
-            pending.result = Result { try labels(for: frame, pointsAcross: pointsAcross, language: language) }
+            pending.result = Result { try labels(for: frame, pointsAcross: pointsAcross, language: language, storyPoints: storyPoints) }
             return pending
         }
         let pending = Pending()
@@ -93,7 +97,7 @@ extension ReferenceLabelReader {
             let (reader, definition, copy) = shared.value
             pending.result = Result {
                 let own = MapFrame(copying: copy, projection: try MapProjection(definition: definition))
-                return try reader.labels(for: own, pointsAcross: pointsAcross, language: language)
+                return try reader.labels(for: own, pointsAcross: pointsAcross, language: language, storyPoints: storyPoints)
             }
             pending.group.leave()
         }
@@ -136,7 +140,7 @@ extension ReferenceLabelReader {
     /// largest visible part of the country (where a grid over the frame falls inside it), sized
     /// by the part of the country the map shows.
     func countries(_ frame: MapFrame, file: GeoPackageFile, box: BoundingBox, nameColumn: String, zoom: Double,
-                   kmPerPoint: Double, pointsAcross: Double) throws -> [ReferenceLabel] {
+                   kmPerPoint: Double, pointsAcross: Double, storyPoints: [Coordinate] = []) throws -> [ReferenceLabel] {
         var byCode: [String: (name: String, minLabel: Double, area: Double, at: Coordinate)] = [:]
         for f in try file.features(layer: "countries", in: nil, columns: ["iso_a2", "name", nameColumn, "min_label", "area_km2"], limit: 10_000) {
             guard case .point(let at) = f.geometry, let code = f.values[0].string else { continue }
@@ -170,7 +174,12 @@ extension ReferenceLabelReader {
             // Each part's box first: most grid points are far from most parts.
             let big = country.area.squareRoot() / kmPerPoint >= 28
             let parts = big ? f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } } : []
-            let inside = grid.filter { g in parts.contains { $0.1.contains(g.c) && $0.0.contains(g.c) } }
+            func within(_ c: Coordinate) -> Bool { parts.contains { $0.1.contains(c) && $0.0.contains(c) } }
+            let story = storyPoints.contains(where: within)
+            let inside = grid.filter { within($0.c) }
+            // The story's own country is worth a finer search for a spot: a grid four times as
+            // fine over the part of the frame it covers, nearest its middle first.
+            let fine = story ? Self.middleFirst(finerGrid(frame, over: parts.map(\.0), columns: columns * 4).filter { within($0.c) }) : []
             // A country too small or too scattered for the grid to find it (island states: Tonga,
             // Samoa, Fiji at the scale of the South Pacific; Germany between the points of a world
             // map's grid) is named at its label point, when that lies well inside the map, in the
@@ -182,8 +191,8 @@ extension ReferenceLabelReader {
                     // Else above or below its islands (a capital's name may be at the label point).
                     let step = 16 * kmPerPoint / 111.2
                     let around = [step, -step, 2 * step, -2 * step].map { Coordinate(lon: country.at.lon, lat: max(-89, min(89, country.at.lat + $0))) }
-                    out.append(ReferenceLabel(kind: .country, text: country.name, at: country.at, alternatives: around, size: 7,
-                                              weight: country.area.squareRoot() / kmPerPoint))
+                    out.append(ReferenceLabel(kind: .country, text: country.name, at: country.at, alternatives: around + fine.prefix(40), size: 7,
+                                              weight: country.area.squareRoot() / kmPerPoint, story: story))
                 }
                 continue
             }
@@ -192,16 +201,41 @@ extension ReferenceLabelReader {
             let side = min(country.area.squareRoot() / kmPerPoint, (Double(inside.count) * cellPoints).squareRoot())
             guard side >= 28 else { continue }
             // Inside grid points nearest the middle of the visible part first.
-            let mx = inside.reduce(0) { $0 + $1.x } / Double(inside.count), my = inside.reduce(0) { $0 + $1.y } / Double(inside.count)
-            let ordered = inside.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
-            var at = country.at, alternatives = Array(ordered.prefix(8))
+            var at = country.at, alternatives = Array(Self.middleFirst(inside).prefix(8)) + fine.prefix(40)
             if let p = frame.frame([at]).first, !wellInside(p) {
                 guard inside.count >= 3 else { continue }
                 at = alternatives.removeFirst()
             }
             // In half-point steps, as type is set: each size is one font lookup (~1 ms of fontconfig).
             let size = (min(13, max(7, 7 + 1.4 * log2(max(1, side / 60)))) * 2).rounded() / 2
-            out.append(ReferenceLabel(kind: .country, text: country.name, at: at, alternatives: alternatives, size: size, weight: side))
+            out.append(ReferenceLabel(kind: .country, text: country.name, at: at, alternatives: alternatives, size: size, weight: side, story: story))
+        }
+        return out
+    }
+
+    /// The lon/lat of grid points, those nearest the middle of them all first.
+    static func middleFirst(_ points: [(x: Double, y: Double, c: Coordinate)]) -> [Coordinate] {
+        guard !points.isEmpty else { return [] }
+        let mx = points.reduce(0) { $0 + $1.x } / Double(points.count), my = points.reduce(0) { $0 + $1.y } / Double(points.count)
+        return points.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
+    }
+
+    /// Points of a grid `columns` across the frame, within the frame box of `polygons`, as frame
+    /// positions and lon/lat.
+    func finerGrid(_ frame: MapFrame, over polygons: [Geometry], columns: Int) -> [(x: Double, y: Double, c: Coordinate)] {
+        let projected = frame.frame(polygons.flatMap { $0.polygons.flatMap { $0.first ?? [] } })
+        guard let west = projected.map(\.lon).min(), let east = projected.map(\.lon).max(),
+              let top = projected.map(\.lat).min(), let bottom = projected.map(\.lat).max() else { return [] }
+        let step = frame.width / Double(columns)
+        var out: [(x: Double, y: Double, c: Coordinate)] = []
+        var y = max(0, (top / step).rounded(.down) * step + step / 2)
+        while y < min(frame.height, bottom) {
+            var x = max(0, (west / step).rounded(.down) * step + step / 2)
+            while x < min(frame.width, east) {
+                if let c = frame.unproject(x: x, y: y) { out.append((x, y, c)) }
+                x += step
+            }
+            y += step
         }
         return out
     }

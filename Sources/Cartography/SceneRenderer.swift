@@ -102,7 +102,8 @@ final class SceneRenderer {
         var datasets = basemapDatasets
         let trace = RenderTrace()
         let reference = !scene.reference ? [] : try pending?.wait()
-            ?? ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language)
+            ?? ReferenceLabelReader(data: data).labels(for: frame, pointsAcross: frame.width / pt, language: scene.language,
+                                                       storyPoints: scene.storyPoints)
         trace.mark("reference labels: read \(reference.count)")
         if !reference.isEmpty { datasets.append("labels") }
         // Straits are named where the sea-lane data marks them.
@@ -177,6 +178,9 @@ final class SceneRenderer {
                                      swatch: drawSwatch)
         }
         for a in scene.annotations { try drawAnnotation(a) }
+        // The countries the story's places lie in are named before the route labels, which can move.
+        let storyCountries = reference.filter(\.story)
+        try drawReferenceLabels(storyCountries, storyPoints: points.map(\.2))
         for routeLabel in legLabels {
             let (text, anchors, gap) = (routeLabel.text, routeLabel.anchors, routeLabel.gap)
             // Along the route's own stretch, from its middle outwards, next to the line, never on it.
@@ -195,7 +199,7 @@ final class SceneRenderer {
             try placeText(text, style: style.townLabel.with(italic: true), x: at.lon, y: at.lat, gap: 2 * pt, leader: 3)
         }
         trace.mark("story labels")
-        try drawReferenceLabels(reference, storyPoints: points.map(\.2))
+        try drawReferenceLabels(reference.filter { !$0.story }, storyPoints: points.map(\.2))
         trace.mark("reference labels: placed")
         try canvas.check("draw scene")
         return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: legendItems.map { $0.text(in: scene.language) },

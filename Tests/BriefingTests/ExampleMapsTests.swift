@@ -27,7 +27,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
 
     /// The country names each view must show (as the PDF's text, spaces and direction marks removed).
     static let expectedNames: [String: [String]] = [
-        "nk-deployment-overview": ["RUSSIA", "KAZAKHSTAN", "MONGOLIA", "UKRAINE"],
+        "nk-deployment-overview": ["RUSSIA", "KAZAKHSTAN", "MONGOLIA", "UKRAINE", "NORTHKOREA"],
         "nk-deployment-kursk": ["UKRAINE"],
         "red-sea-diversion-routes": ["EGYPT", "INDIA", "SOUTHAFRICA", "SAUDIARABIA", "AUSTRALIA"],
         "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA", "Bab-el-Mandeb", "SuezCanal"],
