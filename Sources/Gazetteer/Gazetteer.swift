@@ -100,6 +100,7 @@ public final class Gazetteer: Sendable {
             let closest = unfiltered.isEmpty ? "" : "; closest: " + unfiltered.map(Gazetteer.label).joined(separator: ", ")
             return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: unfiltered, message: why + closest)
         }
+        let everyReading = scored
         scored = Array(scored.prefix(max(1, min(hints.limit, 50))))
         let best = scored[0]
         // A name in another script that only a small place bears as an unrelated alternate (often a
@@ -129,12 +130,19 @@ public final class Gazetteer: Sendable {
                                  message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched)) letters off, "
                                     + "a name of \(Gazetteer.label(best)): give the name as the data spells it if that is the place, or coordinates")
         }
-        // A small place's other name that is also the name of a region or a country ("Kashmir",
-        // which GeoNames also gives Cashmere, Washington) is no settled answer: offer both.
-        if best.kind == .populated, !best.primary, best.population < Gazetteer.smallPlace, best.match != .fuzzy, filter.near == nil,
-           let area = scored.dropFirst().first(where: { ($0.kind == .region || $0.kind == .country) && $0.match.tier == best.match.tier }) {
+        // A town named like a region or country it does not lie in is no settled answer: offer both
+        // (Tuscany: Toscana, or a district of Calgary; Amur: the oblast, or Āmūr, India; Galicia:
+        // the Spanish region, or Galicija, Slovenia). A city inside its namesake region stands
+        // (Kursk, Chihuahua, Quebec, Jerusalem). In a scenario, which says its places are settlements, only a
+        // small place's other name gives way (Kashmir: Cashmere, Washington, is no answer).
+        let otherName = !best.primary && best.population < Gazetteer.smallPlace
+        if best.kind == .populated, best.match != .fuzzy, filter.near == nil, otherName || !filter.preferSettlement,
+           let area = everyReading.dropFirst().first(where: { a in
+               let home = (a.box?.contains(best.coordinate) ?? false) || (a.kind == .region && a.country == best.country && !a.admin1.isEmpty && a.admin1 == best.admin1)
+               return (a.kind == .region || a.kind == .country) && a.match.tier >= best.match.tier && !home
+           }) {
             return GeocodeResult(query: raw, status: .ambiguous, candidates: [area] + scored.filter { $0.id != area.id }, suggestions: [],
-                                 message: "'\(query)' names \(Gazetteer.label(area)), and is also another name of \(Gazetteer.label(best)); "
+                                 message: "'\(query)' names \(Gazetteer.label(area)), and \(best.primary ? "also" : "is also another name of") \(Gazetteer.label(best)); "
                                     + "add --kind region, --country, --admin1 or --near to choose")
         }
         // "Darfur" as Dufur, Oregon, by a typo of one of its names: the data has Darfur in parts.

