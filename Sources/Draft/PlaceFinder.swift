@@ -14,6 +14,9 @@ struct PlaceFinder {
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
+    /// A city this large named like a region elsewhere is the city when a report names it bare.
+    static let greatCity: Int64 = 500_000
+
     /// The gazetteer's answers by query and hints.
     private final class Memo {
         var answers: [String: GeocodeResult?] = [:]
@@ -147,6 +150,18 @@ struct PlaceFinder {
             if m.region { hints.kind = .region } else if m.settlementCue { hints.preferSettlement = true }
             var result = geocode(m.query, hints: hints)
             var best = result.flatMap { accepted($0, query: m.query, hinted: m.region) }
+            // A great city named like a region elsewhere is the city in a report ("according to
+            // Washington" is the capital, not the state); a region word says otherwise.
+            if best == nil, !m.region, let r = result, r.status == .ambiguous, let area = r.candidates.first, area.kind == .region || area.kind == .country,
+               r.candidates.contains(where: { $0.kind == .populated && $0.population >= PlaceFinder.greatCity }) {
+                var h = hints
+                h.preferSettlement = true
+                if let again = geocode(m.query, hints: h), again.status == .found, let a = accepted(again, query: m.query, hinted: false),
+                   a.population >= PlaceFinder.greatCity {
+                    result = again
+                    best = a
+                }
+            }
             if best == nil, m.tokens.count == 1, let (cut, r, c) = unglued(m.written, hints: hints) {
                 m.query = cut
                 m.written = cut
