@@ -134,11 +134,11 @@ public struct SceneBuilder {
         for route in scenario.routes where shown(route.date) && !hidden.contains(route.id) {
             guard let legs = resolved.routes[route.id] else { continue }
             let language = scenario.language
-            /// "rail 9,288 km": a mode (when all are one) and a length.
+            /// "rail 9,288 km": a mode (when all are one, and its network carries some of them) and a length.
             func summary(_ legs: [Leg]) -> String {
                 let modes = Set(legs.map(\.mode)), km = legs.reduce(0) { $0 + $1.totalKm }
                 let length = "\(FigureValue.format(km.rounded())) \(MapPhrase.km.text(language))"
-                return modes.count == 1 ? "\(MapPhrase.mode(legs[0].mode, language)) \(length)" : length
+                return modes.count == 1 && legs.contains(where: { $0.routedKm > 0 }) ? "\(MapPhrase.mode(legs[0].mode, language)) \(length)" : length
             }
             let scenes = legs.enumerated().map { i, leg in
                 // A broad arrow is the whole route, and carries the first leg's label alone: the route's.

@@ -307,3 +307,26 @@ final class FarWeakMatchTests: TemporaryFolderTestCase {
         XCTAssertNotNil(try LoadedScenario.load(path, data: try DataDirectory.locate()).resolved.places["k"])
     }
 }
+
+/// A leg the network carries none of is drawn straight and schematic: its label gives its length
+/// without the mode ("road 38 km" stood on a dotted line between Buthidaung and Teknaf).
+final class SchematicLegLabelTests: TemporaryFolderTestCase {
+    func testAWhollySchematicLegIsNotLabelledWithItsMode() throws {
+        let path = try write("""
+        title: Rakhine
+        places:
+          - {id: b, name: Buthidaung, kind: city}
+          - {id: t, name: Teknaf, kind: city}
+        routes:
+          - {id: r, label: Refugees, legs: "b>t:road", date: 2017-09}
+        views: [{name: v, fit: [b, t], margin_km: 60, size: 1600x1200}]
+        """, "schematic.yaml")
+        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let legs = try XCTUnwrap(loaded.resolved.routes["r"])
+        XCTAssertEqual(legs.reduce(0) { $0 + $1.routedKm }, 0, "the road network must carry none of it for this test to mean anything")
+        let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
+        let label = try XCTUnwrap(report.labels.first { $0.text.hasPrefix("Refugees") }?.text, "\(report.labels.map(\.text))")
+        XCTAssertFalse(label.contains("road"), label)
+        XCTAssertTrue(label.hasSuffix(" km"), label)
+    }
+}
