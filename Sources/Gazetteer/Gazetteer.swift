@@ -148,7 +148,7 @@ public final class Gazetteer: Sendable {
         // "Darfur" as Dufur, Oregon, by a typo of one of its names: the data has Darfur in parts.
         let weak = best.match == .fuzzy || best.match == .variant || (best.kind == .populated && best.population < Gazetteer.smallPlace)
         if weak, let parts = regionParts(of: query, core: core, filter: filter, besides: best) { return parts }
-        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil, query: query) {
+        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
             if best.match == .fuzzy {
                 // Readings of a typo: perhaps neither is the place meant.
                 return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
@@ -178,7 +178,7 @@ public final class Gazetteer: Sendable {
         var message = "'\(query)' is not one place in the data: it is part of the names of the regions \(listed). "
             + "Name one of them, or draw the whole as an area from a polygon file"
         if let besides {
-            message += "; '\(besides.matched)', \(besides.match == .fuzzy ? "a typo away" : "a name") of \(Gazetteer.label(besides)), is the only place of that name"
+            message += "; the only place named '\(besides.matched)'\(besides.match == .fuzzy ? " (a typo away)" : "") is \(Gazetteer.label(besides))"
                 + ": give --country \(besides.country) if that is the place"
         }
         return GeocodeResult(query: query, status: .notFound, candidates: [], suggestions: Array(regions.prefix(6)) + (besides.map { [$0] } ?? []),
@@ -289,14 +289,8 @@ public final class Gazetteer: Sendable {
     static let samePlaceKm = 5.0
 
     /// The strongest candidate that is a different place of the same kind and about as likely.
-    static func rival(of best: Candidate, in list: [Candidate], near: Bool, query: String) -> Candidate? {
+    static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
         let bestOwn = best.primary || isOwnName(best)
-        // A typo that is also a typo of the place's own name (Bagdhad: 'Bagdad' and Baghdad), not
-        // only of one of its other names (Siachen: 'Sia-men', not Xiamen).
-        let typoOfOwnName = best.match != .fuzzy || best.primary || {
-            let q = NameKey(query).skeleton, own = NameKey(best.name).skeleton, limit = Matcher.typoLimit(q)
-            return editDistance(Array(q.utf8), Array(own.utf8), limit: limit) <= limit
-        }()
         for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
             // Two records of one place (a town and its fort, a city and its municipality) a few km
             // apart are one answer, not a choice.
@@ -323,10 +317,6 @@ public final class Gazetteer: Sendable {
             // Mandav, which Mandu is also called).
             if bestOwn && best.match != .fuzzy && !(c.primary || Gazetteer.isOwnName(c)) { continue }
             if best.match == .fuzzy && c.distance > best.distance { continue }
-            // A typo of only one of a place's other names is no stronger than a typo as close of another
-            // place's name, whatever the populations: Fordow is neither Córdoba ('Kordov') nor Fordon;
-            // Siachen neither Xiamen ('Sia-men') nor Aachen.
-            if best.match == .fuzzy && c.match == .fuzzy && !typoOfOwnName { return c }
             // Unknown population (0: supplement villages, regions) rivals anything of village size.
             if c.population == 0 && best.population < 10_000 { return c }
             // Comparable population: in one country the runner-up needs a tenth of the best's (the two
