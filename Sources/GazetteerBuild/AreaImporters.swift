@@ -41,10 +41,10 @@ extension Importers {
                               woe: f["woe_name"].text, box: box, inside: inside, index: index))
         }
         // A WOE name that several regions of a country share is their parent's: Cataluña for the
-        // provinces Barcelona, Lérida, Tarragona and Gerona, Toscana for Italy's provinces,
-        // Normandie for France's departments. The parent is a region of its own (the box of its
-        // parts, at the point of the part nearest its middle), linked first to the GeoNames region
-        // of its name; the parts keep only their own names.
+        // provinces Barcelona, Lérida, Tarragona and Gerona (Spain's provinces carry their
+        // community so). The parent is a region of its own (the box of its parts, at the point of
+        // the part nearest its middle), linked first to the GeoNames region of its name; the parts
+        // keep only their own names.
         var parts: [String: [Area]] = [:]
         for a in areas where !a.woe.isEmpty { parts["\(a.country):\(a.woe)", default: []].append(a) }
         var parents: [PlaceRecord] = []
