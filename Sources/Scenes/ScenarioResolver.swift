@@ -149,7 +149,12 @@ public final class ScenarioResolver {
                 return (LocatedPlace(coordinate: chosen.coordinate, origin: describe(chosen)), chosen)
             }
             let list = result.candidates.prefix(5).map(Gazetteer.label).joined(separator: "; ")
-            throw ScenarioProblem(p.location, field: field, "'\(p.name)' is ambiguous: \(list). Add 'country', 'admin1' or 'near' to choose")
+            // A region or country among the readings: a place of the file is a point, which a
+            // region is not.
+            let area = result.candidates.first { $0.kind == .region || $0.kind == .country }.map {
+                " If \(Gazetteer.label($0)) is meant, it is no point: draw it under 'areas' (a polygon file) or name it with an annotation of style region."
+            } ?? ""
+            throw ScenarioProblem(p.location, field: field, "'\(p.name)' is ambiguous: \(list). Add 'country', 'admin1' or 'near' to choose.\(area)")
         }
     }
 

@@ -330,3 +330,23 @@ final class SchematicLegLabelTests: TemporaryFolderTestCase {
         XCTAssertTrue(label.hasSuffix(" km"), label)
     }
 }
+
+/// A region written as a place: the problem says how a region goes on a map, not only which
+/// hint picks the town of its name ("Kashmir" fits the region and Cashmere, Washington).
+final class RegionAsPlaceTests: TemporaryFolderTestCase {
+    func testARegionGivenAsAPlaceIsToldToBeAnAreaOrAnAnnotation() throws {
+        let path = try write("""
+        title: Kashmir
+        places:
+          - {id: s, name: Srinagar, kind: city}
+          - {id: m, name: Muzaffarabad, kind: city}
+          - {id: k, name: Kashmir, kind: city}
+        views: [{name: v, fit: [s, m]}]
+        """, "kashmir.yaml")
+        XCTAssertThrowsError(try LoadedScenario.load(path, data: try DataDirectory.locate())) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("places[2].name") && text.contains("Cashmere"), text)
+            XCTAssertTrue(text.contains("annotation of style region") && text.contains("areas"), "says how a region is drawn: \(text)")
+        }
+    }
+}
