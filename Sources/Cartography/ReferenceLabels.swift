@@ -37,7 +37,7 @@ struct ReferenceLabelReader {
     static let maxCities = 60, maxRegions = 40
 
     /// The labels of `frame`, drawn `pointsAcross` points wide, in `language` when the data has it.
-    func labels(for frame: MapFrame, pointsAcross: Double, language: String, storyPoints: [Coordinate] = []) throws -> [ReferenceLabel] {
+    func labels(for frame: MapFrame, pointsAcross: Double, language: String, storyPoints: [Coordinate]) throws -> [ReferenceLabel] {
         guard (try? data.manifest().dataset("labels")) != nil else { return [] }
         let km = frame.kmAcross
         let kmPerPoint = max(km / max(pointsAcross, 1), 1e-6)
@@ -140,7 +140,7 @@ extension ReferenceLabelReader {
     /// largest visible part of the country (where a grid over the frame falls inside it), sized
     /// by the part of the country the map shows.
     func countries(_ frame: MapFrame, file: GeoPackageFile, box: BoundingBox, nameColumn: String, zoom: Double,
-                   kmPerPoint: Double, pointsAcross: Double, storyPoints: [Coordinate] = []) throws -> [ReferenceLabel] {
+                   kmPerPoint: Double, pointsAcross: Double, storyPoints: [Coordinate]) throws -> [ReferenceLabel] {
         var byCode: [String: (name: String, minLabel: Double, area: Double, at: Coordinate)] = [:]
         for f in try file.features(layer: "countries", in: nil, columns: ["iso_a2", "name", nameColumn, "min_label", "area_km2"], limit: 10_000) {
             guard case .point(let at) = f.geometry, let code = f.values[0].string else { continue }

@@ -11,15 +11,14 @@ enum KeyTableWriter {
         let db = try SQLiteDatabase(path: sqlite)
         var out = Builder()
         var placeIndex: [Int64: UInt32] = [:]
-        var placeName: [String] = []
-        var placeIsRegion: [Bool] = []
+        /// Each place's folded own name, and whether it is a region.
+        var placeFacts: [(name: String, region: Bool)] = []
         try db.query("""
             SELECT p.*, (SELECT a.name FROM admin1 a WHERE a.country = p.country AND a.code = p.admin1 ORDER BY a.rowid LIMIT 1) AS admin1_name
             FROM place p ORDER BY p.id
             """) { r in
             placeIndex[r["id"].integer] = UInt32(placeIndex.count)
-            placeName.append(NameKey.fold(r["name"].text))
-            placeIsRegion.append(r["kind"].text == PlaceKind.region.rawValue)
+            placeFacts.append((NameKey.fold(r["name"].text), r["kind"].text == PlaceKind.region.rawValue))
             out.addPlace(r)
             return true
         }
@@ -29,7 +28,7 @@ enum KeyTableWriter {
             guard let p = placeIndex[r["place"].integer], let skeleton = skeletonText[r["skeleton"].integer] else { return true }
             let folded = r["folded"].text
             out.addName(place: p, variant: r["variant"].text, folded: folded, latin: r["latin"].text, skeleton: skeleton,
-                        primary: folded == placeName[Int(p)], region: placeIsRegion[Int(p)])
+                        primary: folded == placeFacts[Int(p)].name, region: placeFacts[Int(p)].region)
             return true
         }
         try db.query("SELECT country, code, skeleton FROM admin1 ORDER BY rowid") { r in

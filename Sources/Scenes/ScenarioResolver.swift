@@ -89,6 +89,9 @@ public final class ScenarioResolver {
         return c.match == .variant || c.match == .fuzzy || !Gazetteer.isOwnName(c)
     }
 
+    /// "1 letter", "2 letters".
+    static func letters(_ n: Int) -> String { "\(n) letter\(n == 1 ? "" : "s")" }
+
     /// Far outside the story: farther from every other located place than this, and than three
     /// times the widest distance between two of them.
     static let farFromStoryKm = 2_000.0
@@ -104,7 +107,7 @@ public final class ScenarioResolver {
         for (i, a) in others.enumerated() { for b in others[(i + 1)...] { widest = max(widest, a.1.greatCircleKm(to: b.1)) } }
         guard let nearest = others.map({ ($0.0, c.coordinate.greatCircleKm(to: $0.1)) }).min(by: { $0.1 < $1.1 }),
               nearest.1 > max(Self.farFromStoryKm, 3 * widest) else { return nil }
-        let how = c.match == .fuzzy ? "a typo (\(c.distance) letter\(c.distance == 1 ? "" : "s") off '\(c.matched)')"
+        let how = c.match == .fuzzy ? "a typo (\(Self.letters(c.distance)) off '\(c.matched)')"
             : c.match == .variant ? "a spelling variant ('\(c.matched)')" : "another of its names ('\(c.matched)')"
         return ScenarioProblem(p.location, field: "places[\(index)].name",
                                "'\(p.name)' was matched only as \(how) of \(Gazetteer.label(c)), \(FigureValue.format(nearest.1.rounded())) km from the nearest other place "
@@ -132,7 +135,7 @@ public final class ScenarioResolver {
             let c = result.candidates[0]
             if c.match == .fuzzy {
                 resolved.notes.append("\(p.location): '\(p.name)' is not in the gazetteer as written; taken as \(Gazetteer.label(c)), "
-                    + "\(c.distance) letter\(c.distance == 1 ? "" : "s") off ('\(c.matched)'). If that is another place, give lat and lon with a source.")
+                    + "\(Self.letters(c.distance)) off ('\(c.matched)'). If that is another place, give lat and lon with a source.")
             }
             // A settlement named like its country is worth a word (Djibouti, Kuwait); one named like
             // its region is the rule (Kursk, Khabarovsk), and `kind` says which is meant.

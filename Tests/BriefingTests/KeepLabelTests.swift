@@ -33,8 +33,7 @@ final class KeepLabelTests: TemporaryFolderTestCase {
     }
 
     func render(_ text: String) throws -> (MapReport, String) {
-        let path = try write(text, "crowd.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
+        let loaded = try load(text, "crowd.yaml")
         let out = dir.appendingPathComponent("crowd.png").path
         return (try render(loaded, to: out), out)
     }
@@ -123,14 +122,13 @@ final class FrameStabilityTests: XCTestCase {
 /// city, and validation says it chose.
 final class SettlementPreferenceTests: TemporaryFolderTestCase {
     func testAPortNamedLikeItsCountryIsTheCityNotTheCountry() throws {
-        let path = try write("""
+        let loaded = try load("""
         title: Ports
         places:
           - {id: dj, name: Djibouti, kind: port}
           - {id: kw, name: Kuwait, kind: city}
         views: [{name: v, fit: [dj, kw]}]
         """, "ports.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         // Djibouti city (11.59 N, 43.15 E), not the country's centre (11.98 N, 42.50 E).
         let dj = try XCTUnwrap(loaded.resolved.places["dj"]?.coordinate)
         XCTAssertEqual(dj.lat, 11.589, accuracy: 0.05)
@@ -146,14 +144,13 @@ extension SettlementPreferenceTests {
     /// `kind: city` means; saying so at every run of the example was noise that buried the warnings
     /// that matter. A country's name is another matter (above).
     func testACityNamedLikeItsRegionNeedsNoNote() throws {
-        let path = try write("""
+        let loaded = try load("""
         title: Kursk
         places:
           - {id: k, name: Kursk, kind: city}
           - {id: y, name: Yangon, kind: city}
         views: [{name: v, fit: [k, y]}]
         """, "kursk.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let k = try XCTUnwrap(loaded.resolved.places["k"]?.coordinate)
         XCTAssertEqual(k.lat, 51.73, accuracy: 0.05, "Kursk the city")
         XCTAssertEqual(loaded.resolved.notes, [])
@@ -164,14 +161,13 @@ extension SettlementPreferenceTests {
 /// validation says which place that is: a misspelt name must not move a place in silence.
 final class TypoMatchNoteTests: TemporaryFolderTestCase {
     func testAPlaceFoundByATypoMatchIsReported() throws {
-        let path = try write("""
+        let loaded = try load("""
         title: Donbas
         places:
           - {id: b, name: Bakhmut, kind: city}
           - {id: k, name: Kramatosk, kind: city}
         views: [{name: v, fit: [b, k]}]
         """, "typo.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let k = try XCTUnwrap(loaded.resolved.places["k"]?.coordinate)
         XCTAssertEqual(k.lat, 48.72, accuracy: 0.1, "Kramatorsk")
         let note = loaded.resolved.notes.first { $0.contains("'Kramatosk'") }
@@ -186,7 +182,7 @@ final class TypoMatchNoteTests: TemporaryFolderTestCase {
 final class LegendOfDrawnSymbolsTests: TemporaryFolderTestCase {
     func testAKindWhosePlacesAreAllLeftOutHasNoLegendEntry() throws {
         // Kyaukpyu lies inside the frame but under the footer, where no label has room.
-        let path = try write("""
+        let loaded = try load("""
         title: Rakhine
         places:
           - {id: b, name: Buthidaung, kind: city}
@@ -195,7 +191,6 @@ final class LegendOfDrawnSymbolsTests: TemporaryFolderTestCase {
           - {id: k, name: Kyaukpyu, kind: port}
         views: [{name: v, fit: [b, s, c], margin_km: 60, size: 1600x1200}]
         """, "rakhine.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
         XCTAssertTrue(report.dropped.contains("Kyaukpyu"), "the port's label must find no room here for this test to mean anything: \(report.dropped)")
         XCTAssertFalse(report.symbols.contains("Kyaukpyu"))
@@ -208,7 +203,7 @@ final class LegendOfDrawnSymbolsTests: TemporaryFolderTestCase {
 /// leg's ("road 38 km" on an arrow of 38 km schematic and 80 km of road).
 final class ArrowLabelTests: TemporaryFolderTestCase {
     func testAnArrowOfSeveralLegsIsLabelledWithTheWholeRoute() throws {
-        let path = try write("""
+        let loaded = try load("""
         title: Rakhine
         places:
           - {id: b, name: Buthidaung, kind: city}
@@ -218,7 +213,6 @@ final class ArrowLabelTests: TemporaryFolderTestCase {
           - {id: r, label: Refugees, legs: "b>t:direct, t>c:road", style: arrow, date: 2017-09}
         views: [{name: v, fit: [b, t, c], margin_km: 60, size: 1600x1200}]
         """, "arrow.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let legs = try XCTUnwrap(loaded.resolved.routes["r"])
         XCTAssertEqual(legs.count, 2)
         let total = Int(legs.reduce(0) { $0 + $1.totalKm }.rounded()), first = Int(legs[0].totalKm.rounded())
@@ -236,14 +230,13 @@ final class ArrowLabelTests: TemporaryFolderTestCase {
 /// half the world (Saint Pierre and Miquelon, Isle of Man, Åland).
 final class ReferenceScaleTests: TemporaryFolderTestCase {
     func testANarrowFitWidenedToItsFrameNamesNoIslets() throws {
-        let path = try write("""
+        let loaded = try load("""
         title: Around Africa
         places:
           - {id: r, name: Rotterdam, kind: port}
           - {id: c, name: Cape Town, kind: port}
         views: [{name: v, fit: [r, c], size: 1600x1200}]
         """, "tall.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
         let texts = Set(report.labels.map(\.text))
         for big in ["South Africa", "Brazil", "Algeria"] { XCTAssertTrue(texts.contains(big), "\(big) missing: \(texts.sorted())") }
@@ -261,6 +254,11 @@ final class ReferenceScaleTests: TemporaryFolderTestCase {
 }
 
 extension TemporaryFolderTestCase {
+    /// `yaml` written to `name` in the test's folder and loaded with the built data.
+    fileprivate func load(_ yaml: String, _ name: String) throws -> LoadedScenario {
+        try LoadedScenario.load(try write(yaml, name), data: try DataDirectory.locate())
+    }
+
     /// The view named "v" of `loaded`, drawn to `path` (format by extension).
     @discardableResult
     fileprivate func render(_ loaded: LoadedScenario, to path: String) throws -> MapReport {
@@ -282,29 +280,26 @@ final class FarWeakMatchTests: TemporaryFolderTestCase {
           - {id: g, name: Galwan, kind: village%@}
         views: [{name: v, fit: [l, s, k]}]
         """
-        let path = try write(story.replacingOccurrences(of: "%@", with: ""), "galwan.yaml")
-        XCTAssertThrowsError(try LoadedScenario.load(path, data: try DataDirectory.locate())) { error in
+        XCTAssertThrowsError(try load(story.replacingOccurrences(of: "%@", with: ""), "galwan.yaml")) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("places[3].name") && text.contains("Galván (DO"), text)
             XCTAssertTrue(text.contains("country: DO") && text.contains("lat and lon"), "says what settles it: \(text)")
         }
         // Said on purpose, it is the user's answer.
-        let hinted = try write(story.replacingOccurrences(of: "%@", with: ", country: DO"), "galvan.yaml")
-        let loaded = try LoadedScenario.load(hinted, data: try DataDirectory.locate())
+        let loaded = try load(story.replacingOccurrences(of: "%@", with: ", country: DO"), "galvan.yaml")
         XCTAssertEqual(try XCTUnwrap(loaded.resolved.places["g"]?.coordinate).lon, -71.3, accuracy: 0.1)
     }
 
     func testAWeakMatchInsideTheStorysAreaStands() throws {
         // Kramatorsk by a typo, among Donbas towns: a note, not an error (TypoMatchNoteTests).
-        let path = try write("""
+        XCTAssertNotNil(try load("""
         title: Donbas
         places:
           - {id: b, name: Bakhmut, kind: city}
           - {id: s, name: Sloviansk, kind: city}
           - {id: k, name: Kramatosk, kind: city}
         views: [{name: v, fit: [b, k]}]
-        """, "typo.yaml")
-        XCTAssertNotNil(try LoadedScenario.load(path, data: try DataDirectory.locate()).resolved.places["k"])
+        """, "typo.yaml").resolved.places["k"])
     }
 }
 
@@ -312,7 +307,7 @@ final class FarWeakMatchTests: TemporaryFolderTestCase {
 /// without the mode ("road 38 km" stood on a dotted line between Buthidaung and Teknaf).
 final class SchematicLegLabelTests: TemporaryFolderTestCase {
     func testAWhollySchematicLegIsNotLabelledWithItsMode() throws {
-        let path = try write("""
+        let loaded = try load("""
         title: Rakhine
         places:
           - {id: b, name: Buthidaung, kind: city}
@@ -321,7 +316,6 @@ final class SchematicLegLabelTests: TemporaryFolderTestCase {
           - {id: r, label: Refugees, legs: "b>t:road", date: 2017-09}
         views: [{name: v, fit: [b, t], margin_km: 60, size: 1600x1200}]
         """, "schematic.yaml")
-        let loaded = try LoadedScenario.load(path, data: try DataDirectory.locate())
         let legs = try XCTUnwrap(loaded.resolved.routes["r"])
         XCTAssertEqual(legs.reduce(0) { $0 + $1.routedKm }, 0, "the road network must carry none of it for this test to mean anything")
         let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
@@ -335,15 +329,15 @@ final class SchematicLegLabelTests: TemporaryFolderTestCase {
 /// hint picks the town of its name ("Kashmir" fits the region and Cashmere, Washington).
 final class RegionAsPlaceTests: TemporaryFolderTestCase {
     func testARegionGivenAsAPlaceIsToldToBeAnAreaOrAnAnnotation() throws {
-        let path = try write("""
+        let story = """
         title: Kashmir
         places:
           - {id: s, name: Srinagar, kind: city}
           - {id: m, name: Muzaffarabad, kind: city}
           - {id: k, name: Kashmir, kind: city}
         views: [{name: v, fit: [s, m]}]
-        """, "kashmir.yaml")
-        XCTAssertThrowsError(try LoadedScenario.load(path, data: try DataDirectory.locate())) { error in
+        """
+        XCTAssertThrowsError(try load(story, "kashmir.yaml")) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("places[2].name") && text.contains("Cashmere"), text)
             XCTAssertTrue(text.contains("annotation of style region") && text.contains("areas"), "says how a region is drawn: \(text)")
