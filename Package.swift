@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "Export", dependencies: ["GeoCore", "Graphics", "Symbology", "Bindings", "PosixBindings", "DataCatalog", "GeoPackage", "Routing", "Scenario",
                                                "Cartography", "Scenes"]),
         // Draft: news articles read into a scenario, every item traced to its sentence.
-        .target(name: "Draft", dependencies: ["Gazetteer", "Symbology"]),
+        .target(name: "Draft", dependencies: ["GeoCore", "Gazetteer", "Symbology"]),
         // Commands: every run-time command of `geobrief` (geocode, route, validate, render, brief, batch, map).
         .target(name: "Commands", dependencies: ["GeoCore", "PosixBindings", "DataCatalog", "Bindings", "Scenario", "Cartography", "Gazetteer",
                                                  "Routing", "Scenes", "Briefing", "Batch", "Draft", "Animation", "Export",

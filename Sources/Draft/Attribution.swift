@@ -40,11 +40,15 @@ enum Attribution {
             return text.count >= 2 && text.count <= 90 ? text : nil
         }
         // The words of a name or body after a word: up to the next punctuation, at most eight words.
+        // After a possessive, the lowercase words it owns too ("Panama's migration service").
         func after(_ k: Int) -> String? {
-            var e = k
+            var e = k, owned = false
             while e < tokens.count, e - k < 8 {
                 if e > k, !Words.between(chars, tokens[e - 1], tokens[e]).allSatisfy({ $0 == " " }) { break }
-                if e > k, !tokens[e].isCapitalized, !["of", "and", "the", "us", "sources", "officials", "intelligence", "services"].contains(lower[e]) { break }
+                if e > k, !tokens[e].isCapitalized, !["of", "and", "the", "us", "sources", "officials", "intelligence", "services"].contains(lower[e]) {
+                    guard owned, !verbs.contains(lower[e]), !Words.notNames.contains(lower[e]) else { break }
+                }
+                if lower[e].hasSuffix("'s") || lower[e].hasSuffix("’s") { owned = true }
                 e += 1
             }
             return phrase(from: k, to: e)

@@ -137,6 +137,17 @@ public struct DraftDates: Sendable {
         return nil
     }
 
+    /// The years a sentence puts events in ("in 2023", "during 2022", "throughout 2021"), with
+    /// the character offset of each; none after the publication's year.
+    func years(in sentence: String) -> [(year: Int, at: Int)] {
+        let tokens = Words.tokens(sentence)
+        return tokens.indices.dropFirst().compactMap { i in
+            guard tokens[i].text.count == 4, let y = Int(tokens[i].text), (1900...2100).contains(y), y <= (publication?.year ?? 2100),
+                  ["in", "during", "throughout", "en"].contains(tokens[i - 1].lower) else { return nil }
+            return (y, tokens[i - 1].start)
+        }
+    }
+
     /// The first date `sentence` speaks of; `previous` is the day the sentence before ends on.
     public func find(in sentence: String, previous: Day?) -> Found? {
         let l = " " + sentence.lowercased().replacingOccurrences(of: "’", with: "'") + " "

@@ -39,7 +39,8 @@ public enum DraftWriter {
                 if let a = p.admin1 { fields.append("admin1: \(q(a))") }
                 fields += ["kind: \(p.kind)", "lat: \(round4(lat))", "lon: \(round4(lon))"]
                 let spellings = p.written.filter { $0 != p.name }
-                if !spellings.isEmpty { fields.append("note: \(q("written \(spellings.joined(separator: ", ")); geonameid \(p.geonameid.map(String.init) ?? "")"))") }
+                let notes = [p.note].compactMap { $0 } + (spellings.isEmpty ? [] : ["written \(spellings.joined(separator: ", ")); geonameid \(p.geonameid.map(String.init) ?? "")"])
+                if !notes.isEmpty { fields.append("note: \(q(notes.joined(separator: "; ")))") }
                 out.append("  - {\(fields.joined(separator: ", "))}")
             } else {
                 let note = ([p.note].compactMap { $0 } + (p.candidates.isEmpty ? [] : ["candidates: " + p.candidates.joined(separator: "; ")]))
@@ -55,8 +56,14 @@ public enum DraftWriter {
 
         // Regions and waters are names on the map, not points.
         let named = d.places.filter { ($0.role == .region || $0.role == .water) && $0.located }
+        let unnamedWaters = d.places.filter { $0.role == .water && !$0.located }
+        if !named.isEmpty || !unnamedWaters.isEmpty { out.append("") }
+        for w in unnamedWaters {
+            out.append(comment(w.mentions[0], confidence: w.confidence))
+            out.append("# \(w.name): \(w.note ?? "not in the data"):")
+            out.append("#  - {text: \(q(w.name)), lat: ..., lon: ..., style: water}")
+        }
         if !named.isEmpty {
-            out.append("")
             out.append("annotations:")
             for r in named {
                 out.append(comment(r.mentions[0], confidence: r.confidence))

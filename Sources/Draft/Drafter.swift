@@ -96,7 +96,13 @@ public struct Drafter {
                     }
                     // A span "since August" dates only what follows it.
                     let usable = when.map { !($0.phrase.hasPrefix("since ") || $0.phrase.hasPrefix("depuis ")) || (s.text.lowercased().range(of: $0.phrase).map { s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: $0.lowerBound) < f.start } ?? false) } ?? false
-                    let date = (usable ? when?.date : nil) ?? dates.publication?.description
+                    // Else the year the sentence puts it in: the nearest "in 2023" after it, or before it.
+                    let years = dates.years(in: s.text)
+                    let year = years.min { a, b in
+                        func gap(_ y: (year: Int, at: Int)) -> Int { y.at >= f.end ? y.at - f.end : 2 * (f.start - y.at) }
+                        return gap(a) < gap(b)
+                    }
+                    let date = (usable ? when?.date : nil) ?? year.map { String($0.year) } ?? dates.publication?.description
                     let sources = sourceIDs.isEmpty ? ["unattributed"] : sourceIDs
                     let key = "\(sources)|\(f.min)|\(f.max)|\(f.qualifier)|\(f.unit)|\(date ?? "")"
                     guard figureKeys.insert(key).inserted else { continue }
@@ -105,7 +111,7 @@ public struct Drafter {
                     if when == nil { confidence -= 0.1 }
                     result.figures.append(DraftFigure(
                         id: "F\(result.figures.count + 1)", quantity: f.counted.isEmpty ? f.unit : f.counted, value: value, min: f.min, max: f.max,
-                        qualifier: f.qualifier, unit: f.unit, date: date, dateFrom: usable ? when?.phrase ?? "" : "publication date", sources: sources,
+                        qualifier: f.qualifier, unit: f.unit, date: date, dateFrom: usable ? when?.phrase ?? "" : year.map { "in \($0.year)" } ?? "publication date", sources: sources,
                         attach: here.first.map { "#\($0)" }, confidence: confidence, provenance: provenance(f.start, f.end)))
                 }
                 // Movements "from X to Y" between two places of the sentence.

@@ -102,9 +102,11 @@ struct FigureFinder {
                 end += 2
             }
             let isYear = lo == hi && lo >= 1900 && lo <= 2100 && tokens[i].text.count == 4
-            // "1,500 soldiers ..., closer to 12,000": a number with no noun of its own counts what the one before did.
+            // "1,500 soldiers ..., closer to 12,000", "double the 248,000 recorded in 2022": a number
+            // with no noun of its own counts what the one before did.
             let following = end < tokens.count ? Words.between(chars, tokens[end - 1], tokens[end]) : "."
-            if unit == nil, !isYear, let previous = found.last, lo >= 10, following.contains(where: { ",.;:)".contains($0) }) {
+            let bare = following.contains(where: { ",.;:)".contains($0) }) || end < tokens.count && FigureFinder.afterBareNumber.contains(lower[end])
+            if unit == nil, !isYear, let previous = found.last, lo >= 10, bare {
                 unit = previous.unit
                 counted = [previous.counted]
             }
@@ -201,6 +203,10 @@ struct FigureFinder {
         for (phrase, _) in FigureFinder.qualifiers where b.hasSuffix(phrase) { return phrase.split(separator: " ").count }
         return 0
     }
+
+    /// Words after a number with no noun that leave it counting what the figure before it did
+    /// ("the 248,000 recorded in 2022", "against 9,000 a year earlier").
+    static let afterBareNumber: Set<String> = ["recorded", "reported", "counted", "registered", "estimated", "in", "a", "the", "last", "this"]
 
     /// Phrases before a number and what they make of it, longest first.
     static let qualifiers: [(String, String)] = [

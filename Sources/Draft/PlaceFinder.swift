@@ -1,5 +1,6 @@
 import Foundation
 import Gazetteer
+import GeoCore
 
 /// Finds the places of an article with the gazetteer itself: capitalized names (and names run
 /// into the next word by machine translation) looked up in every spelling it knows, regions by
@@ -21,6 +22,7 @@ struct PlaceFinder {
     private final class Memo {
         var answers: [String: GeocodeResult?] = [:]
         var known: [String: Bool] = [:]
+        var demonyms: [String: String?] = [:]
     }
 
     private func geocode(_ query: String, hints: GeocodeHints = GeocodeHints()) -> GeocodeResult? {
@@ -49,6 +51,8 @@ struct PlaceFinder {
         var settlementCue: Bool
         var before: [String]
         var after: [String]
+        /// A sea, gulf or bay ("the Gulf of Urabá").
+        var water = false
     }
 
     /// What an article yields: its places by id, the countries it names, and what was left out.
@@ -98,12 +102,12 @@ struct PlaceFinder {
                 // Leading function words and demonyms ("the", "Ukrainian Poltava region") are not the name.
                 while let first = run.first {
                     if Words.notNames.contains(first.lower) { run = run.dropFirst(); continue }
-                    if run.count >= 3, let c = Words.demonyms[first.lower + " " + run[run.startIndex + 1].lower] {
+                    if run.count >= 3, let c = demonym(first.lower + " " + run[run.startIndex + 1].lower) {
                         found.countries.insert(c)
                         run = run.dropFirst(2)
                         continue
                     }
-                    if run.count >= 2, let c = Words.demonyms[first.lower] {
+                    if run.count >= 2, let c = demonym(first.lower) {
                         found.countries.insert(c)
                         run = run.dropFirst()
                         continue
@@ -112,25 +116,45 @@ struct PlaceFinder {
                 }
                 guard !run.isEmpty else { continue }
                 if run.count == 1, let only = run.first, (2...5).contains(only.text.count), only.text.allSatisfy(\.isUppercase) { continue }
+                // "the Gulf of Urabá": a water name the gazetteer lacks (one it has, "Strait of
+                // Hormuz", ran as one name above), not a town of the name after "of".
+                if run.startIndex >= 2, tokens[run.startIndex - 1].lower == "of", tokens[run.startIndex - 2].isCapitalized,
+                   WaterWords.mentions(tokens[run.startIndex - 2].text) {
+                    let whole = tokens[(run.startIndex - 2)..<run.endIndex]
+                    let text = whole.map { strippedPossessive($0.text) }.joined(separator: " ")
+                    mentions.append(Mention(sentence: s, tokens: whole, written: text, query: text, region: false, settlementCue: false,
+                                            before: [], after: [], water: true))
+                    continue
+                }
                 let whole = run.map(\.lower).joined(separator: " ")
                 if Words.worldRegions.contains(whole) || Words.worldRegions.contains(tokens[max(0, run.startIndex - 1)].lower + " " + whole) { continue }
                 let lowerRun = run.map { strippedPossessive($0.lower) }
                 if lowerRun.contains(where: Words.organisationWords.contains) { continue }
-                if Words.demonyms[lowerRun.joined(separator: " ")] != nil || (run.count == 1 && Words.demonyms[lowerRun[0]] != nil) { continue }
+                if let c = demonym(lowerRun.joined(separator: " ")) ?? (run.count == 1 ? demonym(lowerRun[0]) : nil) {
+                    found.countries.insert(c)
+                    continue
+                }
                 let before = tokens[max(0, run.startIndex - 3)..<run.startIndex].map(\.lower)
                 let after = tokens[run.endIndex..<min(tokens.count, run.endIndex + 3)].map(\.lower)
                 let region = after.first.map(Words.regionWords.contains) == true
                     || (before.count >= 2 && Words.regionWords.contains(before[before.count - 2]) && ["of", "de", "d"].contains(before.last ?? ""))
-                let cue = before.contains(where: Words.settlementCues.contains)
+                // "the town of X", or "X, a village on ...".
+                let appositive = run.last.map { chars.count > $0.end && chars[$0.end] == "," } == true
+                    && (after.first.map(Words.settlementCues.contains) == true
+                        || after.count >= 2 && ["a", "the"].contains(after[0]) && Words.settlementCues.contains(after[1]))
+                let cue = before.contains(where: Words.settlementCues.contains) || appositive
                 let text = run.map { strippedPossessive($0.text) }.joined(separator: " ")
-                // A name of two words or more that is no place is a person's (or a body's): its words are set aside.
+                // A name of two words or more that is no place is a person's (or a body's): its words
+                // are set aside; unless the text puts it on the ground ("at Paso Canoas", "Bajo
+                // Chiquito, a village"): then it is a place the gazetteer lacks.
                 if run.count >= 2 && !region {
                     let r = geocode(text)
                     // A place's other spelling, word by word ("Deir al-Balah", Dayr al Balaḩ), is a place too.
                     let strong = r?.candidates.first.map { [.exact, .folded, .transliterated].contains($0.match)
                         || ($0.match == .variant || $0.match == .fuzzy) && $0.population >= 15_000 } ?? false
                     let titled = before.last.map(Words.personTitles.contains) == true
-                    if !strong || titled {
+                    let grounded = cue || before.last.map(Words.groundingLocatives.contains) == true
+                    if titled || !strong && !grounded {
                         personTokens.formUnion(run.map { strippedPossessive($0.text) })
                         continue
                     }
@@ -186,6 +210,7 @@ struct PlaceFinder {
         }
         // Second pass: context.
         var byKey: [String: Int] = [:]
+        var doubtful: [(Mention, Candidate, Double)] = []
         for (m, first, result) in resolved {
             var c = first
             var candidates: [String] = []
@@ -212,6 +237,11 @@ struct PlaceFinder {
                 }
             }
             guard var place = c else {
+                if m.water {
+                    append(&found, &byKey, unlocated(m, candidates: [], note: "a sea, gulf or bay: the built data has none; give its lat and lon to name it "
+                                                        + "(an annotation of style water)", provenance: provenance(m)))
+                    continue
+                }
                 let named = m.before.suffix(2) == ["such", "as"] || Self.isLocative(m.before) || m.before.last == "of"
                 if !candidates.isEmpty || m.settlementCue || m.region || (named && m.written.count >= 5) {
                     // The closest names, typos included, for the person who settles it.
@@ -249,21 +279,54 @@ struct PlaceFinder {
                 continue
             }
             let foreign = !found.countries.isEmpty && !place.country.isEmpty && !found.countries.contains(place.country) && place.population < 1_000_000
-            if small || foreign {
-                found.skipped.append(DraftSkip(text: m.written, reason: small ? "a small place of that name, with nothing in the text to say it is meant"
-                                                    : "'\(place.name)' lies in \(place.country), a country the article does not name", provenance: provenance(m)))
+            if foreign {
+                found.skipped.append(DraftSkip(text: m.written, reason: "'\(place.name)' lies in \(place.country), a country the article does not name",
+                                               provenance: provenance(m)))
+                continue
+            }
+            if small {
+                doubtful.append((m, place, confidence))
                 continue
             }
             if place.match == .fuzzy { confidence = min(confidence, 0.6) }
-            let role: DraftPlace.Role = place.kind == .region ? .region : place.kind.isWater ? .water : (isGovernment(m, place) ? .government : .place)
-            let p = DraftPlace(
-                id: "", name: place.name, written: [m.written], role: role, kind: kindWord(place),
-                country: place.country, admin1: place.admin1Name.isEmpty ? nil : place.admin1Name, lat: place.lat, lon: place.lon,
-                geonameid: place.id, located: true, candidates: [], note: nil, confidence: confidence, mentions: [provenance(m)])
-            append(&found, &byKey, p)
-            if role == .place { found.inSentence[m.sentence.index, default: []].append(Self.key(p)) }
+            add(place, m, confidence: confidence, to: &found, &byKey, provenance: provenance(m))
+        }
+        // A small place with nothing else to say it is meant is taken when it lies near a place of
+        // the story in its country ("boats from Necoclí ... to Acandí and Capurganá", towns of a few
+        // thousand a few tens of kilometres away); a namesake elsewhere is left out.
+        let grounded = found.places.filter { $0.role == .place && $0.located }
+        for (m, place, confidence) in doubtful {
+            let near = grounded.first { p in p.country == place.country && p.geonameid != place.id && distance(p, place) <= Self.nearKm }
+            guard let near else {
+                found.skipped.append(DraftSkip(text: m.written, reason: "a small place of that name, with nothing in the text to say it is meant",
+                                               provenance: provenance(m)))
+                continue
+            }
+            add(place, m, confidence: min(confidence, 0.7), note: "a small place, taken for lying \(Int(distance(near, place).rounded())) km from \(near.name)",
+                to: &found, &byKey, provenance: provenance(m))
         }
         return found
+    }
+
+    /// How near a place of the story a small place must lie to be taken for its nearness, in km.
+    static let nearKm = 100.0
+
+    private func distance(_ p: DraftPlace, _ c: Candidate) -> Double {
+        Coordinate(lon: p.lon ?? 0, lat: p.lat ?? 0).greatCircleKm(to: c.coordinate)
+    }
+
+    /// Adds a located place as its mention `m` names it, in the role its kind and the text give it.
+    @discardableResult
+    private func add(_ place: Candidate, _ m: Mention, confidence: Double, note: String? = nil, to found: inout Found,
+                     _ byKey: inout [String: Int], provenance: Provenance) -> DraftPlace {
+        let role: DraftPlace.Role = place.kind == .region ? .region : place.kind.isWater ? .water : (isGovernment(m, place) ? .government : .place)
+        let p = DraftPlace(
+            id: "", name: place.name, written: [m.written], role: role, kind: kindWord(place),
+            country: place.country, admin1: place.admin1Name.isEmpty ? nil : place.admin1Name, lat: place.lat, lon: place.lon,
+            geonameid: place.id, located: true, candidates: [], note: note, confidence: confidence, mentions: [provenance])
+        append(&found, &byKey, p)
+        if role == .place { found.inSentence[m.sentence.index, default: []].append(Self.key(p)) }
+        return p
     }
 
     /// Adds a place, or a mention to the place already found under the same key.
@@ -284,7 +347,8 @@ struct PlaceFinder {
     static func key(_ p: DraftPlace) -> String { p.geonameid.map(String.init) ?? "name:" + NameKey.fold(p.name) }
 
     private func unlocated(_ m: Mention, candidates: [String], note: String?, provenance: Provenance) -> DraftPlace {
-        DraftPlace(id: "", name: m.written, written: [m.written], role: m.region ? .region : .place, kind: m.region ? "region" : "town",
+        DraftPlace(id: "", name: m.written, written: [m.written], role: m.water ? .water : m.region ? .region : .place,
+                   kind: m.water ? "sea" : m.region ? "region" : "town",
                    country: nil, admin1: nil, lat: nil, lon: nil, geonameid: nil, located: false, candidates: candidates,
                    note: note, confidence: 0.3, mentions: [provenance])
     }
@@ -369,9 +433,39 @@ struct PlaceFinder {
         for i in tokens.indices {
             let one = tokens[i].lower
             let two = i + 1 < tokens.count ? one + " " + tokens[i + 1].lower : ""
-            if let c = Words.demonyms[two] { out.insert(c) } else if let c = Words.demonyms[one] { out.insert(c) }
+            if let c = Words.demonyms[two] ?? Words.demonyms[one] {
+                out.insert(c)
+            } else if tokens[i].isCapitalized, let c = demonym(i + 1 < tokens.count && tokens[i + 1].isCapitalized ? two : "") ?? demonym(one) {
+                // Built on a country's name: capitalized, as English writes them.
+                out.insert(c)
+            }
         }
         return out
+    }
+
+    /// The country a demonym or adjective names, singular or plural: the word list, else the
+    /// country whose name the word is built on by one of the usual endings ("Panamanian",
+    /// "Costa Ricans", "Hungarian", "Lebanese"), as the gazetteer spells the country.
+    func demonym(_ lower: String) -> String? {
+        guard !lower.isEmpty else { return nil }
+        if let c = Words.demonyms[lower] { return c }
+        if let known = memo.demonyms[lower] { return known }
+        var country: String?
+        let forms = lower.hasSuffix("s") ? [String(lower.dropLast()), lower] : [lower]
+        search: for word in forms {
+            for ending in Words.demonymEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+                let stem = String(word.dropLast(ending.count))
+                for tail in Words.countryNameTails {
+                    let name = stem + tail
+                    guard knows(name), let r = geocode(name, hints: GeocodeHints(kind: .country, limit: 1)), r.status == .found,
+                          let c = r.candidates.first, [.exact, .folded].contains(c.match), NameKey.fold(c.matched) == NameKey.fold(name) else { continue }
+                    country = c.country
+                    break search
+                }
+            }
+        }
+        memo.demonyms[lower] = .some(country)
+        return country
     }
 
     private func kindWord(_ c: Candidate) -> String {

@@ -104,6 +104,11 @@ enum Words {
     static let locatives: Set<String> = ["in", "at", "near", "around", "outside", "from", "towards", "toward", "into", "inside",
                                          "via", "through", "across", "à", "près", "autour", "vers", "dans"]
 
+    /// The locatives before a name of several words that make it a place rather than a person's
+    /// name, even one the gazetteer lacks ("at Paso Canoas"; not "from", as in "a letter from").
+    static let groundingLocatives: Set<String> = ["in", "at", "near", "outside", "into", "inside", "through", "via", "towards",
+                                                  "toward", "around"]
+
     /// Words after a city's name that make it its government ("Moscow said", "Pyongyang's motivations").
     static let governmentVerbs: Set<String> = [
         "said", "says", "say", "has", "have", "had", "needs", "need", "is", "was", "would", "will", "could", "assured", "acknowledged",
@@ -121,10 +126,16 @@ enum Words {
         "lebanese": "LB", "turkish": "TR", "egyptian": "EG", "yemeni": "YE", "sudanese": "SD", "japanese": "JP",
         "indian": "IN", "pakistani": "PK", "afghan": "AF", "iraqi": "IQ", "saudi": "SA", "libyan": "LY", "malian": "ML",
         "nigerian": "NG", "ethiopian": "ET", "somali": "SO", "venezuelan": "VE", "colombian": "CO", "mexican": "MX",
-        "brazilian": "BR", "soviet": "RU", "houthi": "YE", "houthis": "YE", "taiwanese": "TW", "filipino": "PH", "vietnamese": "VN",
+        "brazilian": "BR", "dominican": "DO", "soviet": "RU", "houthi": "YE", "houthis": "YE", "taiwanese": "TW", "filipino": "PH", "vietnamese": "VN",
         "nord-coréen": "KP", "nord-coréens": "KP", "russe": "RU", "russes": "RU", "ukrainien": "UA", "ukrainiens": "UA",
         "américain": "US", "américains": "US", "sud-coréen": "KR", "sud-coréens": "KR",
     ]
+
+    /// Endings that make a demonym of a country's name, shortest first ("Colombia-n", "Omani",
+    /// "Chile-an", "Hungar-ian", "Panama-nian", "Sudan-ese", "Brit-ish"); what they leave is
+    /// the name, or the name less one of `countryNameTails` ("Mexic-o", "Ital-y", "Belg-ium").
+    static let demonymEndings = ["n", "i", "an", "ian", "nian", "ese", "ish"]
+    static let countryNameTails = ["", "a", "o", "y", "e", "i", "ia", "ium", "on"]
 
     /// English words run into the next one in machine-translated text ("Vlagoveshenskin",
     /// "Yoon Suk-yeolindicated", "allyafter"): tried as a suffix to cut off a name.

@@ -130,6 +130,15 @@ public final class Gazetteer: Sendable {
                                  message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched)) letters off, "
                                     + "a name of \(Gazetteer.label(best)): give the name as the data spells it if that is the place, or coordinates")
         }
+        // A letter off a village, with nothing saying where, is a guess: a place the data lacks is
+        // as likely ("Paso Canoas", the Panamanian border town, is not Paso Canoa, Oaxaca).
+        // A country, region or nearby place named takes it.
+        if best.match == .fuzzy, best.kind == .populated, best.population < Gazetteer.smallPlace,
+           filter.countries == nil, filter.admin1 == nil, filter.near == nil {
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
+                                 message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched)) letter(s) off, "
+                                    + "a small place, \(Gazetteer.label(best)): give --country \(best.country) if that is the place, or coordinates")
+        }
         // A town named like a region or country it does not lie in is no settled answer: offer both
         // (Tuscany: Toscana, or a district of Calgary; Amur: the oblast, or Āmūr, India; Galicia:
         // the Spanish region, or Galicija, Slovenia). A city inside its namesake region stands

@@ -232,6 +232,36 @@ final class DraftTests: XCTestCase {
         XCTAssertTrue(vorojba.candidates.joined().contains("Vorozhba (Sumy, UA"), "\(vorojba.candidates)")
     }
 
+    /// Seen drafting a story of the Darién Gap as a new user would: Acandí and Capurganá ("boats
+    /// ... to Acandí and Capurganá", small towns a few kilometres from Necoclí) were left out as
+    /// small places with nothing to say they are meant; "Bajo Chiquito, a village" and "at Paso
+    /// Canoas", which the data lacks, vanished as people's names; "Panamanian" was an unlocated
+    /// place with the Philippines' Pinamungahan as its closest name, "the Gulf of Urabá" a town
+    /// "Urabá" near Surabaya; "according to Panama's migration service" was a source "Panama's";
+    /// "the 248,000 recorded in 2022" was no figure, and the figures of 2023 were dated with the
+    /// publication.
+    func testAMigrationRouteThroughVillagesTheDataPartlyLacks() throws {
+        let text = """
+        Thursday, January 4, 2024
+
+        More than 520,000 people crossed the Darién Gap between Colombia and Panama in 2023, according to Panama's migration service, more than double the 248,000 recorded in 2022.
+
+        Most migrants take boats from Necoclí and Turbo across the Gulf of Urabá to Acandí and Capurganá, then walk for several days through the jungle to Bajo Chiquito, a village on the Panamanian side. From there they are taken by canoe to the reception station at Lajas Blancas and by bus to the Costa Rican border at Paso Canoas. Many Venezuelans continue north to Tapachula, on Mexico's southern border.
+        """
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "darien.txt", text: text)], options: Drafter.Options())
+        let summary = d.places.map { "\($0.name) \($0.role) \($0.located) \($0.country ?? "-")" }
+        XCTAssertEqual(Set(d.places.filter { $0.role == .place && $0.located }.map(\.name)),
+                       ["Necoclí", "Turbo", "Acandí", "Capurganá", "Lajas Blancas", "Tapachula"], "\(summary)")
+        XCTAssertEqual(Set(d.places.filter { $0.role == .place && !$0.located }.map(\.name)), ["Bajo Chiquito", "Paso Canoas"], "\(summary)")
+        XCTAssertEqual(d.places.filter { $0.role == .water }.map(\.name), ["Gulf of Urabá"], "\(summary)")
+        XCTAssertEqual(d.sources.map(\.publisher), ["Panama's migration service"])
+        let figures = d.figures.map { "\($0.value) \($0.unit) \($0.date ?? "-")" }
+        XCTAssertEqual(figures, ["more than 520,000 people 2023", "248,000 people 2022"])
+        let yaml = DraftWriter.yaml(d, articles: ["darien.txt"])
+        XCTAssertTrue(yaml.contains("Gulf of Urabá"), yaml)
+        XCTAssertFalse(yaml.contains("Panamanian") || yaml.contains("Surabaya"), yaml)
+    }
+
     /// HTML and Markdown are read as their text: tags, scripts, entities, heading marks and link
     /// targets are not words of the story; offsets count the text's characters.
     func testHTMLAndMarkdownAreReadAsText() throws {
