@@ -100,7 +100,9 @@ public struct BriefingWriter {
             }
         }
         flow.y += 10
-        let counts = "\(scenario.views.count) map(s), \(scenario.figures.count) figures from \(scenario.sources.count) sources, \(scenario.events.count) events. Figures are claims as reported, each with who made it and when; conflicting estimates are shown side by side, never merged."
+        func counted(_ n: Int, _ noun: String) -> String { n == 0 ? "no \(noun)s" : n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+        let counts = "\(counted(scenario.views.count, "map")), \(counted(scenario.figures.count, "figure")) from \(counted(scenario.sources.count, "source")), "
+            + "\(counted(scenario.events.count, "event")). Figures are claims as reported, each with who made it and when; conflicting estimates are shown side by side, never merged."
         try flow.paragraph(counts, TextStyle(size: 9, italic: true, color: Color(hex: "#444444")!))
     }
 

@@ -72,6 +72,15 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: again))
     }
 
+    /// Seen on the Darién Gap example's cover: "1 map(s), 2 figures from 1 sources, 0 events".
+    func testTheCoverCountsInWords() throws {
+        let darien = BinaryRunner.packageRoot.appendingPathComponent("examples/darien-gap.yaml").path
+        let path = dir.appendingPathComponent("d.pdf").path
+        try BriefingWriter(loaded: try LoadedScenario.load(darien, data: try DataDirectory.locate())).write(to: path)
+        let cover = try text(path, page: 1).replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(cover.contains("1 map, 2 figures from 1 source, no events."), cover)
+    }
+
     /// A story with events but no estimates (the Red Sea diversion) has no "Estimates over time"
     /// page of an axis alone: the events' axis heads its chronology, and the note under it speaks
     /// of events only.

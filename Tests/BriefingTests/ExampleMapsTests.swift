@@ -34,6 +34,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         "sudan-war-sudan": ["السودان", "مصر", "تشاد", "ليبيا"],
         "wagner-march-march": ["РОССИЯ", "УКРАИНА"],
         "noto-earthquake-noto": ["日本"],
+        "darien-gap-gap": ["PANAMÁ", "COLOMBIA", "CanaldePanamá"],
     ]
 
     func loaded(_ name: String) throws -> LoadedScenario {
