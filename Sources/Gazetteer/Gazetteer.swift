@@ -74,7 +74,8 @@ public final class Gazetteer: Sendable {
                 // by a letter of their Bengali name read in Latin letters.
                 && !(c.match == .fuzzy && Gazetteer.script(of: c.matched) != .latin)
         }
-        var scored = try score(found, regionQuery: regionQuery, filter: filter)
+        var scored = try score(script == .han ? found + withAdministrativeWord(query).filter { c in !found.contains { $0.id == c.id } } : found,
+                               regionQuery: regionQuery, filter: filter)
         if scored.isEmpty {
             let suggestions = script == .latin ? Matcher(table: table).suggestions(for: core) : []
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
@@ -170,6 +171,20 @@ public final class Gazetteer: Sendable {
         }
         return GeocodeResult(query: raw, status: .found, candidates: scored, suggestions: [],
                              message: "\(Gazetteer.label(best)) (\(best.match.rawValue) match on '\(best.matched)')")
+    }
+
+    /// Words for city, county, district, town and village that Chinese and Japanese names carry
+    /// or leave out (花蓮 and 花蓮市, 臺中 and 臺中市).
+    static let administrativeWords: [Character] = ["市", "縣", "县", "區", "区", "鎮", "镇", "鄉", "乡", "町", "村"]
+
+    /// The places whose name as written is a name in Chinese characters with such a word added or
+    /// taken away, for a query the data does not have as written (花蓮, which it has only as 花蓮市).
+    func withAdministrativeWord(_ query: String) -> [Candidate] {
+        // One character and a word is another name (中 and 中村), not this one with its word.
+        guard query.count >= 2 else { return [] }
+        var forms = Gazetteer.administrativeWords.map { query + String($0) }
+        if query.count >= 3, let last = query.last, Gazetteer.administrativeWords.contains(last) { forms.append(String(query.dropLast())) }
+        return forms.flatMap { Matcher(table: table).candidates(for: $0, core: $0).filter { $0.match == .exact } }
     }
 
     /// A "not found" answer for a word that the data has only as part of regions' names ("Darfur":
