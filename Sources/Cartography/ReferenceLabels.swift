@@ -60,10 +60,11 @@ struct ReferenceLabelReader {
         // Populated places: fewer the smaller the scale.
         let minimum = km > 5_000 ? 2_000_000 : km > 2_000 ? 750_000 : km > 800 ? 250_000 : 100_000
         var cities: [ReferenceLabel] = []
-        for (at, v) in try rows("cities", ["name", "population", "capital"]) {
+        for (at, v) in try rows("cities", ["name", "population", "capital", "names"]) {
             let population = v[1].number ?? 0, capital = v[2].number == 1
             guard capital || population >= Double(minimum), let name = v[0].string else { continue }
-            cities.append(ReferenceLabel(kind: capital ? .capital : .city, text: name, at: at, size: capital ? 7.5 : 7, weight: population))
+            let text = Self.localName(v[3].string ?? "", language: language) ?? name
+            cities.append(ReferenceLabel(kind: capital ? .capital : .city, text: text, at: at, size: capital ? 7.5 : 7, weight: population))
         }
         out += cities.sorted { $0.weight > $1.weight }.prefix(ReferenceLabelReader.maxCities)
         if km < 2_500 {
@@ -139,6 +140,12 @@ extension ReferenceLabelReader {
     /// Country names: at Natural Earth's label point when it is on the map, or else inside the
     /// largest visible part of the country (where a grid over the frame falls inside it), sized
     /// by the part of the country the map shows.
+    /// A city's name in `language` from the labels' `names` column ("ar=الخرطوم|ru=Хартум"), when it has one.
+    static func localName(_ names: String, language: String) -> String? {
+        let prefix = language + "="
+        return names.split(separator: "|").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
     func countries(_ frame: MapFrame, file: GeoPackageFile, box: BoundingBox, nameColumn: String, zoom: Double,
                    kmPerPoint: Double, pointsAcross: Double, storyPoints: [Coordinate]) throws -> [ReferenceLabel] {
         var byCode: [String: (name: String, minLabel: Double, area: Double, at: Coordinate)] = [:]

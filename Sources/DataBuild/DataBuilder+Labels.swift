@@ -11,7 +11,7 @@ extension DataBuilder {
     /// Reference labels for maps, one point layer each: `countries` (Natural Earth's label points,
     /// label ranks and scale range, area, names in 25 languages), `regions` (first-level regions:
     /// a point inside each, area, country) and `cities` (GeoNames places of 100,000 people or more
-    /// and every capital, with population).
+    /// and every capital, with population and their names in the languages `LocalCityNames` tells).
     func buildReferenceLabels() throws -> DatasetEntry {
         let rel = "basemap/labels.gpkg", dest = "\(out)/\(rel)"
         let ds = try Dataset.createVector(dest, options: ["VERSION=1.2"])
@@ -111,17 +111,19 @@ extension DataBuilder {
         let layer = try ds.createLayer("cities", geometry: .point, srs: SpatialReference.wgs84(),
                                        fields: [FieldDefinition(name: "geonameid", type: .integer), FieldDefinition(name: "name", type: .string),
                                                 FieldDefinition(name: "iso_a2", type: .string), FieldDefinition(name: "population", type: .integer),
-                                                FieldDefinition(name: "capital", type: .integer)],
+                                                FieldDefinition(name: "capital", type: .integer), FieldDefinition(name: "names", type: .string)],
                                        options: ["SPATIAL_INDEX=YES"])
         try ds.transaction {
             // Largest first, so that readers taking the first rows take the most important.
             let kept = cities.filter { ($0.value["population"] as? Int ?? 0) >= DataBuilder.contextCityPopulation || capitals.contains($0.key) }
             for (id, c) in kept.sorted(by: { ($0.value["population"] as? Int ?? 0, $1.key) > ($1.value["population"] as? Int ?? 0, $0.key) }) {
                 guard let lat = c["latitude"] as? Double, let lon = c["longitude"] as? Double, let name = c["name"] as? String else { continue }
+                let country = c["countrycode"] as? String ?? ""
                 try layer.add(Feature(attributes: ["geonameid": .integer(Int64(id) ?? 0), "name": .string(name),
-                                                   "iso_a2": .string(c["countrycode"] as? String ?? ""),
+                                                   "iso_a2": .string(country),
                                                    "population": .integer(Int64(c["population"] as? Int ?? 0)),
-                                                   "capital": .integer(capitals.contains(id) ? 1 : 0)],
+                                                   "capital": .integer(capitals.contains(id) ? 1 : 0),
+                                                   "names": .string(LocalCityNames.names(name, alternates: c["alternatenames"] as? [String] ?? [], country: country))],
                                       geometry: .point(Coordinate(lon: lon, lat: lat))))
             }
         }

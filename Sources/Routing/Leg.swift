@@ -76,10 +76,10 @@ extension RoutingGraph {
         let clock = ContinuousClock()
         let snapStart = clock.now
         let ends = nearestNodes(to: [a, b])
-        guard let s = ends[0], s.km <= maxSnapKm else {
+        guard var s = ends[0], s.km <= maxSnapKm else {
             throw RoutingError.tooFarFromNetwork(place: aName, mode: mode, km: ends[0]?.km ?? .infinity, limit: maxSnapKm)
         }
-        guard let e = ends[1], e.km <= maxSnapKm else {
+        guard var e = ends[1], e.km <= maxSnapKm else {
             throw RoutingError.tooFarFromNetwork(place: bName, mode: mode, km: ends[1]?.km ?? .infinity, limit: maxSnapKm)
         }
         let pathStart = clock.now
@@ -93,8 +93,13 @@ extension RoutingGraph {
             parts.append(LegPart(routed: true, coordinates: path.nodes.map { nodes[Int($0)] }, km: path.lengthKm))
             edgeCount += path.nodes.count - 1
         }
+        var path = shortestPath(from: s.node, to: e.node, allowed: allowed)
+        if path == nil, let (s2, e2) = resnapped(a, b, s, e, maxSnapKm: maxSnapKm) {
+            (s, e) = (s2, e2)
+            path = shortestPath(from: s.node, to: e.node, allowed: allowed)
+        }
         if s.km > 0 { parts.append(LegPart(routed: false, coordinates: [a, nodes[Int(s.node)]], km: s.km)) }
-        if let path = shortestPath(from: s.node, to: e.node, allowed: allowed) {
+        if let path {
             follow(path)
         } else {
             let comp = components()
@@ -117,6 +122,33 @@ extension RoutingGraph {
         }
         if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [nodes[Int(e.node)], b], km: e.km)) }
         return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount, speedKmh: nil)
+    }
+
+    /// How much longer than its nearest a connector may grow to reach the piece of the network the
+    /// other end lies on, km: a town whose nearest node is a fragment of the data beside the main
+    /// network (Kharkiv, a kilometre from it) is on the main network; an island's is not.
+    static let resnapSlackKm = 10.0
+
+    /// Ends on different pieces of the network, one moved onto the other's piece when that piece
+    /// lies within the snap limit and `resnapSlackKm` of its nearest node (the end that moves
+    /// least); nil when neither can.
+    func resnapped(_ a: Coordinate, _ b: Coordinate, _ s: (node: Int32, km: Double), _ e: (node: Int32, km: Double),
+                   maxSnapKm: Double) -> ((node: Int32, km: Double), (node: Int32, km: Double))? {
+        let comp = components()
+        let (fc, tc) = (comp[Int(s.node)], comp[Int(e.node)])
+        guard fc != tc else { return nil }
+        func onto(_ c: Coordinate, piece: Int32, from nearest: Double) -> (node: Int32, km: Double)? {
+            guard let n = nearestNode(to: c, among: { comp[Int($0)] == piece }) else { return nil }
+            let km = c.greatCircleKm(to: nodes[Int(n)])
+            return km <= maxSnapKm && km <= nearest + Self.resnapSlackKm ? (n, km) : nil
+        }
+        let moveA = onto(a, piece: tc, from: s.km), moveB = onto(b, piece: fc, from: e.km)
+        switch (moveA, moveB) {
+        case let (x?, y?): return x.km - s.km <= y.km - e.km ? (x, e) : (s, y)
+        case let (x?, nil): return (x, e)
+        case let (nil, y?): return (s, y)
+        case (nil, nil): return nil
+        }
     }
 }
 

@@ -106,6 +106,32 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(v.stderr.contains("'through bering+northwest' in a leg"), v.stderr)
     }
 
+    /// Seen on maps in other languages: the reference cities in Latin letters among country names
+    /// in the map's language. A Japanese map of Ukraine names Kyiv in katakana (from GeoNames'
+    /// names, where the script tells the language); a Russian one keeps the city's own name, as the
+    /// Cyrillic names do not tell Russian from its neighbours.
+    func testReferenceCitiesAreNamedInTheMapsLanguageWhereTheScriptTellsIt() throws {
+        let file = dir.appendingPathComponent("ua.yaml").path
+        func render(_ language: String) throws -> String {
+            try """
+            title: t
+            language: \(language)
+            places:
+              - {id: lviv, name: Lviv, country: UA}
+              - {id: kharkiv, name: Kharkiv, country: UA}
+            views:
+              - {name: ua, fit: [lviv, kharkiv], size: 1600x1000}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent(language).path
+            let r = try cli.run(["render", file, "--format", "pdf", "-o", out])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try XCTUnwrap(runTool("pdftotext", [out + "/ua-ua.pdf", "-"]))
+        }
+        let ja = try render("ja")
+        XCTAssertTrue(ja.contains("キーウ") && !ja.contains("Kyiv"), ja)
+        XCTAssertTrue(try render("ru").contains("Kyiv"))
+    }
+
     /// Seen in a Japanese story: its map's legend and date line came out in English without a word.
     func testALanguageWithoutTheMapsOwnWordsIsAWarning() throws {
         let file = dir.appendingPathComponent("noto.yaml").path

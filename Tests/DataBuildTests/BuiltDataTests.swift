@@ -47,6 +47,35 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertEqual(names["RU"], "Russia")
     }
 
+    /// Reference cities carry their names in the languages whose script tells them (Korean, Greek,
+    /// Japanese katakana for places abroad); none in Cyrillic or Arabic, where the nearest name
+    /// was often another language's (Москох for Moscow, Bulgarian Харков for Kharkiv).
+    func testCitiesCarryTheirNamesInTheMapLanguagesTheirScriptsTell() throws {
+        let labels = try Dataset.open(try data.path(of: "labels"), kind: .vector)
+        var names: [String: String] = [:]
+        for f in try labels.layer(named: "cities").features() where ["706483", "524901", "1835848", "703448", "1850147", "1815286"].contains(f["geonameid"].text) {
+            names[f["geonameid"].text] = f["names"].text
+        }
+        func local(_ id: String, _ language: String) -> String? {
+            (names[id] ?? "").split(separator: "|").first { $0.hasPrefix(language + "=") }.map { String($0.dropFirst(language.count + 1)) }
+        }
+        XCTAssertEqual(local("1835848", "ko"), "서울", names["1835848"] ?? "")
+        XCTAssertEqual(local("703448", "ja"), "キーウ", names["703448"] ?? "")
+        XCTAssertEqual(local("524901", "el"), "Μόσχα", names["524901"] ?? "")
+        XCTAssertEqual(local("1815286", "ko"), "청두", "without the word for city: \(names["1815286"] ?? "")")
+        XCTAssertNil(local("1850147", "ja"), "Tokyo is written in kanji, not katakana")
+        for language in ["ru", "uk", "ar", "fr"] { XCTAssertNil(local("706483", language), "\(language): \(names["706483"] ?? "")") }
+    }
+
+    /// The choice among a city's names in a script: the language's letters, then the Latin
+    /// reading nearest the city's own name, never a former name far from it.
+    func testALocalNameIsTheNearestInTheLanguagesLetters() {
+        XCTAssertEqual(LocalCityNames.name("Kharkiv", alternates: ["Kharkov", "Харків", "하르코프", "하르키우"], language: "ko"), "하르키우")
+        XCTAssertNil(LocalCityNames.name("Volgograd", alternates: ["スターリングラード"], language: "ja"), "a former name only: none")
+        XCTAssertEqual(LocalCityNames.names("Seoul", alternates: ["서울", "ソウル", "Сеул", "Σεούλ"], country: "KR"), "el=Σεούλ|ja=ソウル|ko=서울")
+        XCTAssertEqual(LocalCityNames.names("Osaka", alternates: ["大阪", "オオサカ"], country: "JP"), "", "places of Japan are not written in katakana")
+    }
+
     func testRegionsAcrossTheAntimeridianAreSplitAndMoscowIsAHole() throws {
         let dcw = try Dataset.open(try data.path(of: "regions-ru"), kind: .vector)
         let regions = try dcw.layer(named: "ru_regions")

@@ -63,6 +63,7 @@ final class RailNetworkTests: XCTestCase {
         "Vladivostok": Coordinate(lon: 131.87353, lat: 43.10562), "Khabarovsk": Coordinate(lon: 135.0971, lat: 48.46204),
         "Krasnoyarsk": Coordinate(lon: 92.93136, lat: 56.03742), "Moscow": Coordinate(lon: 37.61781, lat: 55.75204),
         "Kursk": Coordinate(lon: 36.18457, lat: 51.72689), "Blagoveshchensk": Coordinate(lon: 127.52637, lat: 50.27593),
+        "Kharkiv": Coordinate(lon: 36.25272, lat: 49.98081), "Kyiv": Coordinate(lon: 30.5238, lat: 50.45466),
     ]
 
     func leg(_ a: String, _ b: String, within: Set<String>? = nil) throws -> Leg {
@@ -115,6 +116,15 @@ final class RailNetworkTests: XCTestCase {
         XCTAssertEqual(l.coordinates.first, places["Vladivostok"])
         XCTAssertEqual(l.coordinates.last, places["Kursk"])
         XCTAssertLessThan(l.schematicKm, 5, "both connectors are short")
+    }
+
+    /// Seen routing an evacuation story: Kharkiv, a hub of the network, snapped to a piece of three
+    /// nodes a kilometre from the main network, and the leg to Kyiv failed as cut off.
+    func testAPlaceNextToAFragmentIsTakenToTheNetworkTheOtherEndIsOn() throws {
+        let l = try leg("Kharkiv", "Kyiv")
+        XCTAssertEqual(l.routedKm, 480, accuracy: 80)
+        XCTAssertLessThan(l.schematicKm, 10, "the connectors stay short")
+        XCTAssertEqual(try leg("Kyiv", "Kharkiv").routedKm, l.routedKm, accuracy: 1, "the same either way")
     }
 
     func testBlagoveshchenskPieceIsCutOffAndSaidSo() throws {

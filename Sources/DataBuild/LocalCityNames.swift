@@ -1,0 +1,70 @@
+import Foundation
+import GeoCore
+
+/// A city's name in a map's language, chosen from GeoNames' alternate names, which carry no
+/// language: a name written wholly in a script that only that language uses, the one whose Latin
+/// reading lies nearest the city's own name (never a former name far from it). Korean (Hangul),
+/// Greek, and Japanese for places abroad (katakana) qualify. Cyrillic, Arabic, Hebrew and
+/// Devanagari do not: several languages share each, and the nearest name is often another's
+/// (measured on Russia's and Ukraine's largest cities: Москох for Moscow, Bulgarian Харков for
+/// Kharkiv, Belarusian Запарожжа, Yiddish מאָסקװע), so maps in those languages print the city's
+/// own name, as do maps in languages of the Latin script.
+public enum LocalCityNames {
+    /// The letters a language's names are written in.
+    struct Script {
+        let ranges: [ClosedRange<UInt32>]
+        /// Whether ICU's Latin reading of the script lies too far from English spellings to bound
+        /// (Hangul: 하르키우 reads "haleukiu"): the nearest name is taken however far.
+        var loose = false
+
+        func admits(_ name: String) -> Bool {
+            var letters = 0
+            for ch in name {
+                if ch == " " || ch == "-" || ch == "・" || ch == "ー" { continue }
+                guard let u = ch.unicodeScalars.first, ch.unicodeScalars.count == 1, ranges.contains(where: { $0.contains(u.value) }) else { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
+    }
+
+    /// The languages given a name of their own, with their scripts.
+    static let scripts: [String: Script] = [
+        "ko": Script(ranges: [0xAC00...0xD7A3], loose: true),
+        "el": Script(ranges: [0x0370...0x03FF, 0x1F00...0x1FFF]),
+        // Japanese names of places abroad are written in katakana, which no other language uses.
+        "ja": Script(ranges: [0x30A0...0x30FF]),
+    ]
+
+    /// Countries whose places Japanese writes in kanji, not katakana.
+    static let kanjiCountries: Set<String> = ["JP", "CN", "TW", "HK", "MO"]
+
+    /// The names of a city in every language that has one (`ReferenceLabelReader` reads them), as
+    /// "el=Σεούλ|ja=ソウル|ko=서울": languages in order, names without the separators.
+    public static func names(_ name: String, alternates: [String], country: String) -> String {
+        scripts.keys.sorted().compactMap { language in
+            guard !(language == "ja" && kanjiCountries.contains(country)),
+                  let local = self.name(name, alternates: alternates.filter { !$0.contains("|") && !$0.contains("=") }, language: language),
+                  local != name else { return nil }
+            return "\(language)=\(local)"
+        }.joined(separator: "|")
+    }
+
+    /// The name of a city called `name` in `language`, from its `alternates`; nil when none fits.
+    public static func name(_ name: String, alternates: [String], language: String) -> String? {
+        guard let script = scripts[language] else { return nil }
+        let own = latin(name)
+        // Korean names of Chinese cities often carry the word for city ("청두 시"): maps leave it out.
+        let fitting = alternates.filter(script.admits).map { language == "ko" && $0.hasSuffix(" 시") ? String($0.dropLast(2)) : $0 }
+        let ranked = fitting.map { ($0, editDistance(latin($0), own, limit: 64)) }
+        guard let best = ranked.min(by: { $0.1 < $1.1 }) else { return nil }
+        // A name of another reading altogether (a former name) is no translation of this one.
+        return script.loose || best.1 <= max(3, own.count / 2) ? best.0 : nil
+    }
+
+    /// A name's Latin reading as bytes: transliterated, without marks, lower case, letters only.
+    static func latin(_ s: String) -> [UInt8] {
+        let t = s.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? s
+        return Array(t.lowercased().unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.map { UInt8($0.value) })
+    }
+}
