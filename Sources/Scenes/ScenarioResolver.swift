@@ -185,9 +185,11 @@ public final class ScenarioResolver {
         var geocoded: [String] = []
         func locate(_ name: String) throws -> Coordinate {
             if let p = resolved.places[name] { return p.coordinate }
-            if let p = s.places.first(where: { $0.id == name || $0.name.lowercased() == name.lowercased() }) {
+            if let i = s.places.firstIndex(where: { $0.id == name || $0.name.lowercased() == name.lowercased() }) {
+                let p = s.places[i]
                 if p.unlocated { throw RoutingError.badLegs(name, reason: "'\(name)' is unlocated and cannot end a leg") }
                 if let c = resolved.places[p.id]?.coordinate { return c }
+                throw RoutingError.badLegs(name, reason: "'\(name)' is the place '\(p.name)', which is not located (see places[\(i)]): the leg is routed once it is")
             }
             // Up to two letters off for a long id, one for a middling one, none for a short one.
             let typed = BitParallelDistance(pattern: Array(name.lowercased().utf8)), limit = name.count >= 8 ? 2 : name.count >= 5 ? 1 : 0

@@ -212,6 +212,21 @@ final class ScenarioCLITests: XCTestCase {
         let named = try cli.run(["validate", file])
         XCTAssertEqual(named.status, 0, named.stderr)
         XCTAssertTrue(named.stderr.contains("routes[0].legs: 'Nakhodka' is not a place id of this scenario: geocoded as Nakhodka (RU"), named.stderr)
+        // Seen: a leg to a place whose name was ambiguous ('e', Rafah) said 'e' was no place id and
+        // that geocoding 'e' failed ("too short to name a place").
+        try """
+        title: Legs
+        places:
+          - {id: d, name: Gaza City, country: PS}
+          - {id: e, name: Rafah}
+        routes:
+          - {id: r, legs: "d>e:road"}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let unsettled = try cli.run(["validate", file])
+        XCTAssertEqual(unsettled.status, 1, unsettled.stderr)
+        XCTAssertTrue(unsettled.stderr.contains("places[1].name: 'Rafah' is ambiguous"), unsettled.stderr)
+        XCTAssertTrue(unsettled.stderr.contains("routes[0].legs: 'e' is the place 'Rafah', which is not located (see places[1]): the leg is routed once it is"), unsettled.stderr)
+        XCTAssertFalse(unsettled.stderr.contains("too short"), unsettled.stderr)
     }
 
     func testBenchAnchorScenarioShowsTheAnchorsWindowExactly() throws {
