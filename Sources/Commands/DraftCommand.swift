@@ -21,7 +21,7 @@ struct DraftCommand: ParsableCommand {
     @Argument(help: "Article files (text, Markdown or HTML), or - for standard input.") var articles: [String]
     @Option(help: "The publication date, YYYY-MM-DD (default: stated in the article, or its latest date).") var date: String?
     @Option(help: "The publisher of the articles, for the sources' titles.") var sourceName: String?
-    @Option(help: "The articles' language: en or fr (how numbers are written).") var language = "en"
+    @Option(help: "The articles' language: \(Drafter.languages.joined(separator: ", ")) (how dates and numbers are written).") var language = "en"
     @Option(name: .shortAndLong, help: "Where to write the scenario (default: standard output).") var output: String?
     @Flag(help: "Print the whole extraction as JSON.") var json = false
 
@@ -31,7 +31,9 @@ struct DraftCommand: ParsableCommand {
     func validate() throws {
         guard !articles.isEmpty else { throw ValidationError("give at least one article file (or - for standard input)") }
         guard articles.count <= Self.maxArticles else { throw ValidationError("\(articles.count) articles: at most \(Self.maxArticles) a draft") }
-        guard ["en", "fr"].contains(language) else { throw ValidationError("--language '\(language)': expected en or fr") }
+        guard Drafter.languages.contains(language) else {
+            throw ValidationError("--language '\(language)': expected one of \(Drafter.languages.joined(separator: ", "))")
+        }
         guard articles.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read once") }
     }
 

@@ -11,6 +11,7 @@ enum Attribution {
         "confirms", "indicated", "indicates", "assessed", "recalls", "recalled", "underlines", "underlined", "points", "presents",
         "comments", "commented", "alerts", "replies", "replied", "insisted", "insists", "revealed", "published", "had",
         "considered", "put", "puts", "counted", "counts", "affirmed", "assure", "déclaré", "affirme", "selon", "reminds", "slips",
+        "según", "dijo", "afirmó", "declaró", "informó", "aseguró", "señaló", "indicó", "estimó", "explicó",
         "sweeps", "nuance", "specifies", "according", "citing", "insisted", "affirmé", "estime", "indiqué", "annoncé", "assuré",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "il", "elle"]
@@ -27,7 +28,8 @@ enum Attribution {
         func phrase(from a: Int, to b: Int) -> String? {
             guard a < b else { return nil }
             var s = a, e = b
-            while s < e, ["the", "a", "an", "that", "which", "although", "but", "while", "whereas", "and", "or", "as", "le", "la", "les", "l"].contains(lower[s]) { s += 1 }
+            while s < e, ["the", "a", "an", "that", "which", "although", "but", "while", "whereas", "and", "or", "as", "le", "la", "les", "l",
+                          "el", "los", "las"].contains(lower[s]) { s += 1 }
             while e > s, ["the", "a", "an", "and", "had", "has", "have", "is", "was", "also", "already", "again"].contains(lower[e - 1]) { e -= 1 }
             // Date and linking words before a name ("Last Friday the South Korean ...") are not its.
             if tokens[s..<e].contains(where: { $0.isCapitalized && !Words.notNames.contains($0.lower) }) {
@@ -45,7 +47,7 @@ enum Attribution {
             var e = k, owned = false
             while e < tokens.count, e - k < 8 {
                 if e > k, !Words.between(chars, tokens[e - 1], tokens[e]).allSatisfy({ $0 == " " }) { break }
-                if e > k, !tokens[e].isCapitalized, !["of", "and", "the", "us", "sources", "officials", "intelligence", "services"].contains(lower[e]) {
+                if e > k, !tokens[e].isCapitalized, !["of", "and", "the", "us", "sources", "officials", "intelligence", "services", "de", "del"].contains(lower[e]) {
                     guard owned, !verbs.contains(lower[e]), !Words.notNames.contains(lower[e]) else { break }
                 }
                 if lower[e].hasSuffix("'s") || lower[e].hasSuffix("’s") { owned = true }
@@ -56,7 +58,7 @@ enum Attribution {
         // "according to the South Korean intelligence service", "selon le renseignement militaire ukrainien":
         // after an article, the words up to the next punctuation.
         func body(_ k: Int) -> String? {
-            guard k < tokens.count, ["the", "le", "la", "les", "l", "a", "an"].contains(lower[k]) else { return after(k) }
+            guard k < tokens.count, ["the", "le", "la", "les", "l", "a", "an", "el", "los", "las"].contains(lower[k]) else { return after(k) }
             var e = k + 1
             while e < tokens.count, e - k < 9, Words.between(chars, tokens[e - 1], tokens[e]).allSatisfy({ $0 == " " }) || e == k + 1 {
                 if ["that", "que", "qui", "which", "quoted", "cited", "who"].contains(lower[e]) { break }
@@ -66,7 +68,7 @@ enum Attribution {
         }
         for i in tokens.indices {
             if lower[i] == "according", i + 1 < tokens.count, lower[i + 1] == "to" { if let p = body(i + 2) { out.append(Claim(name: p, at: tokens[i].start, covers: .both)) } }
-            if ["citing", "selon"].contains(lower[i]) { if let p = body(i + 1) { out.append(Claim(name: p, at: tokens[i].start, covers: .both)) } }
+            if ["citing", "selon", "según"].contains(lower[i]) { if let p = body(i + 1) { out.append(Claim(name: p, at: tokens[i].start, covers: .both)) } }
         }
         for i in tokens.indices where verbs.contains(lower[i]) && !["according", "citing"].contains(lower[i]) {
             // "had" claims only as "had intelligence (information)".

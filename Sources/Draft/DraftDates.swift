@@ -53,10 +53,15 @@ public struct DraftDates: Sendable {
                                "novembre", "décembre"]
     static let frenchWeekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
 
-    /// A month's index (0-11) from its English or French name.
-    static func month(_ w: String) -> Int? { months.firstIndex(of: w) ?? frenchMonths.firstIndex(of: w) }
-    /// A weekday's index (0 = Sunday) from its English or French name.
-    static func weekday(_ w: String) -> Int? { weekdays.firstIndex(of: w) ?? frenchWeekdays.firstIndex(of: w) }
+    /// Spanish names, by the same index.
+    static let spanishMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                                "noviembre", "diciembre"]
+    static let spanishWeekdays = ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"]
+
+    /// A month's index (0-11) from its English, French or Spanish name.
+    static func month(_ w: String) -> Int? { months.firstIndex(of: w) ?? frenchMonths.firstIndex(of: w) ?? spanishMonths.firstIndex(of: w) }
+    /// A weekday's index (0 = Sunday) from its English, French or Spanish name.
+    static func weekday(_ w: String) -> Int? { weekdays.firstIndex(of: w) ?? frenchWeekdays.firstIndex(of: w) ?? spanishWeekdays.firstIndex(of: w) }
 
     /// The publication date: `given` (YYYY-MM-DD), else one stated in the article's first lines (a
     /// year left out is the one, within five years after the latest year the text names, whose
@@ -180,8 +185,8 @@ public struct DraftDates: Sendable {
             return Found(date: String(format: "%04d-%02d", year, m + 1), phrase: w[i], anchor: nil)
         }
         guard let pub = publication else { return nil }
-        if phrase("today") || phrase("this morning") || phrase("aujourd'hui") { return Found(date: pub.description, phrase: "today", anchor: pub) }
-        if phrase("yesterday") || phrase("hier"), let d = pub.adding(days: -1) { return Found(date: d.description, phrase: "yesterday", anchor: d) }
+        if phrase("today") || phrase("this morning") || phrase("aujourd'hui") || phrase("hoy") { return Found(date: pub.description, phrase: "today", anchor: pub) }
+        if phrase("yesterday") || phrase("hier") || phrase("ayer"), let d = pub.adding(days: -1) { return Found(date: d.description, phrase: "yesterday", anchor: d) }
         for (i, (name, french)) in zip(DraftDates.weekdays, DraftDates.frenchWeekdays).enumerated() {
             for (p, strict) in [("last \(name)", true), ("\(french) dernier", true), ("this \(name)", false), ("on \(name)", false),
                                 ("\(name)", false), ("\(french)", false)] where phrase(p) {

@@ -6,12 +6,16 @@ import Symbology
 /// movements and dated events, each traced to its sentence; several articles merged (the same place
 /// once, the same claim by the same source once, different claims side by side).
 public struct Drafter {
+    /// The languages articles may be in: their dates, numbers and the words the rules read.
+    public static let languages = ["en", "fr", "es"]
+
     public struct Options: Sendable {
         /// The publication date, YYYY-MM-DD, when the article does not state it.
         public var date: String?
         /// The publisher of the articles, for the sources' titles.
         public var sourceName: String?
-        /// `en` or `fr`: how numbers are written ("10.000" is ten thousand in French).
+        /// One of `Drafter.languages`: how numbers are written ("10.000" is ten thousand in French
+        /// and Spanish).
         public var language: String
 
         public init(date: String? = nil, sourceName: String? = nil, language: String = "en") {
@@ -40,7 +44,7 @@ public struct Drafter {
         var placeIndex: [String: Int] = [:]
         var sourceIndex: [String: Int] = [:]
         var figureKeys = Set<String>()
-        let finder = FigureFinder(french: options.language == "fr")
+        let finder = FigureFinder(decimalComma: options.language != "en")
         for article in articles {
             let dates = try DraftDates(article: article, given: options.date)
             result.notes.append(dates.publicationNote)

@@ -6,7 +6,8 @@ import Foundation
 /// machine translation's "until", "around", "more than", "between ... and", "from ... to") and
 /// what they count. Years, calibres, shares and model numbers are left out, with the reason.
 struct FigureFinder {
-    let french: Bool
+    /// Whether numbers group thousands with dots and mark decimals with a comma (French, Spanish).
+    let decimalComma: Bool
 
     /// A figure as read: the value, its qualifier, what it counts, and the words it spans.
     struct Reading: Equatable {
@@ -32,6 +33,9 @@ struct FigureFinder {
         "injured": "injured", "missing": "missing", "evacuees": "evacuees", "buildings": "buildings", "homes": "homes",
         "houses": "houses", "metres": "m", "meters": "m",
         "soldats": "soldats", "hommes": "hommes", "militaires": "militaires", "morts": "morts", "blessés": "blessés", "obus": "obus",
+        "personas": "personas", "soldados": "soldados", "tropas": "tropas", "migrantes": "migrantes", "muertos": "muertos",
+        "heridos": "heridos", "civiles": "civiles", "refugiados": "refugiados", "niños": "niños", "desplazados": "desplazados",
+        "combatientes": "combatientes", "viviendas": "viviendas", "edificios": "edificios", "casas": "casas", "kilómetros": "km",
     ]
 
     /// The unit of a noun, and the noun, also when machine translation ran it into the next word ("soldiersbut").
@@ -51,8 +55,10 @@ struct FigureFinder {
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
         "a hundred": 100, "dozen": 12, "un": 1, "deux": 2, "trois": 3, "dix": 10, "cent": 100, "mille": 1000,
+        "dos": 2, "tres": 3, "diez": 10, "cien": 100, "mil": 1000,
     ]
-    static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "millions": 1e6, "mille": 1e3, "milliards": 1e9]
+    static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "millions": 1e6, "mille": 1e3, "milliards": 1e9,
+                                           "mil": 1e3, "millón": 1e6, "millones": 1e6]
 
     /// Every figure of `sentence`, and the numbers left out with the reason.
     func figures(in sentence: String) -> (found: [Reading], skipped: [(String, String)]) {
@@ -93,6 +99,8 @@ struct FigureFinder {
                 if k > end, Words.between(chars, tokens[k - 1], tokens[k]).contains(where: { ",.;:(".contains($0) }) { break }
                 if tokens[k].text.first?.isNumber == true || FigureFinder.numberWords[lower[k]] != nil { break }
                 if let (u, word) = FigureFinder.unit(tokens[k].text) { unit = u; counted.append(word); end = k + 1; break }
+                // "2 millones de personas": the "de" before the noun is no word of what is counted.
+                if counted.isEmpty, k == end, lower[k] == "de" { continue }
                 if [",", "."].contains(lower[k]) || ["of", "in", "and", "per", "a", "the", "from"].contains(lower[k]) && !counted.isEmpty { break }
                 counted.append(tokens[k].text)
             }
@@ -174,11 +182,11 @@ struct FigureFinder {
     func digits(_ t: String) -> Double? {
         var s = t.replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\u{A0}", with: "").replacingOccurrences(of: " ", with: "")
         let groups = s.split(separator: Character("."))
-        if groups.count > 1, groups.dropFirst().allSatisfy({ $0.count == 3 }), french || groups.count > 2 {
+        if groups.count > 1, groups.dropFirst().allSatisfy({ $0.count == 3 }), decimalComma || groups.count > 2 {
             s = s.replacingOccurrences(of: ".", with: "")
         }
         let commaGroups: [Substring] = s.split(separator: ",")
-        if french, s.contains(","), !commaGroups.dropFirst().allSatisfy({ $0.count == 3 }) {
+        if decimalComma, s.contains(","), !commaGroups.dropFirst().allSatisfy({ $0.count == 3 }) {
             s = s.replacingOccurrences(of: ",", with: ".")
         } else {
             s = s.replacingOccurrences(of: ",", with: "")
@@ -206,7 +214,7 @@ struct FigureFinder {
 
     /// Words after a number with no noun that leave it counting what the figure before it did
     /// ("the 248,000 recorded in 2022", "against 9,000 a year earlier").
-    static let afterBareNumber: Set<String> = ["recorded", "reported", "counted", "registered", "estimated", "in", "a", "the", "last", "this"]
+    static let afterBareNumber: Set<String> = ["recorded", "reported", "counted", "registered", "estimated", "in", "a", "the", "last", "this", "en"]
 
     /// Phrases before a number and what they make of it, longest first.
     static let qualifiers: [(String, String)] = [
@@ -216,6 +224,9 @@ struct FigureFinder {
         ("close to", "about"), ("closer to", "about"), ("nearly", "about"), ("almost", "about"), ("around", "about"), ("about", "about"),
         ("approximately", "about"), ("roughly", "about"), ("some", "about"), ("an estimated", "about"), ("environ", "about"),
         ("près de", "about"), ("quelque", "about"), ("between", "between"), ("entre", "between"), ("from", "from"),
+        ("más de", "more-than"), ("al menos", "at-least"), ("por lo menos", "at-least"), ("hasta", "up-to"), ("menos de", "up-to"),
+        ("alrededor de", "about"), ("cerca de", "about"), ("casi", "about"), ("unos", "about"), ("unas", "about"),
+        ("aproximadamente", "about"),
     ]
 
     private func isDash(_ chars: [Character], _ tokens: [Token], _ k: Int) -> Bool {

@@ -141,7 +141,7 @@ struct PlaceFinder {
                 // "the town of X", or "X, a village on ...".
                 let appositive = run.last.map { chars.count > $0.end && chars[$0.end] == "," } == true
                     && (after.first.map(Words.settlementCues.contains) == true
-                        || after.count >= 2 && ["a", "the"].contains(after[0]) && Words.settlementCues.contains(after[1]))
+                        || after.count >= 2 && ["a", "the", "un", "une", "una", "le", "la", "el"].contains(after[0]) && Words.settlementCues.contains(after[1]))
                 let cue = before.contains(where: Words.settlementCues.contains) || appositive
                 let text = run.map { strippedPossessive($0.text) }.joined(separator: " ")
                 // A name of two words or more that is no place is a person's (or a body's): its words
@@ -220,16 +220,34 @@ struct PlaceFinder {
             if c == nil, let result, result.status == .ambiguous || result.status == .found {
                 // Settle by the places near it in the same paragraph, then by the story's countries.
                 let near = resolved.first { $0.0.sentence.paragraph == m.sentence.paragraph && $0.1 != nil && $0.1?.kind == .populated && $0.0.written != m.written }?.1
-                var tries: [GeocodeHints] = []
-                if let near { var h = GeocodeHints(limit: 5); h.near = "\(near.lat),\(near.lon)"; tries.append(h) }
-                for country in found.countries.sorted() { tries.append(GeocodeHints(country: country, limit: 5)) }
-                for h in tries {
+                if let near {
+                    var h = GeocodeHints(limit: 5)
+                    h.near = "\(near.lat),\(near.lon)"
                     if let r = geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true),
                        found.countries.contains(a.country) || found.countries.isEmpty {
                         c = a
                         confidence = 0.7
-                        break
                     }
+                }
+                // Else by the story's countries, when the name is found in one of them only ("Darién":
+                // the region of Panama or a town of Colombia, in a story of both, is left unsettled).
+                if c == nil {
+                    let inCountries = found.countries.sorted().compactMap { country -> Candidate? in
+                        guard let r = geocode(m.query, hints: GeocodeHints(country: country, limit: 5)), r.status == .found else { return nil }
+                        return accepted(r, query: m.query, hinted: true)
+                    }
+                    if inCountries.count == 1 {
+                        c = inCountries[0]
+                        confidence = 0.7
+                    }
+                }
+                // Readings all outside the story's countries are no place of it ("el Tapón del
+                // Darién" in a story of Panama: two villages called Tapon in the Philippines).
+                if c == nil, result.status == .ambiguous, !found.countries.isEmpty,
+                   !result.candidates.contains(where: { found.countries.contains($0.country) }) {
+                    found.skipped.append(DraftSkip(text: m.written, reason: "only places of countries the article does not name bear that name",
+                                                   provenance: provenance(m)))
+                    continue
                 }
                 if c == nil, result.status == .ambiguous, result.candidates.first?.match != .fuzzy {
                     candidates = result.candidates.prefix(4).map(Self.describe)

@@ -62,6 +62,10 @@ enum Words {
         "en", "sur", "pour", "par", "mais", "nord", "sud", "est", "ouest", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
         "samedi", "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
         "novembre", "décembre", "depuis", "ce", "cette", "il", "elle", "ils", "lors", "après", "avant",
+        "el", "los", "las", "y", "o", "pero", "desde", "hacia", "con", "para", "por", "sin", "sobre", "tras", "según", "este",
+        "esta", "su", "sus", "más", "también", "mientras", "al", "del", "una", "unos", "unas", "hasta", "durante", "después",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "enero", "febrero", "marzo", "abril", "mayo",
+        "junio", "julio", "agosto", "septiembre", "noviembre", "diciembre", "norte", "oeste", "presidente", "gobierno",
     ]
 
     /// Parts of the world the map does not draw as a place.
@@ -80,7 +84,8 @@ enum Words {
         "journal", "tribune", "herald", "bbc", "cnn", "afp", "ap", "kcna", "sipa", "sputnik", "getty", "war", "staff", "office",
         "department", "command", "guard", "navy", "air", "tank", "think", "club", "association", "organization", "organisation",
         "constitution", "treaty", "pact", "agreement", "mundo", "euro", "telegram", "youtube", "instagram", "tiktok", "facebook",
-        "whatsapp", "x", "research", "studies",
+        "whatsapp", "x", "research", "studies", "servicio", "ministerio", "agencia", "ejército", "fuerzas", "naciones", "consejo",
+        "oficina", "instituto", "universidad", "partido", "comisión", "comité", "ministère", "armée",
     ]
 
     /// Words before a name that make it a person's.
@@ -92,22 +97,24 @@ enum Words {
 
     /// Words after a place's name or before it that say it is a region ("Kursk region", "region of Kursk").
     static let regionWords: Set<String> = ["region", "région", "oblast", "province", "krai", "kray", "governorate", "state", "district",
-                                           "prefecture", "préfecture"]
+                                           "prefecture", "préfecture", "región", "provincia", "departamento", "estado"]
 
     /// Words before a name that say it is a settlement ("the town of Soudja").
     /// The Arabic article as Latin spellings write it, sun letters assimilated ("ad-Damazin", "ash-Sham").
     static let arabicArticles: Set<String> = ["al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez", "an", "en", "ath", "adh", "ud", "ul"]
 
-    static let settlementCues: Set<String> = ["town", "village", "city", "port", "settlement", "hamlet", "base", "bases"]
+    static let settlementCues: Set<String> = ["town", "village", "city", "port", "settlement", "hamlet", "base", "bases", "station",
+                                              "pueblo", "ciudad", "localidad", "aldea", "municipio", "puerto", "estación", "ville"]
 
     /// Prepositions that put a name on the ground ("in Pyongyang", "near Ussuriysk").
     static let locatives: Set<String> = ["in", "at", "near", "around", "outside", "from", "towards", "toward", "into", "inside",
-                                         "via", "through", "across", "à", "près", "autour", "vers", "dans"]
+                                         "via", "through", "across", "à", "près", "autour", "vers", "dans", "en", "desde", "hacia",
+                                         "hasta", "cerca"]
 
     /// The locatives before a name of several words that make it a place rather than a person's
     /// name, even one the gazetteer lacks ("at Paso Canoas"; not "from", as in "a letter from").
     static let groundingLocatives: Set<String> = ["in", "at", "near", "outside", "into", "inside", "through", "via", "towards",
-                                                  "toward", "around"]
+                                                  "toward", "around", "dans", "vers", "en", "desde", "hacia", "hasta"]
 
     /// Words after a city's name that make it its government ("Moscow said", "Pyongyang's motivations").
     static let governmentVerbs: Set<String> = [

@@ -68,7 +68,7 @@ final class DraftCLITests: XCTestCase {
             (["draft", dir.appendingPathComponent("none.txt").path], "none.txt: no such file"),
             (["draft", empty], "empty.txt: the file is empty"),
             (["draft", articles[0], "--date", "2024-13-40"], "--date '2024-13-40': expected YYYY-MM-DD"),
-            (["draft", articles[0], "--language", "de"], "expected en or fr"),
+            (["draft", articles[0], "--language", "de"], "expected one of en, fr, es"),
         ]
         for (args, expected) in cases {
             let r = try cli.run(args)

@@ -262,6 +262,31 @@ final class DraftTests: XCTestCase {
         XCTAssertFalse(yaml.contains("Panamanian") || yaml.contains("Surabaya"), yaml)
     }
 
+    /// Seen drafting the same story from a Spanish text: `--language es` was refused, and read as
+    /// English it gave no date, no figure and no place but a "Tapón" in the Philippines.
+    func testASpanishArticle() throws {
+        let text = """
+        Jueves 4 de enero de 2024
+
+        Más de 520.000 personas cruzaron el Tapón del Darién entre Colombia y Panamá en 2023, según el Servicio Nacional de Migración de Panamá, frente a 248.000 en 2022.
+
+        La mayoría sale en lancha desde Necoclí hacia Acandí y Capurganá, y camina varios días hasta Bajo Chiquito, un pueblo del lado panameño. Desde la estación de Lajas Blancas siguen en autobús hacia Costa Rica. Al menos 2 millones de personas viven en la región, afirmó el Ministerio de Salud.
+        """
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "darien-es.txt", text: text)], options: Drafter.Options(language: "es"))
+        XCTAssertEqual(d.publication, "2024-01-04")
+        let summary = d.places.map { "\($0.name) \($0.role) \($0.located) \($0.country ?? "-")" }
+        XCTAssertEqual(Set(d.places.filter { $0.role == .place && $0.located }.map(\.name)), ["Necoclí", "Acandí", "Capurganá", "Lajas Blancas"], "\(summary)")
+        // "el Tapón del Darién": no "Tapón" (two villages of the Philippines bear the name); and
+        // Darién is Panama's region or a town of Colombia, both countries of the story.
+        XCTAssertFalse(d.places.contains { $0.name.hasPrefix("Tap") }, "\(summary)")
+        XCTAssertEqual(d.places.filter { $0.role == .place && !$0.located }.map(\.name), ["Darién", "Bajo Chiquito"], "\(summary)")
+        let darien = try XCTUnwrap(d.places.first { $0.name == "Darién" })
+        XCTAssertTrue(darien.candidates.joined().contains("PA") && darien.candidates.joined().contains("CO"), "\(darien.candidates)")
+        XCTAssertEqual(d.figures.map { "\($0.value) \($0.unit) \($0.date ?? "-")" },
+                       ["more than 520,000 personas 2023", "248,000 personas 2022", "at least 2 million personas 2024-01-04"])
+        XCTAssertEqual(d.sources.map(\.publisher), ["Servicio Nacional de Migración de Panamá", "Ministerio de Salud"])
+    }
+
     /// HTML and Markdown are read as their text: tags, scripts, entities, heading marks and link
     /// targets are not words of the story; offsets count the text's characters.
     func testHTMLAndMarkdownAreReadAsText() throws {
