@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// The words of a sentence with their offsets, and the small word lists the rules read: English
 /// function words, the words that mark organisations, titles, places and speech, and demonyms.
 struct Token: Sendable {
@@ -68,13 +70,11 @@ enum Words {
         "junio", "julio", "agosto", "septiembre", "noviembre", "diciembre", "norte", "oeste", "presidente", "gobierno",
     ]
 
-    /// Parts of the world the map does not draw as a place.
-    static let worldRegions: Set<String> = [
-        "europe", "asia", "africa", "america", "north america", "south america", "latin america", "oceania", "antarctica",
-        "east asia", "south asia", "southeast asia", "central asia", "middle east", "near east", "far east", "indo-pacific",
-        "pacific", "atlantic", "arctic", "the west", "west", "east", "balkans", "caucasus", "sahel", "maghreb", "levant",
-        "scandinavia", "eurasia", "gulf",
-    ]
+    /// Parts of the world the map does not draw as a place: the gazetteer's large regions, and
+    /// words a text uses for the same.
+    static let worldRegions: Set<String> = LargeRegions.names.union([
+        "america", "indo-pacific", "pacific", "atlantic", "the west", "west", "east", "eurasia", "gulf",
+    ])
 
     /// Words that make a capitalized run an organisation, a publication or an event, not a place.
     static let organisationWords: Set<String> = [

@@ -76,6 +76,18 @@ public final class Gazetteer: Sendable {
         }
         var scored = try score(script == .han ? found + withAdministrativeWord(query).filter { c in !found.contains { $0.id == c.id } } : found,
                                regionQuery: regionQuery, filter: filter)
+        // "Siberia", "the Alps": a large region the data does not hold, never its namesake village,
+        // a former name of a town or a typo of a country, unless a hint asks for one.
+        if hints.kind == nil, filter.countries == nil, filter.admin1 == nil, filter.near == nil, LargeRegions.contains(query),
+           scored.first.map({ !($0.kind == .region || $0.kind == .country) || $0.match == .fuzzy }) ?? true {
+            let namesake = scored.first.map { c in
+                "; the namesake is \(Gazetteer.label(c))\(c.match == .fuzzy ? " (a typo away)" : ""): give --country \(c.country) to take it"
+            } ?? ""
+            return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
+                                 message: "'\(query)' names a large region the built data does not hold as one place (it has countries, "
+                                    + "first-level regions and settlements): name a country, region or city in it, or draw it as an area"
+                                    + namesake)
+        }
         if scored.isEmpty {
             let suggestions = script == .latin ? Matcher(table: table).suggestions(for: core) : []
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
