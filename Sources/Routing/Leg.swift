@@ -18,6 +18,9 @@ public struct Leg: Sendable, Codable {
     public var edges: Int
     /// Average speed in km/h when one was given; then `durationHours` is set.
     public var speedKmh: Double?
+    /// The countries the network's nodes along the routed parts lie in, in the order crossed (one
+    /// left and entered again is listed again; none for schematic legs).
+    public var countries: [String] = []
 
     /// Time the leg takes at `speedKmh`, hours.
     public var durationHours: Double? { speedKmh.map { totalKm / $0 } }
@@ -89,9 +92,14 @@ extension RoutingGraph {
         }
         var parts: [LegPart] = []
         var edgeCount = 0
+        var countries: [String] = []
         func follow(_ path: GraphPath) {
             parts.append(LegPart(routed: true, coordinates: path.nodes.map { nodes[Int($0)] }, km: path.lengthKm))
             edgeCount += path.nodes.count - 1
+            for n in path.nodes {
+                let c = country(of: n)
+                if !c.isEmpty, countries.last != c { countries.append(c) }
+            }
         }
         var path = shortestPath(from: s.node, to: e.node, allowed: allowed)
         if path == nil, let (s2, e2) = resnapped(a, b, s, e, maxSnapKm: maxSnapKm) {
@@ -121,7 +129,7 @@ extension RoutingGraph {
             follow(p2)
         }
         if e.km > 0 { parts.append(LegPart(routed: false, coordinates: [nodes[Int(e.node)], b], km: e.km)) }
-        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount, speedKmh: nil)
+        return Leg(from: aName, to: bName, mode: mode, parts: parts, edges: edgeCount, speedKmh: nil, countries: countries)
     }
 
     /// How much longer than its nearest a connector may grow to reach the piece of the network the

@@ -149,6 +149,7 @@ public final class RoutePlanner {
                 /// The leg, with a note when the network carries none of it (both ends reach it at
                 /// one point: a river port for the sea lanes, a town off the network's pieces).
                 func noted(_ leg: Leg) -> Leg {
+                    if req.mode != "sea", req.within == nil, let note = RoutePlanner.detourNote(leg, from: a, to: b) { notes.append(note) }
                     if leg.edges == 0, leg.totalKm >= 1 {
                         notes.append(String(format: "%@ > %@: the %@ network carries none of this leg (both ends reach it at one point), "
                             + "so all its %.0f km are drawn schematic, straight: add a place where the route meets the network "
@@ -173,7 +174,8 @@ public final class RoutePlanner {
                 if middles.count == unused.count,
                    let stretches = try? zip(stops, stops.dropFirst()).map({ try leg(closing: closed, from: $0.at, named: $0.name, to: $1.at, named: $1.name) }),
                    !SeaPassages.doublesBack(stretches) {
-                    let through = Leg(from: req.from, to: req.to, mode: req.mode, parts: stretches.flatMap(\.parts), edges: stretches.reduce(0) { $0 + $1.edges })
+                    let through = Leg(from: req.from, to: req.to, mode: req.mode, parts: stretches.flatMap(\.parts), edges: stretches.reduce(0) { $0 + $1.edges },
+                                      countries: stretches.flatMap(\.countries))
                     notes.append(String(format: "%@ > %@: routed through %@ as the leg asks: %.0f km, %.0f km longer than the shortest way (%.0f km, through %@)",
                                         req.from, req.to, middles.map(\.name).joined(separator: " and "), through.totalKm, through.totalKm - route.totalKm,
                                         route.totalKm, marked.taken(by: route, on: g).sorted().joined(separator: ", ")))
@@ -191,6 +193,31 @@ public final class RoutePlanner {
 }
 
 extension RoutePlanner {
+    /// A land leg far longer than the way as the crow flies is a detour: at least this many times longer ...
+    static let detourFactor = 2.5
+    /// ... and this many km.
+    static let detourKm = 30.0
+
+    /// What to say of a rail or road leg that the network takes through countries neither end
+    /// lies in, or on a detour `detourFactor` times the straight way: the network may lack the
+    /// lines between them (Gaza City to Khan Younis by road went 67 km through Israel and Egypt,
+    /// for 22 km as the crow flies). Nil for a leg that does neither.
+    static func detourNote(_ leg: Leg, from a: Coordinate, to b: Coordinate) -> String? {
+        let straight = a.greatCircleKm(to: b)
+        let ends = Set([leg.countries.first, leg.countries.last].compactMap { $0 })
+        var through: [String] = []
+        for c in leg.countries where !ends.contains(c) && !through.contains(c) { through.append(c) }
+        let detour = leg.totalKm >= straight * detourFactor && leg.totalKm - straight >= detourKm
+        guard !through.isEmpty || detour else { return nil }
+        let head = String(format: "%@ > %@: the %@ network takes this leg ", leg.from, leg.to, leg.mode)
+        let lengths = String(format: "%.0f km for %.0f km as the crow flies", leg.totalKm, straight)
+        if !through.isEmpty {
+            return head + "through \(through.joined(separator: ", ")), \(through.count == 1 ? "a country" : "countries") neither end lies in (\(lengths)): "
+                + "check the route; 'within \(ends.sorted().joined(separator: ","))' keeps it to the ends' \(ends.count == 1 ? "country" : "countries")"
+        }
+        return head + lengths + ": the network may lack the \(leg.mode == "rail" ? "lines" : "roads") between them; check the route, or draw the leg 'direct'"
+    }
+
     /// What to say of passage `name`, which leg `req` opens but its route (`km` long) does not take;
     /// `everyOpen` is the leg with every passage open that it does not avoid: when that route takes
     /// `name`, the note names the other closed passages it needs.

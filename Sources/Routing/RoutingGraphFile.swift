@@ -97,6 +97,8 @@ package enum RoutingGraphFile {
                 throw RoutingError.badGraphFile(path, reason: "an edge length is negative or not a number")
             }
             guard byLatitude.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw RoutingError.badGraphFile(path, reason: "inconsistent node order") }
+            // Every node's country is one of the codes (the first, unknown, is always there).
+            guard nc >= 1, country.allSatisfy({ Int($0) < nc }) else { throw RoutingError.badGraphFile(path, reason: "a node's country is not in the table") }
             FileSeal.markVerified(path: path)
         }
         return RoutingGraph(nodes: nodes, offsets: offsets,

@@ -230,6 +230,29 @@ final class LegTests: XCTestCase {
         XCTAssertTrue(suez.notes[0].contains("through suez") && suez.notes[0].contains("longer than the shortest"), suez.notes[0])
     }
 
+    /// Seen drawing an evacuation inside the Gaza Strip: the road leg from Gaza City to Khan
+    /// Younis went 67 km through Israel and Egypt (the network has no road inside the Strip),
+    /// without a word. A land leg through countries neither end lies in, or on a detour, is said.
+    func testALandLegThroughOtherCountriesOrOnADetourIsSaid() throws {
+        let data = try DataDirectory.locate()
+        let places: [String: Coordinate] = [
+            "Gaza City": Coordinate(lon: 34.46672, lat: 31.50161), "Khan Younis": Coordinate(lon: 34.30627, lat: 31.34018),
+            "Vladivostok": Coordinate(lon: 131.87353, lat: 43.10562), "Kursk": Coordinate(lon: 36.18457, lat: 51.72689),
+        ]
+        let planner = RoutePlanner(data: data)
+        let gaza = try planner.route(try LegRequest.parse("Gaza City>Khan Younis:road")) { try XCTUnwrap(places[$0]) }
+        XCTAssertGreaterThan(gaza[0].totalKm, 50)
+        XCTAssertEqual(planner.notes.count, 1)
+        XCTAssertTrue(planner.notes.first?.contains("km as the crow flies: the network may lack the roads between them") == true, "\(planner.notes)")
+        let plain = RoutePlanner(data: data)
+        _ = try plain.route(try LegRequest.parse("Vladivostok>Kursk:rail")) { try XCTUnwrap(places[$0]) }
+        XCTAssertTrue(plain.notes.first?.contains("through CN, KZ, countries neither end lies in") == true
+                      && plain.notes.first?.contains("'within RU' keeps it to the ends' country") == true, "\(plain.notes)")
+        let within = RoutePlanner(data: data)
+        _ = try within.route(try LegRequest.parse("Vladivostok>Kursk:rail within RU")) { try XCTUnwrap(places[$0]) }
+        XCTAssertEqual(within.notes, [], "a leg kept within countries is as asked")
+    }
+
     func testDeploymentRouteAcrossModes() throws {
         let data = try DataDirectory.locate()
         let places: [String: Coordinate] = [
