@@ -65,7 +65,7 @@ public final class Gazetteer: Sendable {
         // Hebrew, which leave vowels out, and Chinese characters) transliterated, never as a Latin
         // typo: 日本 is not Libeň.
         let script = Gazetteer.script(of: query)
-        let found = Matcher(table: table).candidates(for: query, core: core).filter { c in
+        var found = Matcher(table: table).candidates(for: query, core: core).filter { c in
             // Abjad spellings transliterate to vowel-less keys, and Chinese characters to their
             // Mandarin sound without tones, which many names share (珠洲, Suzu in Japan, reads as
             // 株洲, Zhuzhou): only the name as written counts.
@@ -73,6 +73,12 @@ public final class Gazetteer: Sendable {
                 // Nor is a Latin typo read into another script's name: Sicily is not the Seychelles
                 // by a letter of their Bengali name read in Latin letters.
                 && !(c.match == .fuzzy && Gazetteer.script(of: c.matched) != .latin)
+        }
+        // A name in another script that places bear as written names them, not another place whose
+        // Latin name its reading happens to spell: मणिपुर is Manipur, the state, not Manipura,
+        // Karnataka, which the Devanagari reads as with its inherent last vowel.
+        if script != .latin, found.contains(where: { $0.match == .exact || $0.match == .folded }) {
+            found = found.filter { $0.match == .exact || $0.match == .folded }
         }
         var scored = try score(script == .han ? found + withAdministrativeWord(query).filter { c in !found.contains { $0.id == c.id } } : found,
                                regionQuery: regionQuery, filter: filter)
