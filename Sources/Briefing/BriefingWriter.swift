@@ -100,11 +100,13 @@ public struct BriefingWriter {
             }
         }
         flow.y += 10
-        func counted(_ n: Int, _ noun: String) -> String { n == 0 ? "no \(noun)s" : n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
-        let counts = "\(counted(scenario.views.count, "map")), \(counted(scenario.figures.count, "figure")) from \(counted(scenario.sources.count, "source")), "
-            + "\(counted(scenario.events.count, "event")). Figures are claims as reported, each with who made it and when; conflicting estimates are shown side by side, never merged."
+        let counts = "\(Self.counted(scenario.views.count, "map")), \(Self.counted(scenario.figures.count, "figure")) from \(Self.counted(scenario.sources.count, "source")), "
+            + "\(Self.counted(scenario.events.count, "event")). Figures are claims as reported, each with who made it and when; conflicting estimates are shown side by side, never merged."
         try flow.paragraph(counts, TextStyle(size: 9, italic: true, color: Color(hex: "#444444")!))
     }
+
+    /// "no sources", "1 source", "3 sources".
+    static func counted(_ n: Int, _ noun: String) -> String { n == 0 ? "no \(noun)s" : n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     private func maps(_ flow: PageFlow, report: inout BriefingReport) throws {
         let renderer = MapRenderer(data: loaded.data, style: loaded.style)
@@ -145,9 +147,10 @@ public struct BriefingWriter {
             var head = quantity
             if figures.count > 1 {
                 let sources = Set(figures.flatMap(\.sources)).count
-                head += " — \(figures.count) estimates from \(sources) sources"
+                head += " — \(figures.count) estimates from \(Self.counted(sources, "source"))"
+                // Sources that disagree, not one source's series.
                 let lo = figures.map(\.value.min).min() ?? 0, hi = figures.map(\.value.max).max() ?? 0
-                if lo > 0, hi / lo >= 1.5 { head += String(format: ", highest %.0f× the lowest", hi / lo) }
+                if sources > 1, lo > 0, hi / lo >= 1.5 { head += String(format: ", highest %.0f× the lowest", hi / lo) }
             }
             try table.groupRow(head)
             for f in figures.sorted(by: { ($0.date?.first ?? .max) < ($1.date?.first ?? .max) }) {

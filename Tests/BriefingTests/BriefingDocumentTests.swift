@@ -72,13 +72,17 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: again))
     }
 
-    /// Seen on the Darién Gap example's cover: "1 map(s), 2 figures from 1 sources, 0 events".
+    /// Seen on the Darién Gap example's briefing: "1 map(s), 2 figures from 1 sources, 0 events".
     func testTheCoverCountsInWords() throws {
         let darien = BinaryRunner.packageRoot.appendingPathComponent("examples/darien-gap.yaml").path
         let path = dir.appendingPathComponent("d.pdf").path
         try BriefingWriter(loaded: try LoadedScenario.load(darien, data: try DataDirectory.locate())).write(to: path)
         let cover = try text(path, page: 1).replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
         XCTAssertTrue(cover.contains("1 map, 2 figures from 1 source, no events."), cover)
+        // One source's figures of two years are a series, not sources that disagree ("2 estimates
+        // from 1 sources, highest 2× the lowest").
+        let figures = try text(path, page: 3).replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(figures.contains("People who crossed the Darién Gap — 2 estimates from 1 source") && !figures.contains("the lowest"), figures)
     }
 
     /// A story with events but no estimates (the Red Sea diversion) has no "Estimates over time"
