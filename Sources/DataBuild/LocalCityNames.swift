@@ -4,7 +4,8 @@ import GeoCore
 /// A city's name in a map's language, chosen from GeoNames' alternate names, which carry no
 /// language: a name written wholly in a script that only that language uses, the one whose Latin
 /// reading lies nearest the city's own name (never a former name far from it). Korean (Hangul),
-/// Greek, and Japanese for places abroad (katakana) qualify. Cyrillic, Arabic, Hebrew and
+/// Greek, and Japanese for places abroad (katakana) qualify; a place of Japan takes its kanji
+/// name (`japaneseName`). Cyrillic, Arabic, Hebrew and
 /// Devanagari do not: several languages share each, and the nearest name is often another's
 /// (measured on Russia's and Ukraine's largest cities: Москох for Moscow, Bulgarian Харков for
 /// Kharkiv, Belarusian Запарожжа, Yiddish מאָסקװע), so maps in those languages print the city's
@@ -42,12 +43,31 @@ public enum LocalCityNames {
     /// The names of a city in every language that has one (`ReferenceLabelReader` reads them), as
     /// "el=Σεούλ|ja=ソウル|ko=서울": languages in order, names without the separators.
     public static func names(_ name: String, alternates: [String], country: String) -> String {
-        scripts.keys.sorted().compactMap { language in
-            guard !(language == "ja" && kanjiCountries.contains(country)),
-                  let local = self.name(name, alternates: alternates.filter { !$0.contains("|") && !$0.contains("=") }, language: language),
-                  local != name else { return nil }
+        let usable = alternates.filter { !$0.contains("|") && !$0.contains("=") }
+        return scripts.keys.sorted().compactMap { language in
+            let local = language == "ja" && country == "JP" ? japaneseName(usable)
+                : language == "ja" && kanjiCountries.contains(country) ? nil
+                : self.name(name, alternates: usable, language: language)
+            guard let local, local != name else { return nil }
             return "\(language)=\(local)"
         }.joined(separator: "|")
+    }
+
+    /// Words for a Japanese municipality after its name: city, ward, town, village, Tokyo's metropolis.
+    static let municipalWords: [Character] = ["市", "区", "町", "村", "都"]
+
+    /// A Japanese place's own name in kanji: of its names in Chinese characters, the one also
+    /// listed with the word for its municipality (横浜 beside 横浜市, not 横滨市, the Chinese
+    /// form), or that word's name without it (大田区: 大田), or the only one (相模原); nil when the
+    /// names leave it open (Saitama is written in kana).
+    public static func japaneseName(_ alternates: [String]) -> String? {
+        let han = alternates.filter { name in !name.isEmpty && name.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || $0.value == 0x3005 || $0.value == 0x30F6 } }
+        func stem(_ s: String) -> String { s.count >= 2 && municipalWords.contains(s.last!) ? String(s.dropLast()) : s }
+        let suffixed = han.filter { $0.count >= 2 && municipalWords.contains($0.last!) }
+        if let paired = han.first(where: { bare in suffixed.contains { stem($0) == bare } }) { return paired }
+        let stems = Set(han.map(stem))
+        if stems.count == 1 { return stems.first }
+        return nil
     }
 
     /// The name of a city called `name` in `language`, from its `alternates`; nil when none fits.

@@ -63,7 +63,7 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertEqual(local("703448", "ja"), "キーウ", names["703448"] ?? "")
         XCTAssertEqual(local("524901", "el"), "Μόσχα", names["524901"] ?? "")
         XCTAssertEqual(local("1815286", "ko"), "청두", "without the word for city: \(names["1815286"] ?? "")")
-        XCTAssertNil(local("1850147", "ja"), "Tokyo is written in kanji, not katakana")
+        XCTAssertEqual(local("1850147", "ja"), "東京", "Tokyo in kanji: \(names["1850147"] ?? "")")
         for language in ["ru", "uk", "ar", "fr"] { XCTAssertNil(local("706483", language), "\(language): \(names["706483"] ?? "")") }
     }
 
@@ -73,7 +73,12 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertEqual(LocalCityNames.name("Kharkiv", alternates: ["Kharkov", "Харків", "하르코프", "하르키우"], language: "ko"), "하르키우")
         XCTAssertNil(LocalCityNames.name("Volgograd", alternates: ["スターリングラード"], language: "ja"), "a former name only: none")
         XCTAssertEqual(LocalCityNames.names("Seoul", alternates: ["서울", "ソウル", "Сеул", "Σεούλ"], country: "KR"), "el=Σεούλ|ja=ソウル|ko=서울")
-        XCTAssertEqual(LocalCityNames.names("Osaka", alternates: ["大阪", "オオサカ"], country: "JP"), "", "places of Japan are not written in katakana")
+        XCTAssertEqual(LocalCityNames.names("Osaka", alternates: ["大阪", "大阪市", "オオサカ"], country: "JP"), "ja=大阪", "places of Japan in kanji, not katakana")
+        XCTAssertEqual(LocalCityNames.japaneseName(["よこはま", "ヨコハマ", "横浜", "横浜市", "横滨市"]), "横浜", "not the Chinese form")
+        XCTAssertEqual(LocalCityNames.japaneseName(["大田区"]), "大田")
+        XCTAssertEqual(LocalCityNames.japaneseName(["东京", "東京", "東京都"]), "東京")
+        XCTAssertNil(LocalCityNames.japaneseName(["さいたま"]), "Saitama is written in kana: no kanji name")
+        XCTAssertFalse(LocalCityNames.names("Beijing", alternates: ["北京", "ペキン"], country: "CN").contains("ja="), "places of China: neither katakana nor a guess at kanji")
     }
 
     func testRegionsAcrossTheAntimeridianAreSplitAndMoscowIsAHole() throws {
