@@ -25,11 +25,13 @@ public struct ScenarioError: Error, CustomStringConvertible {
     }
 }
 
-/// The closest of `candidates` to `word` by edit distance, when close enough to be a likely typo.
+/// The closest of `candidates` to `word` by edit distance, when close enough to be a likely typo;
+/// else the only candidate of which it is a whole word ('crossing': 'border-crossing').
 public func nearest(_ word: String, in candidates: [String]) -> String? {
     let w = Array(word.lowercased().utf8)
     let limit = max(2, w.count / 3)
     let scored = candidates.map { ($0, editDistance(Array($0.lowercased().utf8), w, limit: limit + 1)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
-    return best.0
+    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit { return best.0 }
+    let containing = candidates.filter { $0.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).contains { $0 == word.lowercased() } }
+    return containing.count == 1 ? containing[0] : nil
 }

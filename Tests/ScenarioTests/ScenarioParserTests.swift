@@ -60,6 +60,7 @@ final class ScenarioParserTests: XCTestCase {
         places:
           - {id: x, name: X, lat: 95, lon: 30}
           - {id: y, name: Y, kindd: town}
+          - {id: z, name: Z, kind: crossing}
         figures:
           - {id: F1, quantity: Q, value: "12,000-10,000", sources: [a]}
           - {id: F2, quantity: Q, value: "lots", sources: [a]}
@@ -73,14 +74,16 @@ final class ScenarioParserTests: XCTestCase {
         XCTAssertTrue(text2.contains("s.yaml:2:1: scenario.sourcs: unknown key 'sourcs'; did you mean 'sources'?"), text2)
         XCTAssertTrue(text2.contains("places[0].lat: expected a number in -90...90"), text2)
         XCTAssertTrue(text2.contains("did you mean 'kind'?"), text2)
+        // Seen: 'crossing' suggested nothing; the value is a word of one option.
+        XCTAssertTrue(text2.contains("places[2].kind: 'crossing' is not valid; did you mean 'border-crossing'?"), text2)
         XCTAssertTrue(text2.contains("minimum above its maximum"), text2)
         XCTAssertTrue(text2.contains("cannot read 'lots' as a figure"), text2)
         XCTAssertTrue(text2.contains("no source has the id 'c'"), text2)
         XCTAssertTrue(text2.contains("'2024-02-30' is not a date"), text2)
-        XCTAssertTrue(text2.contains("s.yaml:12:5: figures[F3].attach: nothing has the id 'nowhere'"), text2)
+        XCTAssertTrue(text2.contains("s.yaml:13:5: figures[F3].attach: nothing has the id 'nowhere'"), text2)
         XCTAssertTrue(text2.contains("'0x0' is not a size"), text2)
         XCTAssertTrue(p.allSatisfy { $0.location.line > 0 }, text2)
-        XCTAssertGreaterThanOrEqual(p.count, 9)
+        XCTAssertGreaterThanOrEqual(p.count, 10)
     }
 
     func testWrongTypesAndDuplicates() {
