@@ -36,7 +36,11 @@ public struct LegRequest: Sendable, Equatable {
             let colon = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let ends = colon[0].split(separator: ">", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard ends.count == 2, !ends[0].isEmpty, !ends[1].isEmpty else {
-                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': expected FROM>TO:MODE")
+                // "avoid panama, suez": the comma starts a leg; several values are joined with '+'.
+                let previous = i > 0 ? items[i - 1].split(separator: " ").dropLast().last.map { $0.lowercased() } : nil
+                let joined = !item.contains(" ") && ["within", "avoid", "through"].contains(previous ?? "")
+                    ? " (a comma starts a new leg: join several values with '+', '\(previous!) \(items[i - 1].split(separator: " ").last!)+\(item)')" : ""
+                throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': expected FROM>TO:MODE" + joined)
             }
             let words = colon.count > 1 ? colon[1].split(separator: " ").map(String.init) : []
             let mode = words.first?.lowercased() ?? "direct"

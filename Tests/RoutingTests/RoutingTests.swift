@@ -147,7 +147,8 @@ final class LegTests: XCTestCase {
         let legs = try LegRequest.parse("Wonsan>Vladivostok:sea, Vladivostok > Kursk : rail within RU, Kursk>Sudzha:road, A>B:air")
         XCTAssertEqual(legs.map(\.mode), ["sea", "rail", "road", "air"])
         XCTAssertEqual(legs[1], LegRequest(from: "Vladivostok", to: "Kursk", mode: "rail", within: ["RU"]))
-        for (bad, expected) in [("Wonsan:sea", "expected FROM>TO:MODE"), ("A>B:boat", "mode 'boat'"), ("A>B:rail inside RU", "after the mode come 'within CC', not 'inside'"), ("A>B:rail avoid suez", "not 'avoid'"), ("A>B:sea avoid", "needs a value"), ("", "1 to 50 legs")] {
+        for (bad, expected) in [("Wonsan:sea", "expected FROM>TO:MODE"), ("A>B:boat", "mode 'boat'"), ("A>B:rail inside RU", "after the mode come 'within CC', not 'inside'"), ("A>B:rail avoid suez", "not 'avoid'"), ("A>B:sea avoid", "needs a value"), ("", "1 to 50 legs"),
+                                ("Shanghai>New York:sea avoid panama, suez", "join several values with '+', 'avoid panama+suez'")] {
             XCTAssertThrowsError(try LegRequest.parse(bad)) { XCTAssertTrue("\($0)".contains(expected), "\(bad): \($0)") }
         }
     }
