@@ -13,8 +13,24 @@ enum LegendItem: Hashable, Comparable {
     case schematic
     case unit(Affiliation)
     case place(PlaceSymbol)
-    case area(approximate: Bool, Color, Affiliation)
+    /// An area's style, named by its label when it has one.
+    case area(approximate: Bool, Color, Affiliation, label: String?)
     case callout
+
+    /// The entries with areas named by their labels only where two area entries would read alike
+    /// ("Area" and "Area" for two sides' zones); a lone area style keeps its plain name.
+    static func areasToldApart(_ items: Set<LegendItem>) -> Set<LegendItem> {
+        func plain(_ item: LegendItem) -> LegendItem {
+            guard case .area(let approx, let c, let side, _) = item else { return item }
+            return .area(approximate: approx, c, side, label: nil)
+        }
+        var alike: [String: Int] = [:]
+        for item in items { if case .area = item { alike[plain(item).text, default: 0] += 1 } }
+        return Set(items.map { item in
+            guard case .area = item, alike[plain(item).text, default: 0] < 2 else { return item }
+            return plain(item)
+        })
+    }
 
     /// The entry's text in English (for ordering and reports).
     var text: String { text(in: "en") }
@@ -40,7 +56,7 @@ enum LegendItem: Hashable, Comparable {
             case .base: return MapPhrase.base.text(language)
             case .border: return MapPhrase.border.text(language)
             }
-        case .area(let approx, _, _): return (approx ? MapPhrase.areaApproximate : MapPhrase.area).text(language)
+        case .area(let approx, _, _, let label): return label ?? (approx ? MapPhrase.areaApproximate : MapPhrase.area).text(language)
         case .callout: return MapPhrase.figure.text(language)
         }
     }

@@ -125,7 +125,7 @@ final class SceneRenderer {
         // The legend goes to the bottom corner that hides less of the map; the scale bar to the other.
         for u in scene.units where inFrame(u.coordinate) != nil { legend.insert(.unit(u.affiliation)) }
         if !scene.callouts.isEmpty { legend.insert(.callout) }
-        let items = legend.sorted()
+        let items = LegendItem.areasToldApart(legend).sorted()
         content += scene.units.compactMap { inFrame($0.coordinate) } + scene.callouts.compactMap { inFrame($0.anchor) }
         let bottom = footer.y - furniture.margin
         // Its room is kept for every entry; it is drawn once the labels are placed, without the
@@ -256,7 +256,7 @@ final class SceneRenderer {
             painter.fill([geometry])
         }
         painter.stroke([geometry], color: c, width: 1.2 * pt, dash: area.approximate ? [4 * pt, 2.5 * pt] : [])
-        if paths.contains(where: visible) { legend.insert(.area(approximate: area.approximate, c, area.affiliation)) }
+        if paths.contains(where: visible) { legend.insert(.area(approximate: area.approximate, c, area.affiliation, label: area.label)) }
     }
 
     /// Fills the closed frame `paths` with `hatching`'s lines in `color`, clipped to them.
@@ -404,7 +404,7 @@ final class SceneRenderer {
             var s = style
             s.arrowWidth = min(style.arrowWidth, r.height / pt * 0.7)
             RoutePainter(canvas: canvas, style: s, pt: pt).broadArrow(line, color: c)
-        case .area(let approx, let c, let side):
+        case .area(let approx, let c, let side, _):
             let (x0, y0, x1, y1) = (r.x + 2 * pt, r.y + 2 * pt, r.maxX - 2 * pt, r.maxY - 2 * pt)
             if style.sidePatterns {
                 hatch([[Coordinate(lon: x0, lat: y0), Coordinate(lon: x1, lat: y0), Coordinate(lon: x1, lat: y1), Coordinate(lon: x0, lat: y1)]],

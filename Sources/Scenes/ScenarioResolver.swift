@@ -30,13 +30,14 @@ public final class ScenarioResolver {
         }
         // Places with a `near` naming another place come after the rest.
         let ordered = s.places.enumerated().sorted { ($0.element.near == nil ? 0 : 1, $0.offset) < ($1.element.near == nil ? 0 : 1, $1.offset) }
-        var weak: [(index: Int, place: Place, candidate: Candidate)] = []
+        var weak: [(index: Int, place: Place, candidate: Candidate)] = [], geocoded = weak
         for (i, p) in ordered where !p.unlocated {
             do {
                 if let c = p.coordinate {
                     r.places[p.id] = LocatedPlace(coordinate: c, origin: "given coordinates")
                 } else if let (found, candidate) = try geocode(p, resolved: &r) {
                     r.places[p.id] = found
+                    geocoded.append((i, p, candidate))
                     if ScenarioResolver.isWeak(candidate, of: p) { weak.append((i, p, candidate)) }
                 }
             } catch let e as ScenarioProblem {
@@ -50,6 +51,9 @@ public final class ScenarioResolver {
                 problems.append(problem)
                 r.places[w.place.id] = nil
             }
+        }
+        for g in geocoded where r.places[g.place.id] != nil {
+            if let note = smallPlaceApart(g.place, g.candidate, index: g.index, resolved: r) { r.notes.append(note) }
         }
         trace.mark("load: geocode \(s.places.count) places")
         for (i, route) in s.routes.enumerated() {
@@ -99,6 +103,19 @@ public final class ScenarioResolver {
     /// A problem for a place taken on weak evidence far outside the area of the scenario's other
     /// places ("Galwan" as Galván, Dominican Republic, among Leh and Srinagar), or nil.
     private func farFromTheStory(_ p: Place, _ c: Candidate, index: Int, resolved: ResolvedScenario) -> ScenarioProblem? {
+        guard let nearest = apart(c, from: p, resolved: resolved, beyond: Self.farFromStoryKm) else { return nil }
+        let how = c.match == .fuzzy ? "a typo (\(Self.letters(c.distance)) off '\(c.matched)')"
+            : c.match == .variant ? "a spelling variant ('\(c.matched)')" : "another of its names ('\(c.matched)')"
+        return ScenarioProblem(p.location, field: "places[\(index)].name",
+                               "'\(p.name)' was matched only as \(how) of \(Gazetteer.label(c)), \(FigureValue.format(nearest.1.rounded())) km from the nearest other place "
+                                + "of this scenario ('\(nearest.0)'): give 'country: \(c.country)' if that is the place; else give lat and lon with a source, "
+                                + "or mark it 'unlocated: true'")
+    }
+
+    /// The scenario's other place nearest candidate `c` for place `p`, with the distance, when `c`
+    /// lies farther than `km` from all of them and than three times the widest distance between two
+    /// of them (at least two other places located); nil otherwise.
+    private func apart(_ c: Candidate, from p: Place, resolved: ResolvedScenario, beyond km: Double) -> (String, Double)? {
         let others = resolved.scenario.places.compactMap { o in
             o.id == p.id ? nil : resolved.places[o.id].map { (o.name, $0.coordinate) }
         }
@@ -106,13 +123,22 @@ public final class ScenarioResolver {
         var widest = 0.0
         for (i, a) in others.enumerated() { for b in others[(i + 1)...] { widest = max(widest, a.1.greatCircleKm(to: b.1)) } }
         guard let nearest = others.map({ ($0.0, c.coordinate.greatCircleKm(to: $0.1)) }).min(by: { $0.1 < $1.1 }),
-              nearest.1 > max(Self.farFromStoryKm, 3 * widest) else { return nil }
-        let how = c.match == .fuzzy ? "a typo (\(Self.letters(c.distance)) off '\(c.matched)')"
-            : c.match == .variant ? "a spelling variant ('\(c.matched)')" : "another of its names ('\(c.matched)')"
-        return ScenarioProblem(p.location, field: "places[\(index)].name",
-                               "'\(p.name)' was matched only as \(how) of \(Gazetteer.label(c)), \(FigureValue.format(nearest.1.rounded())) km from the nearest other place "
-                                + "of this scenario ('\(nearest.0)'): give 'country: \(c.country)' if that is the place; else give lat and lon with a source, "
-                                + "or mark it 'unlocated: true'")
+              nearest.1 > max(km, 3 * widest) else { return nil }
+        return nearest
+    }
+
+    /// A village or small town lying apart from the rest of the story: farther than this from every
+    /// other place, and than three times the widest distance between two of them.
+    static let apartKm = 300.0
+
+    /// A warning for a small place taken by its name alone (no region or nearby place given) that
+    /// lies far apart from the scenario's other places ("Prypiat" as the village of Volyn, 430 km
+    /// from Chornobyl and Kyiv: the abandoned town is not in the data), or nil.
+    private func smallPlaceApart(_ p: Place, _ c: Candidate, index: Int, resolved: ResolvedScenario) -> String? {
+        guard p.admin1 == nil, p.near == nil, c.kind == .populated, c.population < 10_000,
+              let nearest = apart(c, from: p, resolved: resolved, beyond: Self.apartKm) else { return nil }
+        return "\(p.location): places[\(index)].name: '\(p.name)' is taken as \(Gazetteer.label(c)), \(FigureValue.format(nearest.1.rounded())) km from "
+            + "the nearest other place of this scenario ('\(nearest.0)'): if it is another place, give 'admin1' or 'near', or lat and lon with a source"
     }
 
     /// The gazetteer's answer for a place (with the candidate taken), or a located problem naming the candidates.

@@ -224,6 +224,25 @@ final class ArrowLabelTests: TemporaryFolderTestCase {
     }
 }
 
+/// Seen on a map of the Chornobyl zone: two labelled areas were "Area" and "Area" in the legend.
+final class AreaLegendTests: TemporaryFolderTestCase {
+    func testAreasAreNamedInTheLegendByTheirLabels() throws {
+        let loaded = try load("""
+        title: Zones
+        places:
+          - {id: c, name: Chornobyl, country: UA}
+          - {id: k, name: Kyiv, country: UA, kind: capital}
+        areas:
+          - {id: r, label: 30 km zone, center: c, radius_km: 30}
+          - {id: q, center: k, radius_km: 20, affiliation: unknown}
+        views: [{name: v, fit: [c, k], size: 1400x1000}]
+        """, "areas.yaml")
+        let report = try render(loaded, to: dir.appendingPathComponent("v.png").path)
+        XCTAssertTrue(report.legend.contains("30 km zone"), "\(report.legend)")
+        XCTAssertEqual(report.legend.filter { $0 == "Area" }.count, 1, "the unlabelled one: \(report.legend)")
+    }
+}
+
 /// The scale of reference names is the map's, not its requested extent's: a view fitted to two
 /// places one above the other (Rotterdam, Cape Town) is widened to its frame's shape, and was
 /// read as ten times larger in scale, so that 116 islets and territories were named on a map of

@@ -132,6 +132,24 @@ final class ScenarioCLITests: XCTestCase {
         XCTAssertTrue(try render("ru").contains("Kyiv"))
     }
 
+    /// Seen drawing the Chornobyl zone: Prypiat, the abandoned town, is not in the data, and was
+    /// taken without a word as the village of Prypiat in Volyn (591 people), 424 km away.
+    func testASmallPlaceFarApartFromTheStoryIsAWarning() throws {
+        let file = dir.appendingPathComponent("zone.yaml").path
+        try """
+        title: Zone
+        places:
+          - {id: c, name: Chornobyl, country: UA}
+          - {id: p, name: Prypiat, country: UA}
+          - {id: k, name: Kyiv, country: UA, kind: capital}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let v = try cli.run(["validate", file])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        XCTAssertTrue(v.stderr.contains("places[1].name: 'Prypiat' is taken as Prypiat (UA, Volyn, pop. 591), 424 km from the nearest other place of this scenario ('Chornobyl')"), v.stderr)
+        let demo = try cli.run(["validate", BinaryRunner.packageRoot.appendingPathComponent("examples/nk-deployment.yaml").path])
+        XCTAssertFalse(demo.stderr.contains("is taken as"), "the demo's villages lie among its places: \(demo.stderr)")
+    }
+
     /// Seen in a Japanese story: its map's legend and date line came out in English without a word.
     func testALanguageWithoutTheMapsOwnWordsIsAWarning() throws {
         let file = dir.appendingPathComponent("noto.yaml").path
