@@ -155,7 +155,7 @@ public final class Gazetteer: Sendable {
         if best.match == .fuzzy, best.kind == .populated, best.population < Gazetteer.smallPlace,
            filter.countries == nil, filter.admin1 == nil, filter.near == nil {
             return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
-                                 message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched)) letter(s) off, "
+                                 message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched) == 1 ? "a letter" : "\(Gazetteer.lettersApart(query, best.matched)) letters") off, "
                                     + "a small place, \(Gazetteer.label(best)): give --country \(best.country) if that is the place, or coordinates")
         }
         // A town named like a region or country it does not lie in is no settled answer: offer both
@@ -195,8 +195,9 @@ public final class Gazetteer: Sendable {
     /// or leave out (花蓮 and 花蓮市, 臺中 and 臺中市).
     static let administrativeWords: [Character] = ["市", "縣", "县", "區", "区", "鎮", "镇", "鄉", "乡", "町", "村"]
 
-    /// The places whose name as written is a name in Chinese characters with such a word added or
-    /// taken away, for a query the data does not have as written (花蓮, which it has only as 花蓮市).
+    /// The places whose name as written is the query, in Chinese characters, with such a word added
+    /// or taken away: 花蓮, which the data has only as 花蓮市; 四日市, which names Ōita's Yokkaichi
+    /// while Mie's is 四日市市.
     func withAdministrativeWord(_ query: String) -> [Candidate] {
         // One character and a word is another name (中 and 中村), not this one with its word.
         guard query.count >= 2 else { return [] }
