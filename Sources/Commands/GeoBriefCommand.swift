@@ -20,6 +20,20 @@ public struct GeoBriefCommand: ParsableCommand {
 
     public init() {}
 
+    /// The arguments as ArgumentParser is to read them: a word that starts with a minus and a digit
+    /// ("-33.92,18.42", a box "-20,-40,40,-20") is a value south or west of zero, never an option
+    /// (no option of ours starts with a digit), so it is passed with a leading space, which every
+    /// coordinate reader ignores; ArgumentParser would take it for flags.
+    public static func valueArguments(_ arguments: [String]) -> [String] {
+        arguments.map { a in
+            guard a.count >= 2, a.first == "-", a.dropFirst().first?.isASCII == true, a.dropFirst().first?.isNumber == true else { return a }
+            return " " + a
+        }
+    }
+
+    /// A value as given, without the space `valueArguments` put before a negative number.
+    static func value(_ argument: String) -> String { argument.trimmingCharacters(in: .whitespaces) }
+
     /// The executable beside `geobrief` that runs `geobrief data ...`.
     public static let dataProgram = "geobrief-data"
 

@@ -16,15 +16,15 @@ public struct GeocodeOptions: ParsableArguments {
         """
     )
 
-    @Argument(help: "Place names; none to read them from standard input.") public var names: [String] = []
+    @Argument(help: "Place names; none to read them from standard input.", transform: GeoBriefCommand.value) public var names: [String] = []
     @Option(help: "Country: ISO code (RU, UA, KP) or name.") public var country: String?
     @Option(help: "First-level region: name (Kursk, Kurskaya oblast) or GeoNames code (41).") public var admin1: String?
-    @Option(help: "Prefer places near this place or LAT,LON.") public var near: String?
+    @Option(help: "Prefer places near this place or LAT,LON.", transform: GeoBriefCommand.value) public var near: String?
     @Option(help: "Only this kind: city, region, country, port.") public var kind: String?
     @Option(help: "Only inside WEST,SOUTH,EAST,NORTH.", transform: LonLatBox.parse) public var bbox: LonLatBox?
     @Option(help: "How many candidates to list (1...50).") public var limit = 5
     @Flag(help: "Answer as JSON (one object per name).") public var json = false
-    @Option(help: "Reverse-geocode LAT,LON: the nearest populated place and the region there.") public var reverse: String?
+    @Option(help: "Reverse-geocode LAT,LON: the nearest populated place and the region there.", transform: GeoBriefCommand.value) public var reverse: String?
 
     public init() {}
 

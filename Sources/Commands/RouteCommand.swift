@@ -68,7 +68,7 @@ struct RouteCommand: ParsableCommand {
             requests = try LegRequest.parse(legs)
         } else {
             let countries = within.map { Set($0.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-            let stops = [from!] + via + [to!]
+            let stops = ([from!] + via + [to!]).map(GeoBriefCommand.value)
             requests = zip(stops, stops.dropFirst()).map { LegRequest(from: $0, to: $1, mode: mode, within: countries) }
         }
         if let avoid {

@@ -53,10 +53,13 @@ public final class Gazetteer: Sendable {
                 }
             }
         }
-        // One letter names no place ("H" is not Hamburg, whose code is HH).
-        guard NameKey.fold(query).filter({ $0 != " " }).count >= 2 || query.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else {
+        // One letter names no place ("H" is not Hamburg, whose code is HH); nor do digits alone
+        // ("-33.9" is not Tapaninkylä, Finland, by its other name "39").
+        guard query.filter(\.isLetter).count >= 2 || query.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else {
+            let numbers = !query.contains(where: \.isLetter) && query.contains(where: \.isNumber)
             return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
-                                 message: "'\(query)' is too short to name a place: give at least two letters")
+                                 message: numbers ? "'\(query)' has no letters: a place's name has, and a position is LAT,LON (--reverse LAT,LON for what is there)"
+                                    : "'\(query)' is too short to name a place: give at least two letters")
         }
         let filter = try resolve(hints)
         let regionQuery = RegionWords.marks(query)

@@ -5,4 +5,4 @@ import PosixBindings
 // beside it runs (it links GDAL, which no map needs).
 HeapTuning.growInLargeSteps()
 GeoBriefCommand.handOffDataCommand(Array(CommandLine.arguments.dropFirst()))
-GeoBriefCommand.main()
+GeoBriefCommand.main(GeoBriefCommand.valueArguments(Array(CommandLine.arguments.dropFirst())))

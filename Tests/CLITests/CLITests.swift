@@ -266,6 +266,23 @@ final class GeocodeCLITests: XCTestCase {
         let noIndex = try cli.run(["geocode", "Kursk"], environment: ["GEOBRIEF_DATA": "/nonexistent"])
         XCTAssertTrue(noIndex.stderr.contains("make geodata"), noIndex.stderr)
     }
+
+    /// Seen trying places south of the equator and west of Greenwich: "--reverse -33.92,18.42" was
+    /// "Missing value for '--reverse'", "--bbox -20,-40,40,-20" likewise, and a route between two
+    /// LAT,LON ends in the south was "give FROM and TO": negative numbers were read as options.
+    func testNegativeCoordinatesAreValuesNotOptions() throws {
+        let reverse = try cli.run(["geocode", "--reverse", "-33.92,18.42"])
+        XCTAssertEqual(reverse.status, 0, reverse.stderr)
+        XCTAssertTrue(reverse.stdout.contains("nearest place: Cape Town"), reverse.stdout)
+        let box = try cli.run(["geocode", "Cape Town", "--bbox", "-20,-40,40,-20"])
+        XCTAssertEqual(box.status, 0, box.stderr)
+        XCTAssertTrue(box.stdout.hasPrefix("Cape Town: found - Cape Town (ZA"), box.stdout)
+        let route = try cli.run(["route", "-33.92,18.42", "-34.05,18.65", "--mode", "direct"])
+        XCTAssertEqual(route.status, 0, route.stderr)
+        XCTAssertTrue(route.stdout.contains("direct"), route.stdout)
+        let unknown = try cli.run(["geocode", "-x", "Kursk"])
+        XCTAssertNotEqual(unknown.status, 0, "an option that is no number is still an unknown option")
+    }
 }
 
 /// `geobrief route` as a user runs it.
