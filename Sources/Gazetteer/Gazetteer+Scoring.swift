@@ -24,8 +24,9 @@ struct Filter {
 
 extension Gazetteer {
     /// Scores, filters and sorts candidates (best first).
-    func score(_ found: [Candidate], regionQuery: Bool, filter: Filter) throws -> [Candidate] {
+    func score(_ found: [Candidate], regionQuery: Bool, filter: Filter, query: String = "") throws -> [Candidate] {
         var out: [Candidate] = []
+        let whole = NameKey.fold(query)
         for var c in found where filter.accepts(c) {
             var s: Double
             switch c.match {
@@ -46,7 +47,9 @@ extension Gazetteer {
             // (Pokrovsk, Donetsk oblast, not Engels, which bore the name until 1931).
             if c.primary { s += c.match == .fuzzy ? 3 : 8 }
             switch c.kind {
-            case .region: s += regionQuery ? 20 : -12
+            // "Kyiv Oblast": the region the data names so, with its region word, not the city of
+            // the name without it.
+            case .region: s += regionQuery ? (NameKey.fold(c.matched) == whole ? 45 : 20) : -12
             case .populated: s += regionQuery ? -20 : 0
             case .port: s -= 5
             case .country, .strait, .canal, .sea, .cape, .river: break

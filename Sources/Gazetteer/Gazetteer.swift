@@ -84,7 +84,7 @@ public final class Gazetteer: Sendable {
             found = found.filter { $0.match == .exact || $0.match == .folded }
         }
         var scored = try score(script == .han ? found + withAdministrativeWord(query).filter { c in !found.contains { $0.id == c.id } } : found,
-                               regionQuery: regionQuery, filter: filter)
+                               regionQuery: regionQuery, filter: filter, query: query)
         // "Siberia", "the Alps": a large region the data does not hold, never its namesake village,
         // a former name of a town or a typo of a country, unless a hint asks for one.
         if hints.kind == nil, filter.countries == nil, filter.admin1 == nil, filter.near == nil, LargeRegions.contains(query),
@@ -148,6 +148,8 @@ public final class Gazetteer: Sendable {
         // not Gapyeong, once called Kap'yong-gun), or off a small place's or a region's own name
         // (Sicily is not Sissili, Burkina Faso): a suggestion, not a place.
         if best.match == .fuzzy, best.distance >= 2 && (!best.primary || best.population < Gazetteer.smallPlace) || Gazetteer.lettersOff(query, best) {
+            // "Darfur region": the regions the name is part of, as for "Darfur".
+            if regionQuery, let parts = regionParts(of: query, core: core, filter: filter, besides: nil) { return parts }
             return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: Array(scored.prefix(5)),
                                  message: "'\(query)' is not in the index as written; the closest name is '\(best.matched)', \(Gazetteer.lettersApart(query, best.matched)) letters off, "
                                     + "a name of \(Gazetteer.label(best)): give the name as the data spells it if that is the place, or coordinates")
@@ -179,7 +181,7 @@ public final class Gazetteer: Sendable {
         // "Darfur" as Dufur, Oregon, by a typo of one of its names: the data has Darfur in parts.
         let weak = best.match == .fuzzy || best.match == .variant || (best.kind == .populated && best.population < Gazetteer.smallPlace)
         if weak, let parts = regionParts(of: query, core: core, filter: filter, besides: best) { return parts }
-        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil) {
+        if let rival = Gazetteer.rival(of: best, in: scored, near: filter.near != nil, named: regionQuery ? query : nil) {
             if best.match == .fuzzy {
                 // Readings of a typo: perhaps neither is the place meant.
                 return GeocodeResult(query: raw, status: .ambiguous, candidates: scored, suggestions: [],
@@ -335,9 +337,13 @@ public final class Gazetteer: Sendable {
     static let samePlaceKm = 5.0
 
     /// The strongest candidate that is a different place of the same kind and about as likely.
-    static func rival(of best: Candidate, in list: [Candidate], near: Bool) -> Candidate? {
+    static func rival(of best: Candidate, in list: [Candidate], near: Bool, named query: String? = nil) -> Candidate? {
         let bestOwn = best.primary || isOwnName(best)
+        // A query with a region word that the best bears whole ("Kyiv Oblast") is not rivalled by a
+        // place that bears only the name without it (Kiev City, 'Kyiv').
+        let whole = query.map(NameKey.fold)
         for c in list.dropFirst() where c.id != best.id && (c.kind == best.kind) {
+            if let whole, NameKey.fold(best.matched) == whole, NameKey.fold(c.matched) != whole { continue }
             // Two records of one place (a town and its fort, a city and its municipality) a few km
             // apart are one answer, not a choice.
             if c.country == best.country, c.coordinate.greatCircleKm(to: best.coordinate) <= Gazetteer.samePlaceKm { continue }
