@@ -30,9 +30,15 @@ public enum RegionWords {
         return folded.split(separator: " ").contains { words.contains(String($0)) }
     }
 
-    /// The name without its region words ("Kursk oblast" -> "Kursk"); the name itself if nothing is left.
+    /// Words joining a region word put first to the name ("Province of Idlib", "région de Koursk").
+    static let joiners: Set<String> = ["of", "de", "du", "d", "del", "della", "di", "do", "da"]
+
+    /// The name without its region words ("Kursk oblast" -> "Kursk", "Province of Idlib" ->
+    /// "Idlib"); the name itself if nothing is left.
     public static func strip(_ name: String) -> String {
-        let parts = NameKey.fold(name).split(separator: " ").filter { !words.contains(String($0)) }
+        var parts = NameKey.fold(name).split(separator: " ").map(String.init)
+        if parts.count >= 3, words.contains(parts[0]), joiners.contains(parts[1]) { parts.removeFirst(2) }
+        parts = parts.filter { !words.contains($0) }
         return parts.isEmpty ? name : parts.joined(separator: " ")
     }
 }
