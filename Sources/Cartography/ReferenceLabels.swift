@@ -137,15 +137,15 @@ extension ReferenceLabelReader {
         }
     }
 
-    /// Country names: at Natural Earth's label point when it is on the map, or else inside the
-    /// largest visible part of the country (where a grid over the frame falls inside it), sized
-    /// by the part of the country the map shows.
-    /// A city's name in `language` from the labels' `names` column ("ar=الخرطوم|ru=Хартум"), when it has one.
+    /// A city's name in `language` from the labels' `names` column ("el=Σεούλ|ja=ソウル|ko=서울"), when it has one.
     static func localName(_ names: String, language: String) -> String? {
         let prefix = language + "="
         return names.split(separator: "|").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 
+    /// Country names: at Natural Earth's label point when it is on the map, or else inside the
+    /// largest visible part of the country (where a grid over the frame falls inside it), sized
+    /// by the part of the country the map shows.
     func countries(_ frame: MapFrame, file: GeoPackageFile, box: BoundingBox, nameColumn: String, zoom: Double,
                    kmPerPoint: Double, pointsAcross: Double, storyPoints: [Coordinate]) throws -> [ReferenceLabel] {
         var byCode: [String: (name: String, minLabel: Double, area: Double, at: Coordinate)] = [:]

@@ -15,6 +15,8 @@ enum Attribution {
         "sweeps", "nuance", "specifies", "according", "citing", "insisted", "affirmé", "estime", "indiqué", "annoncé", "assuré",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "il", "elle"]
+    /// Articles before a claimant's name ("the NIS", "le renseignement", "el Ministerio").
+    static let articles: Set<String> = ["the", "a", "an", "le", "la", "les", "l", "el", "los", "las"]
 
     /// The claimant named in `sentence`, or "" for a pronoun (the previous sentence's), or nil.
     static func claimant(in sentence: String) -> String? { claimants(in: sentence).first?.name }
@@ -28,8 +30,7 @@ enum Attribution {
         func phrase(from a: Int, to b: Int) -> String? {
             guard a < b else { return nil }
             var s = a, e = b
-            while s < e, ["the", "a", "an", "that", "which", "although", "but", "while", "whereas", "and", "or", "as", "le", "la", "les", "l",
-                          "el", "los", "las"].contains(lower[s]) { s += 1 }
+            while s < e, articles.contains(lower[s]) || ["that", "which", "although", "but", "while", "whereas", "and", "or", "as"].contains(lower[s]) { s += 1 }
             while e > s, ["the", "a", "an", "and", "had", "has", "have", "is", "was", "also", "already", "again"].contains(lower[e - 1]) { e -= 1 }
             // Date and linking words before a name ("Last Friday the South Korean ...") are not its.
             if tokens[s..<e].contains(where: { $0.isCapitalized && !Words.notNames.contains($0.lower) }) {
@@ -58,7 +59,7 @@ enum Attribution {
         // "according to the South Korean intelligence service", "selon le renseignement militaire ukrainien":
         // after an article, the words up to the next punctuation.
         func body(_ k: Int) -> String? {
-            guard k < tokens.count, ["the", "le", "la", "les", "l", "a", "an", "el", "los", "las"].contains(lower[k]) else { return after(k) }
+            guard k < tokens.count, articles.contains(lower[k]) else { return after(k) }
             var e = k + 1
             while e < tokens.count, e - k < 9, Words.between(chars, tokens[e - 1], tokens[e]).allSatisfy({ $0 == " " }) || e == k + 1 {
                 if ["that", "que", "qui", "which", "quoted", "cited", "who"].contains(lower[e]) { break }

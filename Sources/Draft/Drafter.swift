@@ -91,6 +91,7 @@ public struct Drafter {
                 func sources(of claimant: String) -> [String] { Self.claimants(claimant).map(addSource) }
                 let sourceIDs = claimant.map(sources) ?? []
                 let (figures, skipped) = finder.figures(in: s.text)
+                let years = figures.isEmpty ? [] : dates.years(in: s.text)
                 for (text, reason) in skipped { result.skipped.append(DraftSkip(text: text, reason: reason, provenance: provenance(0, s.text.count))) }
                 for f in figures {
                     let value = Self.value(f)
@@ -101,7 +102,6 @@ public struct Drafter {
                     // A span "since August" dates only what follows it.
                     let usable = when.map { !($0.phrase.hasPrefix("since ") || $0.phrase.hasPrefix("depuis ")) || (s.text.lowercased().range(of: $0.phrase).map { s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: $0.lowerBound) < f.start } ?? false) } ?? false
                     // Else the year the sentence puts it in: the nearest "in 2023" after it, or before it.
-                    let years = dates.years(in: s.text)
                     let year = years.min { a, b in
                         func gap(_ y: (year: Int, at: Int)) -> Int { y.at >= f.end ? y.at - f.end : 2 * (f.start - y.at) }
                         return gap(a) < gap(b)

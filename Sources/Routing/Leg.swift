@@ -102,7 +102,9 @@ extension RoutingGraph {
             }
         }
         var path = shortestPath(from: s.node, to: e.node, allowed: allowed)
-        if path == nil, let (s2, e2) = resnapped(a, b, s, e, maxSnapKm: maxSnapKm) {
+        // The network's pieces, found once when no path is (to move an end, then to say where it is cut).
+        let comp = path == nil ? components() : []
+        if path == nil, let (s2, e2) = resnapped(a, b, s, e, pieces: comp, maxSnapKm: maxSnapKm) {
             (s, e) = (s2, e2)
             path = shortestPath(from: s.node, to: e.node, allowed: allowed)
         }
@@ -110,7 +112,6 @@ extension RoutingGraph {
         if let path {
             follow(path)
         } else {
-            let comp = components()
             let fc = comp[Int(s.node)], tc = comp[Int(e.node)]
             var cut = NetworkCut(mode: mode, from: aName, to: bName, fromPiece: fc, toPiece: tc,
                                  fromSize: comp.filter { $0 == fc }.count, toSize: comp.filter { $0 == tc }.count)
@@ -140,9 +141,9 @@ extension RoutingGraph {
     /// Ends on different pieces of the network, one moved onto the other's piece when that piece
     /// lies within the snap limit and `resnapSlackKm` of its nearest node (the end that moves
     /// least); nil when neither can.
+    /// `comp` is `components()`.
     func resnapped(_ a: Coordinate, _ b: Coordinate, _ s: (node: Int32, km: Double), _ e: (node: Int32, km: Double),
-                   maxSnapKm: Double) -> ((node: Int32, km: Double), (node: Int32, km: Double))? {
-        let comp = components()
+                   pieces comp: [Int32], maxSnapKm: Double) -> ((node: Int32, km: Double), (node: Int32, km: Double))? {
         let (fc, tc) = (comp[Int(s.node)], comp[Int(e.node)])
         guard fc != tc else { return nil }
         func onto(_ c: Coordinate, piece: Int32, from nearest: Double) -> (node: Int32, km: Double)? {

@@ -37,9 +37,9 @@ public struct LegRequest: Sendable, Equatable {
             let ends = colon[0].split(separator: ">", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard ends.count == 2, !ends[0].isEmpty, !ends[1].isEmpty else {
                 // "avoid panama, suez": the comma starts a leg; several values are joined with '+'.
-                let previous = i > 0 ? items[i - 1].split(separator: " ").dropLast().last.map { $0.lowercased() } : nil
-                let joined = !item.contains(" ") && ["within", "avoid", "through"].contains(previous ?? "")
-                    ? " (a comma starts a new leg: join several values with '+', '\(previous!) \(items[i - 1].split(separator: " ").last!)+\(item)')" : ""
+                let before = i > 0 ? items[i - 1].split(separator: " ").suffix(2).map(String.init) : []
+                let joined = !item.contains(" ") && before.count == 2 && ["within", "avoid", "through"].contains(before[0].lowercased())
+                    ? " (a comma starts a new leg: join several values with '+', '\(before[0]) \(before[1])+\(item)')" : ""
                 throw RoutingError.badLegs(text, reason: "leg \(i + 1) '\(item)': expected FROM>TO:MODE" + joined)
             }
             let words = colon.count > 1 ? colon[1].split(separator: " ").map(String.init) : []
