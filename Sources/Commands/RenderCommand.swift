@@ -44,6 +44,9 @@ public struct RenderCommand: ParsableCommand {
     }
 
     public func run() throws {
+        // However the command ends (a scenario refused before any map is drawn), not with the
+        // preload still running.
+        defer { FontPreload.finish() }
         let trace = RenderTrace()
         let formats = format.formats
         let loaded = try ScenarioOutput.load(scenario, theme: theme) { s, style in

@@ -42,8 +42,9 @@ public enum FontPreload {
         }
     }
 
-    /// Waits for a running preload to end (called before any text layout).
-    static func finish() {
+    /// Waits for a running preload to end: before any text layout, and before a command that
+    /// started one returns (exiting while the preload's thread is inside fontconfig crashed now and then).
+    public static func finish() {
         let g = running.withLock { group -> DispatchGroup? in
             defer { group = nil }
             return group
