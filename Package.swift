@@ -93,7 +93,7 @@ let package = Package(
 
         // Building the data folder (GDAL): the basemap, networks and relief; the gazetteer's index
         // and key table; the routing graphs' caches. Linked only into `geobrief-data`.
-        .target(name: "DataBuild", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings", "GeoPackage", "PosixBindings"]),
+        .target(name: "DataBuild", dependencies: ["GeoCore", "DataCatalog", "Bindings", "GDALBindings", "GeoPackage", "PosixBindings", "Gazetteer"]),
         .target(name: "GazetteerBuild", dependencies: ["Gazetteer", "GeoCore", "DataCatalog", "PosixBindings", "Bindings", "GDALBindings", "DataBuild"]),
         .target(name: "RoutingBuild", dependencies: ["Routing", "GeoCore", "GDALBindings", "DataBuild", "DataCatalog"]),
         // `geobrief data build|import|info|graphs`.

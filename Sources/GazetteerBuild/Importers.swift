@@ -3,6 +3,7 @@ import Bindings
 import GDALBindings
 import Foundation
 import GeoCore
+import DataBuild
 
 /// Readers for each gazetteer source; each returns `PlaceRecord`s for `IndexWriter`.
 public enum Importers {
@@ -31,7 +32,7 @@ public enum Importers {
     public static func geonamesDump(_ path: String, alternateNames: String? = nil) throws -> [PlaceRecord] {
         var extra: [Int64: [String]] = [:]
         if let alt = alternateNames {
-            try forEachLine(alt) { line, n in
+            try TextLines.forEach(in: alt) { line, n in
                 let f = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard f.count >= 4 else { throw GazetteerError.badImport(file: alt, line: n, field: "columns", reason: "expected at least 4 tab-separated columns, found \(f.count)") }
                 guard let id = Int64(f[1]) else { throw GazetteerError.badImport(file: alt, line: n, field: "geonameid", reason: "'\(f[1])' is not a number") }
@@ -41,7 +42,7 @@ public enum Importers {
             }
         }
         var out: [PlaceRecord] = []
-        try forEachLine(path) { line, n in
+        try TextLines.forEach(in: path) { line, n in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 15 else {
                 throw GazetteerError.badImport(file: path, line: n, field: "columns", reason: "expected 19 tab-separated columns, found \(f.count)")
@@ -69,7 +70,7 @@ public enum Importers {
     public static func supplement(_ path: String, priority: Int, firstID: Int64) throws -> [PlaceRecord] {
         var out: [PlaceRecord] = []
         var header: [String] = []
-        try forEachLine(path) { line, n in
+        try TextLines.forEach(in: path) { line, n in
             if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty { return }
             let f = try CSV.fields(line, file: path, line: n)
             if header.isEmpty {
@@ -117,24 +118,6 @@ public enum Importers {
             throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "holds no places: give the header name,alternate_names,lat,lon,country,admin1,kind,source and one place a line")
         }
         return out
-    }
-
-    /// Calls `body` with each line (1-based numbers); invalid UTF-8 is an error naming the line.
-    static func forEachLine(_ path: String, _ body: (String, Int) throws -> Void) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GazetteerError.badImport(file: path, line: 0, field: "", reason: "cannot read the file")
-        }
-        var n = 0
-        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            n += 1
-            var bytes = raw
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            guard let line = String(data: Data(bytes), encoding: .utf8) else {
-                throw GazetteerError.badImport(file: path, line: n, field: "", reason: "not valid UTF-8")
-            }
-            if line.isEmpty && n > 1 { continue }
-            try body(line, n)
-        }
     }
 }
 

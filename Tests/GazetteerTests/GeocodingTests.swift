@@ -229,6 +229,19 @@ final class GeocodingTests: XCTestCase {
         XCTAssertEqual(try gazetteer.geocode("Ελλάδα").place?.country, "GR")
     }
 
+    /// Regions by their official names in other scripts (iso-codes): a Ukrainian article's
+    /// Харківська область was not found, Республика Саха (Якутия) only a part of a name.
+    func testRegionsByTheirNamesInOtherScripts() throws {
+        for (name, country, region) in [("Харківська область", "UA", "Kharkiv"), ("Республика Саха (Якутия)", "RU", "Sakha (Yakutia)"),
+                                        ("Курська область", "RU", "Kursk"), ("Запорізька область", "UA", "Zaporizhzhya")] {
+            let r = try gazetteer.geocode(name)
+            XCTAssertEqual(r.status, .found, "\(name): \(r.message)")
+            XCTAssertEqual(r.place?.kind, .region, "\(name): \(r.message)")
+            XCTAssertEqual(r.place?.country, country, "\(name): \(r.message)")
+            XCTAssertEqual(r.place?.name, region, "\(name): \(r.message)")
+        }
+    }
+
     func testANameInAnotherScriptIsNeverAGuessedLatinTown() throws {
         // Words that name no place: not found as written, no Latin-typo suggestions.
         for name in ["كتاب", "电话号码"] {
