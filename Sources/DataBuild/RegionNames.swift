@@ -35,9 +35,20 @@ public struct RegionNames {
             for (code, own) in english {
                 guard let name = catalog[own], name != own, l.script.admits(name), !name.contains("|"), !name.contains("="),
                       !name.contains("\t") else { continue }
-                names[code] = name
+                names[code] = l.language == "ja" && code.hasPrefix("JP-") ? Self.prefecture(name, code: code) : name
             }
             local.append((l.language, Self.withoutSharedNames(names, english: english)))
+        }
+    }
+
+    /// A Japanese prefecture's name as maps print it, with its word: 東京都, 京都府, 富山県 (iso-codes
+    /// gives the bare name, which is also its capital's: 富山); Hokkaido's name holds its own (北海道).
+    static func prefecture(_ name: String, code: String) -> String {
+        switch code {
+        case "JP-01": name
+        case "JP-13": name + "都"
+        case "JP-26", "JP-27": name + "府"
+        default: name + "県"
         }
     }
 

@@ -97,6 +97,11 @@ public final class Gazetteer: Sendable {
                                     + "first-level regions and settlements): name a country, region or city in it, or draw it as an area"
                                     + namesake)
         }
+        // A sea, river or cape the data lacks is said so, not answered with the town spelt nearest
+        // to its name (Wadi Derna as Adiwerna, Indonesia).
+        if hints.kind == nil, !scored.isEmpty, scored.allSatisfy({ $0.match == .fuzzy }), WaterWords.mentions(core) {
+            return Gazetteer.water(raw, query)
+        }
         if scored.isEmpty {
             let suggestions = script == .latin ? Matcher(table: table).suggestions(for: core) : []
             var unfiltered = try score(suggestions, regionQuery: regionQuery, filter: Filter())
@@ -106,15 +111,7 @@ public final class Gazetteer: Sendable {
                                      message: "the built data has no place of kind '\(kind.rawValue)' (no named seas, gulfs, capes or rivers; "
                                         + "straits and canals are there: --kind strait or canal): give the place as coordinates")
             }
-            // A sea, bay or cape the data lacks is said so, not answered with the spellings of
-            // towns nearest to its name.
-            if found.isEmpty, hints.kind == nil, WaterWords.mentions(core) {
-                let passages = PassageNames.table.values.compactMap { $0["en"] }.sorted()
-                return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
-                                     message: "'\(query)' names a body of water or a cape, and the built data has none but the straits and canals "
-                                        + "of its sea lanes (\(passages.joined(separator: ", "))): give its coordinates, or name it on the map "
-                                        + "with an annotation of style water")
-            }
+            if found.isEmpty, hints.kind == nil, WaterWords.mentions(core) { return Gazetteer.water(raw, query) }
             if let parts = regionParts(of: query, core: core, filter: filter, besides: nil) { return parts }
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
                 + (script == .latin ? "" : " as written (a name in this script is not guessed from Latin spellings or typos): give it in Latin letters, or check it with a country code")
@@ -194,6 +191,15 @@ public final class Gazetteer: Sendable {
         }
         return GeocodeResult(query: raw, status: .found, candidates: scored, suggestions: [],
                              message: "\(Gazetteer.label(best)) (\(best.match.rawValue) match on '\(best.matched)')")
+    }
+
+    /// The answer to a query naming water the data lacks: what it has instead, and what to do.
+    static func water(_ raw: String, _ query: String) -> GeocodeResult {
+        let passages = PassageNames.table.values.compactMap { $0["en"] }.sorted()
+        return GeocodeResult(query: raw, status: .notFound, candidates: [], suggestions: [],
+                             message: "'\(query)' names a body of water, a river or a cape, and the built data has none but the straits and canals "
+                                + "of its sea lanes (\(passages.joined(separator: ", "))): give its coordinates, or name it on the map "
+                                + "with an annotation of style water")
     }
 
     /// Words for city, county, district, town and village that Chinese and Japanese names carry
@@ -351,6 +357,10 @@ public final class Gazetteer: Sendable {
             // Donets or Donetsk); otherwise only evidence as good competes.
             let larger = best.match == .variant && best.match.tier != c.match.tier && c.population >= Gazetteer.largeCity
                 && c.population >= best.population * Gazetteer.largeCityFactor && (c.match != .fuzzy || c.distance <= 1)
+            // A place that bears the query as written, where the best bears only a variant or a
+            // typo of it (Inkoo: Ingå, Finland, or Yingkou, China, once Inkou), is a choice to
+            // offer, however much larger the best.
+            if !near, c.match.tier > best.match.tier { return c }
             if best.match.tier != c.match.tier && !larger { continue }
             // --near decides between the readings: a rival must be about as near.
             if near, let bk = best.nearKm, let ck = c.nearKm {

@@ -87,7 +87,8 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertEqual(byCode["RU-KYA"], "ru=Красноярский край", "iso-codes' Ukrainian gives it Krasnodar's name: left out")
         XCTAssertEqual(byCode["RU-KDA"], "ru=Краснодарский край|uk=Краснодарський край")
         XCTAssertTrue(byCode["UA-63"]?.contains("uk=Харківська обл.") == true, byCode["UA-63"] ?? "no UA-63")
-        XCTAssertTrue(byCode["JP-16"]?.contains("ja=富山") == true, byCode["JP-16"] ?? "no JP-16")
+        XCTAssertTrue(byCode["JP-16"]?.contains("ja=富山県|") == true, "the prefecture, not its capital 富山: \(byCode["JP-16"] ?? "no JP-16")")
+        XCTAssertTrue(byCode["JP-13"]?.contains("ja=東京都|") == true, byCode["JP-13"] ?? "no JP-13")
         for (country, least) in [("RU", 0.9), ("UA", 0.9), ("SD", 0.9), ("JP", 0.9), ("SY", 0.8)] {
             XCTAssertGreaterThanOrEqual(Double(coded[country] ?? 0), least * Double(total[country] ?? 1), "\(country): \(coded[country] ?? 0) of \(total[country] ?? 0) regions coded")
         }

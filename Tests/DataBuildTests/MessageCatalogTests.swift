@@ -66,7 +66,7 @@ final class MessageCatalogTests: TemporaryFolderTestCase {
         }
         let names = try RegionNames(isoCodes: root)
         XCTAssertEqual(names.names(iso: "RU-KRS"), "ru=Курская обл.", "Japanese in Latin letters is no Japanese name")
-        XCTAssertEqual(names.names(iso: "JP-16"), "ja=富山|ru=Тояма", "Hebrew in Latin letters is no Hebrew name")
+        XCTAssertEqual(names.names(iso: "JP-16"), "ja=富山県|ru=Тояма", "Hebrew in Latin letters is no Hebrew name; a prefecture with its word")
         XCTAssertEqual(names.names(iso: "SY-ID"), "ja=イドゥリブ")
         XCTAssertEqual(names.names(iso: "XX-00"), "")
         XCTAssertEqual(names.names(iso: "RU-KDA"), "uk=Краснодарський край")

@@ -148,10 +148,21 @@ final class GeocodingTests: XCTestCase {
         for water in ["Bay of Bengal", "Taiwan Strait", "Andaman Sea", "Cape of Good Hope"] {
             let r = try gazetteer.geocode(water)
             XCTAssertEqual(r.status, .notFound, water)
-            XCTAssertTrue(r.message.contains("names a body of water or a cape") && r.message.contains("Strait of Malacca"), r.message)
+            XCTAssertTrue(r.message.contains("names a body of water, a river or a cape") && r.message.contains("Strait of Malacca"), r.message)
             XCTAssertTrue(r.suggestions.isEmpty, "\(water): \(r.suggestions.map(\.name))")
         }
         XCTAssertEqual(try gazetteer.geocode("Montego Bay").place?.country, "JM", "a town named for its bay is a town")
+        // Rivers, lakes and wadis likewise: Wadi Derna (Libya's flood of 2023) was Adiwerna,
+        // Indonesia, found; Lake Chad a typo of Lakewood, Colorado.
+        for water in ["Wadi Derna", "Lake Chad", "Nile River", "Dnieper River"] {
+            let r = try gazetteer.geocode(water)
+            XCTAssertEqual(r.status, .notFound, "\(water): \(r.message)")
+            XCTAssertTrue(r.message.contains("names a body of water, a river or a cape"), r.message)
+            XCTAssertTrue(r.suggestions.isEmpty, "\(water): \(r.suggestions.map(\.name))")
+        }
+        for (town, country) in [("Wadi Halfa", "SD"), ("Wadi Musa", "JO"), ("Lake Charles", "US")] {
+            XCTAssertEqual(try gazetteer.geocode(town).place?.country, country, "\(town): a town named for the water is a town")
+        }
         let china = try gazetteer.geocode("Китай")
         XCTAssertEqual(china.status, .notFound, "a former name of a Crimean village is no answer for China")
         XCTAssertTrue(china.message.contains("--country UA"), china.message)
@@ -240,6 +251,17 @@ final class GeocodingTests: XCTestCase {
             XCTAssertEqual(r.place?.country, country, "\(name): \(r.message)")
             XCTAssertEqual(r.place?.name, region, "\(name): \(r.message)")
         }
+    }
+
+    /// A place that bears the query as written is not outranked in silence by a larger place that
+    /// bears only a variant of it: Inkoo (Ingå, Finland, the Balticconnector's landfall) was
+    /// Yingkou, China, by its old spelling Inkou.
+    func testAnExactNameIsNeverSilentlyOutrankedByAVariantOfAnother() throws {
+        let r = try gazetteer.geocode("Inkoo")
+        XCTAssertEqual(r.status, .ambiguous, r.message)
+        XCTAssertTrue(r.candidates.contains { $0.country == "FI" } && r.candidates.contains { $0.country == "CN" }, r.message)
+        XCTAssertEqual(try gazetteer.geocode("Inkoo", hints: GeocodeHints(country: "FI")).place?.id, 656652)
+        XCTAssertEqual(try gazetteer.geocode("Kharkov").place?.id, 706483, "an alternate name of a city, exactly")
     }
 
     func testANameInAnotherScriptIsNeverAGuessedLatinTown() throws {
