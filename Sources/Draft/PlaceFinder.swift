@@ -53,6 +53,64 @@ struct PlaceFinder {
         var after: [String]
         /// A sea, gulf or bay ("the Gulf of Urabá").
         var water = false
+        /// The name after it that may say where it lies: "Püssi in Estonia", "Paldiski, Estonia",
+        /// "Anamizu in Ishikawa".
+        var within: String?
+    }
+
+    /// The capitalized name (up to three words) after `run` behind "in", "en" or a comma: where the
+    /// place may lie.
+    static func within(_ tokens: [Token], after run: ArraySlice<Token>, chars: [Character]) -> String? {
+        guard let last = run.last, run.endIndex < tokens.count else { return nil }
+        var k = run.endIndex
+        let gap = Words.between(chars, last, tokens[k])
+        if gap == ", " {
+            // "Paldiski, Estonia"
+        } else if gap == " ", ["in", "en"].contains(tokens[k].lower), k + 1 < tokens.count, Words.between(chars, tokens[k], tokens[k + 1]) == " " {
+            k += 1
+        } else {
+            return nil
+        }
+        var words: [String] = []
+        while k < tokens.count, tokens[k].isCapitalized, words.count < 3 {
+            if !words.isEmpty, Words.between(chars, tokens[k - 1], tokens[k]) != " " { break }
+            words.append(tokens[k].text)
+            k += 1
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// Where the name after a place (`Mention.within`) may say it lies, as hints, one for each of
+    /// its readings (Ishikawa, the prefecture or a town of Okinawa): a country, a first-level
+    /// region, or a town it lies near.
+    private func readings(within name: String) -> [(hints: GeocodeHints, reading: Candidate)] {
+        guard let r = geocode(name), r.status == .found || r.status == .ambiguous else { return [] }
+        return r.candidates.prefix(3).compactMap { w in
+            guard [.exact, .folded, .transliterated].contains(w.match) else { return nil }
+            var h = GeocodeHints(limit: 5)
+            h.preferSettlement = true
+            switch w.kind {
+            case .country: h.country = w.country
+            case .region: (h.country, h.admin1) = (w.country, w.admin1)
+            case .populated: h.near = "\(w.lat),\(w.lon)"
+            default: return nil
+            }
+            return (h, w)
+        }
+    }
+
+    /// The place `m` names where the name after it says it lies, when one reading of that name
+    /// finds it there ("Püssi in Estonia", "Inkoo in Finland": Ingå, "Anamizu in Ishikawa"), with
+    /// that reading.
+    private func settled(_ m: Mention) -> (place: Candidate, within: Candidate)? {
+        guard !m.region, let name = m.within else { return nil }
+        for (h, reading) in readings(within: name) {
+            guard let r = geocode(m.query, hints: h), r.status == .found, let a = accepted(r, query: m.query, hinted: true, grounded: true),
+                  a.kind == .populated else { continue }
+            if reading.kind == .populated, reading.id == a.id || reading.coordinate.greatCircleKm(to: a.coordinate) > Self.nearKm { continue }
+            return (a, reading)
+        }
+        return nil
     }
 
     /// What an article yields: its places by id, the countries it names, and what was left out.
@@ -160,7 +218,7 @@ struct PlaceFinder {
                     }
                 }
                 mentions.append(Mention(sentence: s, tokens: run, written: text, query: text, region: region, settlementCue: cue,
-                                        before: before, after: after))
+                                        before: before, after: after, within: Self.within(tokens, after: run, chars: chars)))
             }
         }
         // First pass: each name alone.
@@ -211,12 +269,25 @@ struct PlaceFinder {
         // Second pass: context.
         var byKey: [String: Int] = [:]
         var doubtful: [(Mention, Candidate, Double)] = []
+        /// Names that said where a place lies, as the region or country they were read as.
+        var readingOf: [String: Candidate] = [:]
         for (m, first, result) in resolved {
             var c = first
             var candidates: [String] = []
             var note: String?
             var confidence = 0.9
             let paragraphRegions = regions.filter { $0.0 == m.sentence.paragraph }.map(\.1)
+            // "Püssi in Estonia", "Inkoo in Finland", "Anamizu in Ishikawa": the name after it says
+            // where it lies, and settles it (a town there, however small, is meant).
+            let within = settled(m)
+            if let within {
+                c = within.place
+                // The name after it is then that region or country ("in Ishikawa": the prefecture).
+                if within.within.kind != .populated, let name = m.within { readingOf[name] = within.within }
+            } else if first == nil, let region = readingOf[m.written] {
+                c = region
+            }
+            let settledWithin = within != nil
             if c == nil, let result, result.status == .ambiguous || result.status == .found {
                 // Settle by the places near it in the same paragraph, then by the story's countries.
                 let near = resolved.first { $0.0.sentence.paragraph == m.sentence.paragraph && $0.1 != nil && $0.1?.kind == .populated && $0.0.written != m.written }?.1
@@ -231,13 +302,17 @@ struct PlaceFinder {
                 }
                 // Else by the story's countries, when the name is found in one of them only ("Darién":
                 // the region of Panama or a town of Colombia, in a story of both, is left unsettled).
+                // A place that bears the name only as another name counts as a reading, though it is
+                // not taken on it ("Inkoo", Ingå's Finnish name, in a story of Finland and a Chinese
+                // ship, is not settled as Yingkou, China, once Inkou).
                 if c == nil {
-                    let inCountries = found.countries.sorted().compactMap { country -> Candidate? in
-                        guard let r = geocode(m.query, hints: GeocodeHints(country: country, limit: 5)), r.status == .found else { return nil }
-                        return accepted(r, query: m.query, hinted: true)
+                    let inCountries = found.countries.sorted().compactMap { country -> GeocodeResult? in
+                        guard let r = geocode(m.query, hints: GeocodeHints(country: country, limit: 5)), r.status == .found,
+                              accepted(r, query: m.query, hinted: true, grounded: true) != nil else { return nil }
+                        return r
                     }
-                    if inCountries.count == 1 {
-                        c = inCountries[0]
+                    if inCountries.count == 1, let only = accepted(inCountries[0], query: m.query, hinted: true) {
+                        c = only
                         confidence = 0.7
                     }
                 }
@@ -253,6 +328,11 @@ struct PlaceFinder {
                     candidates = result.candidates.prefix(4).map(Self.describe)
                     note = "'\(m.written)' fits several places and the article does not say which"
                 }
+            }
+            // A country the text names ("bound for Port Said in Egypt") is the story's, not a place.
+            if let country = c, country.kind == .country {
+                found.countries.insert(country.country)
+                continue
             }
             guard var place = c else {
                 if m.water {
@@ -290,13 +370,14 @@ struct PlaceFinder {
             // A small place is taken when something says it is one: a word for a settlement, a region
             // of the article it lies in, or a preposition of place in a country of the story.
             let inNamedRegion = regions.contains { $0.1.country == place.country && $0.1.admin1 == place.admin1 }
-            let placed = Self.isLocative(m.before) && found.countries.contains(place.country)
+            let placed = settledWithin || Self.isLocative(m.before) && found.countries.contains(place.country)
             let small = place.kind == .populated && place.population < 15_000 && !m.settlementCue && !inNamedRegion && !placed
             if m.before.suffix(2) == ["based", "in"] {
                 found.skipped.append(DraftSkip(text: m.written, reason: "where a body is based, not a place of the story", provenance: provenance(m)))
                 continue
             }
-            let foreign = !found.countries.isEmpty && !place.country.isEmpty && !found.countries.contains(place.country) && place.population < 1_000_000
+            let foreign = !settledWithin && !found.countries.isEmpty && !place.country.isEmpty && !found.countries.contains(place.country)
+                && place.population < 1_000_000
             if foreign {
                 found.skipped.append(DraftSkip(text: m.written, reason: "'\(place.name)' lies in \(place.country), a country the article does not name",
                                                provenance: provenance(m)))
@@ -373,11 +454,12 @@ struct PlaceFinder {
 
     /// The candidate taken for a name: a name the place really has, or a romanization variant;
     /// a typo only for a long name of a large place.
-    func accepted(_ r: GeocodeResult, query: String, hinted: Bool = false) -> Candidate? {
+    func accepted(_ r: GeocodeResult, query: String, hinted: Bool = false, grounded: Bool = false) -> Candidate? {
         guard r.status == .found, let c = r.candidates.first else { return nil }
         // One word that is only another place's alternate name ("Canal", a name of João Dourado,
-        // Brazil) is a word of the text, not that place.
-        if !query.contains(" "), !c.primary, c.kind == .populated, c.population < Gazetteer.largeCity, !Gazetteer.isOwnName(c) { return nil }
+        // Brazil) is a word of the text, not that place; unless the text says where it lies
+        // (`grounded`: "Inkoo in Finland", Ingå's Finnish name).
+        if !grounded, !query.contains(" "), !c.primary, c.kind == .populated, c.population < Gazetteer.largeCity, !Gazetteer.isOwnName(c) { return nil }
         switch c.match {
         case .exact, .folded, .transliterated: return c
         case .variant: return hinted || (query.count >= 6 && c.population >= 15_000) ? c : nil

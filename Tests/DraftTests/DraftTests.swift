@@ -232,6 +232,35 @@ final class DraftTests: XCTestCase {
         XCTAssertTrue(vorojba.candidates.joined().contains("Vorozhba (Sumy, UA"), "\(vorojba.candidates)")
     }
 
+    /// Seen drafting a story of Baltic cable damage as a new user would: "Püssi in Estonia" and
+    /// "Paldiski in Estonia" were left out as small places with nothing to say they are meant,
+    /// "Inkoo in Finland" was left unsettled between Ingå, Finland and Yingkou, China, and "Port
+    /// Said in Egypt" gave a place "Egypt" of kind city. The country or region after "in" (or a
+    /// comma) says where a place lies; a country is the story's, not a place.
+    func testTheCountryOrRegionAfterAPlaceSaysWhereItLies() throws {
+        let text = """
+        Thursday, December 26, 2024
+
+        Estlink 2 runs from Porvoo in Finland to Püssi in Estonia. The Balticconnector pipeline runs between Inkoo in Finland and Paldiski, Estonia. The tanker was bound for Port Said in Egypt. Strikes hit Anamizu in Ishikawa.
+        """
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "b.txt", text: text)], options: Drafter.Options())
+        let summary = d.places.map { "\($0.name) \($0.role) \($0.country ?? "-") \($0.located)" }
+        let located = Dictionary(d.places.filter { $0.located && $0.role == .place }.map { ($0.name, $0.country ?? "") }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(located["Püssi"], "EE", "\(summary)")
+        XCTAssertEqual(located["Paldiski"], "EE", "\(summary)")
+        XCTAssertEqual(located["Ingå"], "FI", "\(summary)")
+        XCTAssertEqual(located["Porvoo"], "FI", "\(summary)")
+        XCTAssertEqual(located["Anamizu"], "JP", "\(summary)")
+        XCTAssertFalse(d.places.contains { $0.name == "Egypt" || $0.name == "Estonia" || $0.name == "Yingkou" }, "\(summary)")
+        XCTAssertFalse(d.places.contains { $0.name == "Ishikawa" && $0.role != .region }, "the prefecture, not a town of Okinawa: \(summary)")
+        XCTAssertFalse(DraftWriter.yaml(d, articles: ["b.txt"]).contains("name: \"Egypt\""))
+        // Without "in Finland", in a story that also names China, Inkoo is left for the reader.
+        let bare = "Thursday, December 26, 2024\n\nThe pipeline between Inkoo and Paldiski was damaged by a Chinese ship, Finland and Estonia said."
+        let e = try Drafter(gazetteer: try gazetteer).draft([Article(file: "c.txt", text: bare)], options: Drafter.Options())
+        let inkoo = e.places.first { $0.written.contains("Inkoo") }
+        XCTAssertNotEqual(inkoo?.country, "CN", "\(e.places.map { "\($0.name) \($0.role) \($0.country ?? "-")" })")
+    }
+
     /// Seen drafting a story of the Darién Gap as a new user would: Acandí and Capurganá ("boats
     /// ... to Acandí and Capurganá", small towns a few kilometres from Necoclí) were left out as
     /// small places with nothing to say they are meant; "Bajo Chiquito, a village" and "at Paso
