@@ -35,6 +35,8 @@ struct ReferenceLabelReader {
 
     /// At most this many cities and regions are offered to the placer.
     static let maxCities = 60, maxRegions = 40
+    /// Maps narrower than this (km) name the districts of a city (`part_of` in the data).
+    static let districtsBelowKm = 150.0
 
     /// The labels of `frame`, drawn `pointsAcross` points wide, in `language` when the data has it.
     func labels(for frame: MapFrame, pointsAcross: Double, language: String, storyPoints: [Coordinate]) throws -> [ReferenceLabel] {
@@ -60,9 +62,12 @@ struct ReferenceLabelReader {
         // Populated places: fewer the smaller the scale.
         let minimum = km > 5_000 ? 2_000_000 : km > 2_000 ? 750_000 : km > 800 ? 250_000 : 100_000
         var cities: [ReferenceLabel] = []
-        for (at, v) in try rows("cities", ["name", "population", "capital", "names"]) {
+        for (at, v) in try rows("cities", ["name", "population", "capital", "names", "part_of"]) {
             let population = v[1].number ?? 0, capital = v[2].number == 1
             guard capital || population >= Double(minimum), let name = v[0].string else { continue }
+            // A district of a larger city is named on the city's own map only (Saint Petersburg,
+            // not Kalininskiy, on a map of the Gulf of Finland).
+            if (v[4].number ?? 0) != 0, km >= ReferenceLabelReader.districtsBelowKm { continue }
             let text = Self.localName(v[3].string ?? "", language: language) ?? name
             cities.append(ReferenceLabel(kind: capital ? .capital : .city, text: text, at: at, size: capital ? 7.5 : 7, weight: population))
         }

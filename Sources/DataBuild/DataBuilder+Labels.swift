@@ -12,7 +12,8 @@ extension DataBuilder {
     /// label ranks and scale range, area, names in 25 languages), `regions` (first-level regions:
     /// a point inside each, area, country, ISO 3166-2 code, names in the languages `RegionNames`
     /// tells) and `cities` (GeoNames places of 100,000 people or more
-    /// and every capital, with population and their names in the languages `LocalCityNames` tells).
+    /// and every capital, with population, their names in the languages `LocalCityNames` tells, and
+    /// the larger city a district is part of: `districts`).
     func buildReferenceLabels() throws -> DatasetEntry {
         let rel = "basemap/labels.gpkg", dest = "\(out)/\(rel)"
         let ds = try Dataset.createVector(dest, options: ["VERSION=1.2"])
@@ -122,21 +123,58 @@ extension DataBuilder {
         let layer = try ds.createLayer("cities", geometry: .point, srs: SpatialReference.wgs84(),
                                        fields: [FieldDefinition(name: "geonameid", type: .integer), FieldDefinition(name: "name", type: .string),
                                                 FieldDefinition(name: "iso_a2", type: .string), FieldDefinition(name: "population", type: .integer),
-                                                FieldDefinition(name: "capital", type: .integer), FieldDefinition(name: "names", type: .string)],
+                                                FieldDefinition(name: "capital", type: .integer), FieldDefinition(name: "names", type: .string),
+                                                FieldDefinition(name: "part_of", type: .integer)],
                                        options: ["SPATIAL_INDEX=YES"])
+        // Largest first, so that readers taking the first rows take the most important.
+        let kept = cities.filter { ($0.value["population"] as? Int ?? 0) >= DataBuilder.contextCityPopulation || capitals.contains($0.key) }
+            .sorted(by: { ($0.value["population"] as? Int ?? 0, $1.key) > ($1.value["population"] as? Int ?? 0, $0.key) })
+        let districts = DataBuilder.districts(kept.map { (id, c) in
+            CityPoint(id: Int64(id) ?? 0, country: c["countrycode"] as? String ?? "", admin1: c["admin1code"] as? String ?? "",
+                      population: c["population"] as? Int ?? 0,
+                      at: Coordinate(lon: c["longitude"] as? Double ?? 0, lat: c["latitude"] as? Double ?? 0))
+        })
         try ds.transaction {
-            // Largest first, so that readers taking the first rows take the most important.
-            let kept = cities.filter { ($0.value["population"] as? Int ?? 0) >= DataBuilder.contextCityPopulation || capitals.contains($0.key) }
-            for (id, c) in kept.sorted(by: { ($0.value["population"] as? Int ?? 0, $1.key) > ($1.value["population"] as? Int ?? 0, $0.key) }) {
+            for (id, c) in kept {
                 guard let lat = c["latitude"] as? Double, let lon = c["longitude"] as? Double, let name = c["name"] as? String else { continue }
                 let country = c["countrycode"] as? String ?? ""
                 try layer.add(Feature(attributes: ["geonameid": .integer(Int64(id) ?? 0), "name": .string(name),
                                                    "iso_a2": .string(country),
                                                    "population": .integer(Int64(c["population"] as? Int ?? 0)),
                                                    "capital": .integer(capitals.contains(id) ? 1 : 0),
-                                                   "names": .string(LocalCityNames.names(name, alternates: c["alternatenames"] as? [String] ?? [], country: country))],
+                                                   "names": .string(LocalCityNames.names(name, alternates: c["alternatenames"] as? [String] ?? [], country: country)),
+                                                   "part_of": .integer(districts[Int64(id) ?? 0] ?? 0)],
                                       geometry: .point(Coordinate(lon: lon, lat: lat))))
             }
         }
+    }
+
+    /// A populated place, as `districts` weighs it.
+    struct CityPoint {
+        var id: Int64
+        var country: String
+        var admin1: String
+        var population: Int
+        var at: Coordinate
+    }
+
+    /// Places that are parts of a much larger city (its districts and its contiguous suburbs:
+    /// Saint Petersburg's Kalininskiy, Paris's arrondissements, Tokyo's wards, Delhi's Noida), by
+    /// id, with that city's id: within 12 km times the square root of its millions of people (27 km
+    /// of Saint Petersburg's 5.4 million) in its country, and under half its size in its first-level
+    /// region or under a tenth in another (Akademicheskoe, which GeoNames puts in Leningrad Oblast;
+    /// not Yokohama beside Tokyo). GeoNames gives districts populations, and this data keeps no
+    /// feature code to tell them apart.
+    static func districts(_ places: [CityPoint]) -> [Int64: Int64] {
+        let metropolises = places.filter { $0.population >= 1_000_000 }
+        var out: [Int64: Int64] = [:]
+        for p in places {
+            let whole = metropolises.first { m in
+                m.id != p.id && m.country == p.country && m.population > (m.admin1 == p.admin1 ? 2 : 10) * p.population
+                    && m.at.greatCircleKm(to: p.at) <= 12 * (Double(m.population) / 1_000_000).squareRoot()
+            }
+            if let whole { out[p.id] = whole.id }
+        }
+        return out
     }
 }

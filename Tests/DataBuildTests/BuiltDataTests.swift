@@ -95,6 +95,23 @@ final class BuiltDataTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(russian["RU"] ?? 0, 75, "Russian names of Russia's regions")
     }
 
+    /// A district of a larger city carries that city's id (maps wider than a city leave it out).
+    func testDistrictsArePartsOfTheirCity() throws {
+        let labels = try Dataset.open(try data.path(of: "labels"), kind: .vector)
+        var partOf: [String: String] = [:]
+        for f in try labels.layer(named: "cities").features()
+        where ["Kalininskiy", "Petrogradka", "Akademicheskoe", "Saint Petersburg", "Vantaa", "Yokohama", "Espoo", "Minato City"].contains(f["name"].text) {
+            partOf[f["name"].text] = f["part_of"].text
+        }
+        XCTAssertEqual(partOf["Kalininskiy"], "498817", "Saint Petersburg's: \(partOf)")
+        XCTAssertEqual(partOf["Petrogradka"], "498817", "\(partOf)")
+        XCTAssertEqual(partOf["Akademicheskoe"], "498817", "though GeoNames puts it in Leningrad Oblast: \(partOf)")
+        XCTAssertEqual(partOf["Minato City"], "1850147", "Tokyo's: \(partOf)")
+        for city in ["Saint Petersburg", "Vantaa", "Espoo", "Yokohama"] {
+            XCTAssertEqual(partOf[city], "0", "\(city) is a city of its own (Helsinki is under a million; Yokohama under half Tokyo in another prefecture): \(partOf)")
+        }
+    }
+
     /// The choice among a city's names in a script: the language's letters, then the Latin
     /// reading nearest the city's own name, never a former name far from it.
     func testALocalNameIsTheNearestInTheLanguagesLetters() {
