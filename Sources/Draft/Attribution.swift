@@ -13,8 +13,16 @@ enum Attribution {
         "considered", "put", "puts", "counted", "counts", "affirmed", "assure", "déclaré", "affirme", "selon", "reminds", "slips",
         "según", "dijo", "afirmó", "declaró", "informó", "aseguró", "señaló", "indicó", "estimó", "explicó",
         "sweeps", "nuance", "specifies", "according", "citing", "insisted", "affirmé", "estime", "indiqué", "annoncé", "assuré",
+        "affirment", "déclare", "déclarent", "indique", "indiquent", "estiment", "annonce", "annoncent", "assurent", "précise",
+        "précisent", "revendique", "revendiquent", "rapporte", "rapportent", "affirmaient", "affirmait",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "il", "elle"]
+    /// Lowercase nouns that claim as a name does ("officials said", "les rebelles affirment").
+    static let claimantNouns: Set<String> = [
+        "officials", "intelligence", "sources", "services", "analysts", "experts", "rebels", "militants", "authorities", "police",
+        "witnesses", "residents", "activists", "medics", "rebelles", "autorités", "responsables", "témoins", "habitants",
+        "autoridades", "fuentes", "rebeldes", "testigos",
+    ]
     /// Articles before a claimant's name ("the NIS", "le renseignement", "el Ministerio").
     static let articles: Set<String> = ["the", "a", "an", "le", "la", "les", "l", "el", "los", "las"]
 
@@ -90,7 +98,7 @@ enum Attribution {
                 if setOff, tokens[a..<i].allSatisfy(\.isCapitalized), i - a >= 2, let p = phrase(from: a, to: i) { out.append(Claim(name: p, at: tokens[i].start, covers: .after)); continue }
             }
             if s < i, tokens[s..<i].contains(where: { $0.isCapitalized && !Words.notNames.contains($0.lower) })
-                || tokens[s..<i].contains(where: { ["officials", "intelligence", "sources", "services", "analysts", "experts"].contains($0.lower) }) {
+                || tokens[s..<i].contains(where: { claimantNouns.contains($0.lower) }) {
                 if let p = phrase(from: s, to: i) { out.append(Claim(name: p, at: tokens[i].start, covers: .after)); continue }
             }
             // "..., declared Volodymyr Zelensky on November 11": the name after the verb.

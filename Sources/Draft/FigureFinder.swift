@@ -32,10 +32,16 @@ struct FigureFinder {
         "marchers": "marchers", "protesters": "protesters", "migrants": "migrants", "children": "children", "vessels": "vessels",
         "injured": "injured", "missing": "missing", "evacuees": "evacuees", "buildings": "buildings", "homes": "homes",
         "houses": "houses", "metres": "m", "meters": "m",
+        "mercenaries": "mercenaries", "militants": "militants", "rebels": "rebels", "hostages": "hostages", "victims": "victims",
+        "boats": "boats",
         "soldats": "soldats", "hommes": "hommes", "militaires": "militaires", "morts": "morts", "blessés": "blessés", "obus": "obus",
+        "combattants": "combattants", "mercenaires": "mercenaires", "civils": "civils", "personnes": "personnes", "enfants": "enfants",
+        "réfugiés": "réfugiés", "déplacés": "déplacés", "prisonniers": "prisonniers", "otages": "otages", "victimes": "victimes",
+        "tués": "tués", "rebelles": "rebelles", "véhicules": "véhicules", "chars": "chars", "navires": "navires", "kilomètres": "km",
         "personas": "personas", "soldados": "soldados", "tropas": "tropas", "migrantes": "migrantes", "muertos": "muertos",
         "heridos": "heridos", "civiles": "civiles", "refugiados": "refugiados", "niños": "niños", "desplazados": "desplazados",
         "combatientes": "combatientes", "viviendas": "viviendas", "edificios": "edificios", "casas": "casas", "kilómetros": "km",
+        "mercenarios": "mercenarios", "rehenes": "rehenes", "víctimas": "víctimas",
     ]
 
     /// The unit of a noun, and the noun, also when machine translation ran it into the next word ("soldiersbut").

@@ -122,6 +122,8 @@ enum Words {
         "denied", "claimed", "claims", "wants", "seeks", "sent", "sends", "supplied", "supplies", "followed", "confirmed", "reported",
         "announced", "accused", "insists", "warned", "refused", "rejected", "agreed", "signed", "intelligence", "regime", "government",
         "officials", "authorities", "administration", "authorities'", "nor", "and",
+        "n'a", "n’a", "affirme", "accuse", "dément", "nie", "exige", "refuse", "dénonce", "menace", "répond", "annonce",
+        "niega", "acusa", "anunció", "rechaza",
     ]
 
     /// Demonyms and adjectives of the countries stories name: a country of the story.

@@ -293,6 +293,22 @@ final class DraftTests: XCTestCase {
 
     /// Seen drafting the same story from a Spanish text: `--language es` was refused, and read as
     /// English it gave no date, no figure and no place but a "Tapón" in the Philippines.
+    /// Seen drafting a French report of fighting in northern Mali as a new user would: "au moins
+    /// 80 mercenaires" and "84 combattants" were no figures ("no counted noun after it"), and "Les
+    /// rebelles affirment" named no source; "Bamako n'a pas commenté" put Bamako on the map.
+    func testAFrenchReportOfTheSahel() throws {
+        let text = """
+        Lundi 29 juillet 2024
+
+        Les rebelles affirment avoir tué au moins 80 mercenaires près de Kidal. Au moins 47 soldats maliens et 84 combattants de Wagner ont été tués, selon le CSP. Bamako n'a pas commenté le bilan.
+        """
+        let d = try Drafter(gazetteer: try gazetteer).draft([Article(file: "mali-fr.txt", text: text)], options: Drafter.Options(language: "fr"))
+        XCTAssertEqual(d.figures.map { "\($0.value) \($0.unit)" }, ["at least 80 mercenaires", "at least 47 soldats", "84 combattants"])
+        XCTAssertEqual(d.sources.map(\.publisher), ["rebelles", "CSP"])
+        XCTAssertEqual(d.figures.first?.sources, ["rebelles"])
+        XCTAssertEqual(d.places.first { $0.name == "Bamako" }?.role, .government, "the government that did not comment, not a place of the fighting")
+    }
+
     func testASpanishArticle() throws {
         let text = """
         Jueves 4 de enero de 2024
