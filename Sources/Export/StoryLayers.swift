@@ -34,7 +34,7 @@ public struct StoryLayers: Sendable {
         var places: [(geometry: Geometry, values: [SQLiteValue])] = []
         for p in s.places {
             guard let at = resolved.places[p.id] else { continue }
-            places.append((.point(at.coordinate), [.text(p.id), .text(p.name), .text(p.label(in: s.language)), .text(p.kind.rawValue), .text(at.origin)]))
+            places.append((.point(at.coordinate), [.text(p.id), .text(p.name), .text(resolved.label(of: p)), .text(p.kind.rawValue), .text(at.origin)]))
         }
 
         var legs: [(geometry: Geometry, values: [SQLiteValue])] = []

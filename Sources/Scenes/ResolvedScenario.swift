@@ -27,6 +27,12 @@ public struct ResolvedScenario: Sendable {
         return nil
     }
 
+    /// The label a map gives `place`: its label in the scenario's language, its own label, its name
+    /// in that language from the map data (`LocatedPlace.localName`), or its name.
+    public func label(of place: Place) -> String {
+        place.labels[scenario.language] ?? place.label ?? places[place.id]?.localName ?? place.name
+    }
+
     /// Every coordinate of an item, for fitting a view.
     public func coordinates(of id: String) -> [Coordinate] {
         if let legs = routes[id] { return legs.flatMap(\.coordinates) }
@@ -40,4 +46,9 @@ public struct LocatedPlace: Sendable {
     public var coordinate: Coordinate
     /// "GeoNames 486816, Kursk, RU", "given coordinates", ...
     public var origin: String
+    /// Its GeoNames id, when the gazetteer found it there.
+    public var geonameid: Int64? = nil
+    /// Its name in the scenario's language from the map data, for a place the scenario gives no
+    /// label in that language (서울 on a Korean map of a place named Seoul).
+    public var localName: String? = nil
 }

@@ -34,7 +34,12 @@ public struct LoadedScenario: Sendable {
         try parsed(scenario, style)
         let needsGazetteer = scenario.places.contains { $0.coordinate == nil && !$0.unlocated }
         let gazetteer = needsGazetteer ? try Gazetteer(data: data) : nil
-        let resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data), trace: trace).resolve(scenario)
+        var resolved = try ScenarioResolver(gazetteer: gazetteer, planner: RoutePlanner(data: data), trace: trace).resolve(scenario)
+        // The story's cities in the map's language where the scenario gives no label in it.
+        let unnamed = scenario.places.filter { $0.labels[scenario.language] == nil && $0.label == nil }.compactMap { p in
+            resolved.places[p.id].flatMap { at in at.geonameid.map { (p.id, $0, at.coordinate) } }
+        }
+        for (id, name) in try LocalCityLabels.names(of: unnamed, language: scenario.language, data: data) { resolved.places[id]?.localName = name }
         // A view that cannot be framed is a problem of the scenario, found before anything is drawn.
         var problems: [ScenarioProblem] = []
         let builder = SceneBuilder(resolved: resolved)

@@ -168,14 +168,14 @@ public final class ScenarioResolver {
             if let other = result.candidates.dropFirst().first(where: { $0.kind == .country && $0.name == c.name }) {
                 resolved.notes.append("\(p.location): '\(p.name)' is also the country \(Gazetteer.label(other)); the \(p.kind.rawValue) \(Gazetteer.label(c)) is drawn, as a place of kind \(p.kind.rawValue) (a country is drawn as an area).")
             }
-            return (LocatedPlace(coordinate: c.coordinate, origin: describe(c)), c)
+            return (LocatedPlace(coordinate: c.coordinate, origin: describe(c), geonameid: c.kind == .populated ? c.id : nil), c)
         case .notFound:
             throw ScenarioProblem(p.location, field: field, "'\(p.name)' was not found: \(result.message). Give lat and lon with a source, or mark it 'unlocated: true'")
         case .ambiguous:
             // Context may settle it: the candidate far nearer the scenario's other places.
             if let chosen = settledByContext(result.candidates, resolved: resolved) {
                 resolved.notes.append("\(p.location): '\(p.name)' fits \(result.candidates.prefix(3).map(Gazetteer.label).joined(separator: " and ")); taken as \(Gazetteer.label(chosen)), by far the nearest to the scenario's other places. Add 'admin1' or 'near' to say so explicitly.")
-                return (LocatedPlace(coordinate: chosen.coordinate, origin: describe(chosen)), chosen)
+                return (LocatedPlace(coordinate: chosen.coordinate, origin: describe(chosen), geonameid: chosen.kind == .populated ? chosen.id : nil), chosen)
             }
             let list = result.candidates.prefix(5).map(Gazetteer.label).joined(separator: "; ")
             // A region or country among the readings: a place of the file is a point, which a

@@ -123,7 +123,7 @@ public struct SceneBuilder {
         let hidden = Set(view.hide)
         for p in scenario.places where !hidden.contains(p.id) {
             guard let at = resolved.places[p.id]?.coordinate else { continue }
-            scene.points.append(ScenePoint(coordinate: at, label: p.label(in: scenario.language), symbol: p.kind,
+            scene.points.append(ScenePoint(coordinate: at, label: resolved.label(of: p), symbol: p.kind,
                                            priority: p.priority ?? SceneBuilder.priority(p.kind), keep: p.keep ? "\(p.location)" : nil))
         }
         for u in scenario.units where shown(u.date) && !hidden.contains(u.id) && !hidden.contains(u.at ?? "") {

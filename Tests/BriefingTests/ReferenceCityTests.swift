@@ -34,4 +34,29 @@ final class ReferenceCityTests: TemporaryFolderTestCase {
         let city = try renderer.render(try loaded.view("city"), to: dir.appendingPathComponent("city.png").path).labels.map(\.text)
         XCTAssertTrue(city.contains("Petrogradka") || city.contains("Kalininskiy"), "a city's own map names its districts: \(city)")
     }
+
+    /// Seen on a Korean map of an evacuation from Kharkiv: the reference cities were in Hangul
+    /// (체르니히우, 수미) but the story's own cities, named in English in the scenario, in Latin
+    /// letters. The story's cities take the map data's name in its language unless the scenario
+    /// labels them; places the data has no such name for keep theirs.
+    func testTheStorysCitiesAreNamedInTheMapsLanguage() throws {
+        let scenario = """
+        title: 하르키우 대피
+        as_of: 2024-05-20
+        language: ko
+        places:
+          - {id: kharkiv, name: Kharkiv, country: UA, kind: city}
+          - {id: sumy, name: Sumy, country: UA, kind: city, labels: {ko: 수미시}}
+          - {id: vovchansk, name: Vovchansk, country: UA, kind: town}
+        views:
+          - {name: map, fit: [kharkiv, sumy, vovchansk], margin_km: 40, size: 1200x900}
+        """
+        let loaded = try LoadedScenario.load(try write(scenario, "ko.yaml"), data: try DataDirectory.locate())
+        let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
+        let labels = try renderer.render(try loaded.view("map"), to: dir.appendingPathComponent("ko.png").path).labels.map(\.text)
+        XCTAssertTrue(labels.contains("하르키우"), "\(labels)")
+        XCTAssertTrue(labels.contains("수미시"), "the scenario's own label wins: \(labels)")
+        XCTAssertTrue(labels.contains("Vovchansk"), "no Korean name in the data: its own: \(labels)")
+        XCTAssertFalse(labels.contains("Kharkiv"), "\(labels)")
+    }
 }
