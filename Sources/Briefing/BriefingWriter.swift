@@ -100,8 +100,11 @@ public struct BriefingWriter {
             }
         }
         flow.y += 10
-        let counts = "\(Self.counted(scenario.views.count, "map")), \(Self.counted(scenario.figures.count, "figure")) from \(Self.counted(scenario.sources.count, "source")), "
-            + "\(Self.counted(scenario.events.count, "event")). Figures are claims as reported, each with who made it and when; conflicting estimates are shown side by side, never merged."
+        // "2 figures from 1 source"; with no figures, the sources are counted on their own.
+        let figures = scenario.figures.isEmpty ? "no figures, \(Self.counted(scenario.sources.count, "source"))"
+            : "\(Self.counted(scenario.figures.count, "figure")) from \(Self.counted(scenario.sources.count, "source"))"
+        let counts = "\(Self.counted(scenario.views.count, "map")), \(figures), \(Self.counted(scenario.events.count, "event"))."
+            + (scenario.figures.isEmpty ? "" : " Figures are claims as reported, each with who made it and when; conflicting estimates are shown side by side, never merged.")
         try flow.paragraph(counts, TextStyle(size: 9, italic: true, color: Color(hex: "#444444")!))
     }
 

@@ -97,14 +97,14 @@ extension SceneRenderer {
                 routePaths += paths.map { ($0, style.routeWidth * 1.5 * pt) }
                 drawnPaths += paths
             }
-            if let last { routes.arrowhead(on: last, color: c, size: 7 * pt) }
+            if let last, route.style != .link { routes.arrowhead(on: last, color: c, size: 7 * pt) }
         }
         if shown, let label = route.label {
             // The legend names the route with its length and, when it joins the same two places as
             // the first named route (an alternative to it: around the Cape, not through Suez), the difference.
             let km = MapPhrase.km.text(language)
             var text = "\(label) · \(FigureValue.format(route.totalKm.rounded())) \(km)"
-            if let first = all.first(where: { $0.style == .line && $0.label != nil }), first.label != route.label || first.totalKm != route.totalKm,
+            if let first = all.first(where: { $0.style != .arrow && $0.label != nil }), first.label != route.label || first.totalKm != route.totalKm,
                first.totalKm > 0, let a = first.ends, let b = route.ends,
                a.from.greatCircleKm(to: b.from) < 1, a.to.greatCircleKm(to: b.to) < 1 {
                 let d = (route.totalKm - first.totalKm).rounded()

@@ -83,6 +83,14 @@ final class BriefingDocumentTests: TemporaryFolderTestCase {
         // from 1 sources, highest 2× the lowest").
         let figures = try text(path, page: 3).replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
         XCTAssertTrue(figures.contains("People who crossed the Darién Gap — 2 estimates from 1 source") && !figures.contains("the lowest"), figures)
+        // A story of events and no figures (the Baltic cables): "no figures from 2 sources", and a
+        // word on how figures are shown, were no sense.
+        let baltic = BinaryRunner.packageRoot.appendingPathComponent("examples/baltic-cables.yaml").path
+        let b = dir.appendingPathComponent("b.pdf").path
+        try BriefingWriter(loaded: try LoadedScenario.load(baltic, data: try DataDirectory.locate())).write(to: b)
+        let balticCover = try text(b, page: 1).replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(balticCover.contains("1 map, no figures, 2 sources, 3 events."), balticCover)
+        XCTAssertFalse(balticCover.contains("Figures are claims"), balticCover)
     }
 
     /// A story with events but no estimates (the Red Sea diversion) has no "Estimates over time"

@@ -35,6 +35,7 @@ final class ExampleMapsTests: TemporaryFolderTestCase {
         "wagner-march-march": ["РОССИЯ", "УКРАИНА", "МОСКОВСКАЯОБЛ."],
         "noto-earthquake-noto": ["日本", "高岡", "富山"],
         "darien-gap-gap": ["PANAMÁ", "COLOMBIA", "CanaldePanamá"],
+        "baltic-cables-gulf": ["FINLAND", "ESTONIA", "RUSSIA", "SaintPetersburg"],
     ]
 
     func loaded(_ name: String) throws -> LoadedScenario {

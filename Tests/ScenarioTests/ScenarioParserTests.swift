@@ -202,5 +202,9 @@ final class ScenarioSchemaTests: XCTestCase {
         let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let properties = try XCTUnwrap(schema["properties"] as? [String: Any])
         XCTAssertEqual(Set(properties.keys), Set(ScenarioParser.topKeys))
+        // The route styles it offers are the parser's.
+        let routes = try XCTUnwrap((properties["routes"] as? [String: Any])?["items"] as? [String: Any])
+        let style = try XCTUnwrap(((routes["properties"] as? [String: Any])?["style"] as? [String: Any])?["enum"] as? [String])
+        XCTAssertEqual(Set(style), Set(RouteStyle.allCases.map(\.rawValue)))
     }
 }
