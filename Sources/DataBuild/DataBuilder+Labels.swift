@@ -158,15 +158,16 @@ extension DataBuilder {
         var at: Coordinate
     }
 
-    /// Places that are parts of a much larger city (its districts and its contiguous suburbs:
-    /// Saint Petersburg's Kalininskiy, Paris's arrondissements, Tokyo's wards, Delhi's Noida), by
-    /// id, with that city's id: within 12 km times the square root of its millions of people (27 km
-    /// of Saint Petersburg's 5.4 million) in its country, and under half its size in its first-level
+    /// Places that are parts of a much larger city of half a million or more (its districts and
+    /// its contiguous suburbs: Saint Petersburg's Kalininskiy, Paris's arrondissements, Tokyo's
+    /// wards, Delhi's Noida, East Helsinki), by id, with that city's id: within 12 km times the
+    /// square root of its millions of people (27 km of Saint Petersburg's 5.4 million, 9.7 km of
+    /// Helsinki's 660,000: not Vantaa or Espoo, 15 km out) in its country, and under half its size in its first-level
     /// region or under a tenth in another (Akademicheskoe, which GeoNames puts in Leningrad Oblast;
     /// not Yokohama beside Tokyo). GeoNames gives districts populations, and this data keeps no
     /// feature code to tell them apart.
     static func districts(_ places: [CityPoint]) -> [Int64: Int64] {
-        let metropolises = places.filter { $0.population >= 1_000_000 }
+        let metropolises = places.filter { $0.population >= 500_000 }
         var out: [Int64: Int64] = [:]
         for p in places {
             let whole = metropolises.first { m in

@@ -8,7 +8,7 @@ import GeoCore
 /// (GeoPackages, a tiled relief GeoTIFF, gazetteer source tables) and writes the manifest.
 public struct DataBuilder {
     /// Bumped whenever the output layout changes, so that `make geodata` rebuilds.
-    public static let formatVersion = 31
+    public static let formatVersion = 32
 
     public let raw: String
     public let out: String
