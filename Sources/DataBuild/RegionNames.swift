@@ -2,10 +2,11 @@ import DataCatalog
 import Foundation
 import GeoCore
 
-/// First-level regions' names in the map languages written in a script of their own (Russian,
+/// First-level regions' names in languages written in a script of their own (Russian,
 /// Ukrainian, Greek, Hebrew, Japanese, Korean, Chinese), from Debian's iso-codes: its ISO 3166-2
-/// table and the translations of it. A translation still in Latin letters (most of Russia's
-/// regions in Japanese) is no name in that language: the map keeps the region's own.
+/// table and the translations of it. Maps in those languages label regions with them, and the
+/// gazetteer finds regions by them. A translation still in Latin letters (most of Russia's regions
+/// in Japanese) is no name in that language: the map keeps the region's own.
 public struct RegionNames {
     /// The languages, each with its catalog's locale and its script.
     static let languages: [(language: String, locale: String, script: LocalCityNames.Script)] = [
@@ -19,6 +20,7 @@ public struct RegionNames {
     private var english: [String: String] = [:]
     /// Each language's names, by ISO 3166-2 code.
     private var local: [(language: String, names: [String: String])] = []
+
     /// Reads iso-codes unpacked at `root` (the folder holding `usr/share`).
     public init(isoCodes root: String) throws {
         let json = "\(root)/usr/share/iso-codes/json/iso_3166-2.json"
