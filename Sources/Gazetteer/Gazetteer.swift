@@ -98,8 +98,8 @@ public final class Gazetteer: Sendable {
                                     + namesake)
         }
         // A sea, river or cape the data lacks is said so, not answered with the town spelt nearest
-        // to its name (Wadi Derna as Adiwerna, Indonesia).
-        if hints.kind == nil, !scored.isEmpty, scored.allSatisfy({ $0.match == .fuzzy }), WaterWords.mentions(core) {
+        // to its name (Wadi Derna as Adiwerna, Indonesia): when nothing matches, or only typos do.
+        if hints.kind == nil, scored.isEmpty ? found.isEmpty : scored.allSatisfy({ $0.match == .fuzzy }), WaterWords.mentions(core) {
             return Gazetteer.water(raw, query)
         }
         if scored.isEmpty {
@@ -111,7 +111,6 @@ public final class Gazetteer: Sendable {
                                      message: "the built data has no place of kind '\(kind.rawValue)' (no named seas, gulfs, capes or rivers; "
                                         + "straits and canals are there: --kind strait or canal): give the place as coordinates")
             }
-            if found.isEmpty, hints.kind == nil, WaterWords.mentions(core) { return Gazetteer.water(raw, query) }
             if let parts = regionParts(of: query, core: core, filter: filter, besides: nil) { return parts }
             let why = found.isEmpty ? "no place in the index matches '\(query)'"
                 + (script == .latin ? "" : " as written (a name in this script is not guessed from Latin spellings or typos): give it in Latin letters, or check it with a country code")
