@@ -197,7 +197,12 @@ extension MapFrame {
     /// fails, or answers with a place that the forward projection does not bring back within a
     /// pixel (past the outline of a world map, where some inverses answer all the same).
     public func unproject(x: Double, y: Double) -> Coordinate? {
-        inverse([Coordinate(lon: minX + x * unitsPerPixel, lat: maxY - y * unitsPerPixel)])[0]
+        unproject([(x, y)])[0]
+    }
+
+    /// `unproject(x:y:)` of many frame points in one call to PROJ each way.
+    public func unproject(_ points: [(x: Double, y: Double)]) -> [Coordinate?] {
+        inverse(points.map { Coordinate(lon: minX + $0.x * unitsPerPixel, lat: maxY - $0.y * unitsPerPixel) })
     }
 
     /// The direction of true north at a frame point, in radians clockwise from up; nil off the

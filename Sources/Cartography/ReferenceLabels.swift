@@ -166,13 +166,11 @@ extension ReferenceLabelReader {
         }
         // The frame's grid, as lon/lat.
         let columns = 24, rows = max(4, Int((Double(columns) * frame.height / max(frame.width, 1)).rounded()))
-        var grid: [(x: Double, y: Double, c: Coordinate)] = []
+        var cells: [(x: Double, y: Double)] = []
         for j in 0..<rows {
-            for i in 0..<columns {
-                let x = (Double(i) + 0.5) * frame.width / Double(columns), y = (Double(j) + 0.5) * frame.height / Double(rows)
-                if let c = frame.unproject(x: x, y: y) { grid.append((x, y, c)) }
-            }
+            for i in 0..<columns { cells.append(((Double(i) + 0.5) * frame.width / Double(columns), (Double(j) + 0.5) * frame.height / Double(rows))) }
         }
+        let grid = zip(cells, frame.unproject(cells)).compactMap { xy, c in c.map { (x: xy.x, y: xy.y, c: $0) } }
         let cellPoints = (frame.width / Double(columns)) * (frame.height / Double(rows)) * pointsAcross / max(frame.width, 1) * pointsAcross / max(frame.width, 1)
         var out: [ReferenceLabel] = []
         var seen = Set<String>()
@@ -187,8 +185,19 @@ extension ReferenceLabelReader {
             guard let code = f.values[0].string, let country = byCode[code], !seen.contains(code), country.minLabel <= zoom + 1 else { continue }
             // Each part's box first: most grid points are far from most parts.
             let big = country.area.squareRoot() / kmPerPoint >= 28
-            let parts = big ? f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (Geometry.polygon(rings), $0) } } : []
-            func within(_ c: Coordinate) -> Bool { parts.contains { $0.1.contains(c) && $0.0.contains(c) } }
+            let parts = big ? f.geometry.polygons.compactMap { rings in BoundingBox(enclosing: rings.first ?? []).map { (rings, $0) } } : []
+            let whole = BoundingBox(enclosing: parts.flatMap { [Coordinate(lon: $0.1.west, lat: $0.1.south), Coordinate(lon: $0.1.east, lat: $0.1.north)] })
+            // Tested at hundreds of grid points (thousands for the story's countries): a part is
+            // indexed when a point first falls in its box (most islands never see one).
+            var indexes = [PolygonIndex?](repeating: nil, count: parts.count)
+            func within(_ c: Coordinate) -> Bool {
+                guard whole?.contains(c) == true else { return false }
+                for k in parts.indices where parts[k].1.contains(c) {
+                    if indexes[k] == nil { indexes[k] = PolygonIndex(parts[k].0) }
+                    if indexes[k]!.contains(c) { return true }
+                }
+                return false
+            }
             let story = storyPoints.contains(where: within)
             let inside = grid.filter { within($0.c) }
             // The story's own country is worth a finer search for a spot: a grid four times as
@@ -234,24 +243,24 @@ extension ReferenceLabelReader {
         return points.sorted { ($0.x - mx) * ($0.x - mx) + ($0.y - my) * ($0.y - my) < ($1.x - mx) * ($1.x - mx) + ($1.y - my) * ($1.y - my) }.map(\.c)
     }
 
-    /// Points of a grid `columns` across the frame, within the frame box of `polygons`, as frame
-    /// positions and lon/lat.
-    func finerGrid(_ frame: MapFrame, over polygons: [Geometry], columns: Int) -> [(x: Double, y: Double, c: Coordinate)] {
-        let projected = frame.frame(polygons.flatMap { $0.polygons.flatMap { $0.first ?? [] } })
+    /// Points of a grid `columns` across the frame, within the frame box of the outer rings of
+    /// `polygons` (each its rings), as frame positions and lon/lat.
+    func finerGrid(_ frame: MapFrame, over polygons: [[[Coordinate]]], columns: Int) -> [(x: Double, y: Double, c: Coordinate)] {
+        let projected = frame.frame(polygons.flatMap { $0.first ?? [] })
         guard let west = projected.map(\.lon).min(), let east = projected.map(\.lon).max(),
               let top = projected.map(\.lat).min(), let bottom = projected.map(\.lat).max() else { return [] }
         let step = frame.width / Double(columns)
-        var out: [(x: Double, y: Double, c: Coordinate)] = []
+        var cells: [(x: Double, y: Double)] = []
         var y = max(0, (top / step).rounded(.down) * step + step / 2)
         while y < min(frame.height, bottom) {
             var x = max(0, (west / step).rounded(.down) * step + step / 2)
             while x < min(frame.width, east) {
-                if let c = frame.unproject(x: x, y: y) { out.append((x, y, c)) }
+                cells.append((x, y))
                 x += step
             }
             y += step
         }
-        return out
+        return zip(cells, frame.unproject(cells)).compactMap { xy, c in c.map { (x: xy.x, y: xy.y, c: $0) } }
     }
 }
 

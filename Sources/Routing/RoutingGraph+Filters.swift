@@ -8,13 +8,14 @@ extension RoutingGraph {
     public func avoiding(countries: Set<String> = [], areas: [Geometry] = [], within: Set<String>? = nil) -> (Int32) -> Bool {
         let banned = countryCodes.map(countries.contains)
         let inside = within.map(self.within)
-        let boxes = areas.compactMap { g in g.boundingBox.map { (g, $0) } }
+        // Tested at every node a search reaches: each polygon indexed.
+        let boxes = areas.compactMap { g in g.boundingBox.map { (g.polygonIndexes, $0) } }
         let table = nodeCountries, positions = nodes
         return { n in
             if banned[Int(table[Int(n)])] { return false }
             if let inside, !inside(n) { return false }
             let c = positions[Int(n)]
-            for (g, box) in boxes where box.contains(c) && g.contains(c) { return false }
+            for (polygons, box) in boxes where box.contains(c) && polygons.contains(where: { $0.contains(c) }) { return false }
             return true
         }
     }
