@@ -352,29 +352,23 @@ public final class BasemapRenderer {
             let tinted = shaded * (1 - tint.a) + over * 255 * tint.a
             return UInt8(max(0, min(255, tinted.rounded())))
         }
-        // Opaque relief pixels (all but the edge of the projection's domain) read a table.
+        // Opaque relief pixels (all but the edge of the projection's domain) read a table a channel.
         let full = style.reliefAlpha
-        let table = (0..<256).map { v in [channel(Double(v), full, land.r, tint.r), channel(Double(v), full, land.g, tint.g), channel(Double(v), full, land.b, tint.b)] }
-        let (red, green, blue) = (bands[0], bands[1], bands[2])
-        let alpha = bands.count == 4 ? bands[3] : [UInt8](repeating: 255, count: count)
-        var outR = [UInt8](repeating: 0, count: count), outG = outR, outB = outR
-        let grey = style.reliefGrey
-        for i in 0..<count {
-            var (r, g, b) = (Int(red[i]), Int(green[i]), Int(blue[i]))
-            if grey {
-                // Rec. 709 luma.
-                let y = Int((0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b)).rounded())
-                (r, g, b) = (y, y, y)
-            }
-            let pixelAlpha = alpha[i]
-            if pixelAlpha == 255 {
-                (outR[i], outG[i], outB[i]) = (table[r][0], table[g][1], table[b][2])
-            } else {
-                let a = full * Double(pixelAlpha) / 255
-                (outR[i], outG[i], outB[i]) = (channel(Double(r), a, land.r, tint.r), channel(Double(g), a, land.g, tint.g), channel(Double(b), a, land.b, tint.b))
+        let alpha = bands.count == 4 ? bands[3] : nil
+        // A grey-relief theme shades every channel by the Rec. 709 luma.
+        let luma: [UInt8]? = !style.reliefGrey ? nil : (0..<count).map { i -> UInt8 in
+            let (r, g, b) = (Double(bands[0][i]), Double(bands[1][i]), Double(bands[2][i]))
+            return UInt8((0.2126 * r + 0.7152 * g + 0.0722 * b).rounded())
+        }
+        /// One band shaded over the land's `under` channel and tinted with `over`, pixel by pixel.
+        func shade(_ band: [UInt8], _ under: Double, _ over: Double) -> [UInt8] {
+            let table = (0..<256).map { channel(Double($0), full, under, over) }
+            guard let alpha else { return band.map { table[Int($0)] } }
+            return (0..<count).map { i in
+                alpha[i] == 255 ? table[Int(band[i])] : channel(Double(band[i]), full * Double(alpha[i]) / 255, under, over)
             }
         }
-        return [outR, outG, outB]
+        return [shade(luma ?? bands[0], land.r, tint.r), shade(luma ?? bands[1], land.g, tint.g), shade(luma ?? bands[2], land.b, tint.b)]
     }
 }
 

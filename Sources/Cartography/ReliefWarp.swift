@@ -87,11 +87,11 @@ public enum ReliefWarp {
         let offsets: [Double] = [-0.25, 0.25]
 
         let chunks = min(height, 64)
-        // Each chunk of rows is computed on its own and handed in under the lock.
-        let results = Locked([(rgba: [UInt8], misses: [Int])](repeating: ([], []), count: chunks))
+        // Each chunk of rows is computed on its own, as bands, and handed in under the lock.
+        let results = Locked([(bands: Bands, misses: [Int])](repeating: (Bands(count: 0), []), count: chunks))
         threads.forEach(chunks) { c in
             let rows = (height * c / chunks)..<(height * (c + 1) / chunks)
-            var rgba = [UInt8](repeating: 0, count: rows.count * width * 4)
+            var out = Bands(count: rows.count * width)
             var misses: [Int] = []
             for y in rows {
                 let j = y / step, fy = Double(y - j * step) / Double(step)
@@ -107,7 +107,7 @@ public enum ReliefWarp {
                         let fx = Double(x - i * step) / Double(step)
                         if !supersampled {
                             if let v = bilinear(pyramid, level, cell.position(fx: fx, fy: fy)) {
-                                put(v, into: &rgba, at: (row + x) * 4)
+                                out.put(v, at: row + x)
                             } else {
                                 misses.append(y * width + x)
                             }
@@ -122,21 +122,58 @@ public enum ReliefWarp {
                             }
                         }
                         guard n > 0 else { misses.append(y * width + x); continue }
-                        put((sum.0 / n, sum.1 / n, sum.2 / n), into: &rgba, at: (row + x) * 4)
+                        out.put((sum.0 / n, sum.1 / n, sum.2 / n), at: row + x)
                     }
                 }
             }
-            results.withLock { $0[c] = (rgba, misses) }
+            results.withLock { $0[c] = (out, misses) }
         }
         let parts = results.withLock { $0 }
-        var rgba = parts.flatMap(\.rgba)
+        // The chunks' rows, band by band, in order.
+        var bands = Bands(count: 0)
+        bands.reserve(width * height)
+        for part in parts { bands.append(part.bands) }
         // Pixels whose cell crosses the domain's edge, projected back one by one.
         let misses = parts.flatMap(\.misses)
         let back = grid.checked(misses.map { grid.centre($0 % width, $0 / width) }, projection: projection, tolerance: 0.5 * max(abs(grid.sx), abs(grid.sy)))
         for (n, index) in misses.enumerated() {
-            if let c = back[n], let v = bilinear(pyramid, level, c) { put(v, into: &rgba, at: index * 4) }
+            if let c = back[n], let v = bilinear(pyramid, level, c) { bands.put(v, at: index) }
         }
-        return (0..<4).map { b in (0..<(width * height)).map { rgba[$0 * 4 + b] } }
+        return [bands.red, bands.green, bands.blue, bands.alpha]
+    }
+
+    /// Red, green, blue and alpha of pixels, each channel its own array (alpha 0 until a pixel is
+    /// put).
+    struct Bands {
+        var red: [UInt8], green: [UInt8], blue: [UInt8], alpha: [UInt8]
+
+        init(count: Int) {
+            red = [UInt8](repeating: 0, count: count)
+            (green, blue, alpha) = (red, red, red)
+        }
+
+        /// Writes an RGB value, rounded (half away from zero, as `rounded()`; the values are never
+        /// negative), with alpha 255.
+        @inline(__always)
+        mutating func put(_ v: (Double, Double, Double), at k: Int) {
+            red[k] = UInt8(min(255, max(0, v.0) + 0.5))
+            green[k] = UInt8(min(255, max(0, v.1) + 0.5))
+            blue[k] = UInt8(min(255, max(0, v.2) + 0.5))
+            alpha[k] = 255
+        }
+
+        /// Room for `count` pixels in all.
+        mutating func reserve(_ count: Int) {
+            red.reserveCapacity(count); green.reserveCapacity(count); blue.reserveCapacity(count); alpha.reserveCapacity(count)
+        }
+
+        /// Appends the pixels of `other` after these.
+        mutating func append(_ other: Bands) {
+            red += other.red
+            green += other.green
+            blue += other.blue
+            alpha += other.alpha
+        }
     }
 
     /// The four nodes around a grid cell, longitudes unrolled across the antimeridian to within
@@ -221,15 +258,5 @@ public enum ReliefWarp {
             return top + (bottom - top) * fy
         }
         return (mix(p00.0, p10.0, p01.0, p11.0), mix(p00.1, p10.1, p01.1, p11.1), mix(p00.2, p10.2, p01.2, p11.2))
-    }
-
-    /// Writes an RGB value, rounded (half away from zero, as `rounded()`; the values are never
-    /// negative), with alpha 255.
-    @inline(__always)
-    static func put(_ v: (Double, Double, Double), into rgba: inout [UInt8], at k: Int) {
-        rgba[k] = UInt8(min(255, max(0, v.0) + 0.5))
-        rgba[k + 1] = UInt8(min(255, max(0, v.1) + 0.5))
-        rgba[k + 2] = UInt8(min(255, max(0, v.2) + 0.5))
-        rgba[k + 3] = 255
     }
 }

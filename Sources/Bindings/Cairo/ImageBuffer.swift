@@ -17,9 +17,11 @@ public final class ImageBuffer {
             throw CairoError(operation: "build image", message: "need 1, 3 or 4 bands of \(width)x\(height) bytes")
         }
         let (r, g, b) = bands.count == 1 ? (bands[0], bands[0], bands[0]) : (bands[0], bands[1], bands[2])
+        let alpha = bands.count == 4 ? bands[3] : nil
         let pixels = (0..<width * height).map { i -> UInt32 in
-            let a: UInt32 = bands.count == 4 ? UInt32(bands[3][i]) : 255
-            // Cairo keeps colour premultiplied by alpha.
+            let a: UInt32 = alpha.map { UInt32($0[i]) } ?? 255
+            // Cairo keeps colour premultiplied by alpha (an opaque pixel as it is).
+            if a == 255 { return 0xFF00_0000 | (UInt32(r[i]) << 16) | (UInt32(g[i]) << 8) | UInt32(b[i]) }
             return (a << 24) | ((UInt32(r[i]) * a / 255) << 16) | ((UInt32(g[i]) * a / 255) << 8) | (UInt32(b[i]) * a / 255)
         }
         try self.init(width: width, height: height, pixels: pixels)
