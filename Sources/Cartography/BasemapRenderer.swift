@@ -175,6 +175,17 @@ public final class BasemapRenderer {
         try canvas.check("draw basemap")
     }
 
+    /// The datasets `draw` may credit for `frame`, known without reading them: the basemap's (its
+    /// land), the relief when shown, and those of the layer table's rows at the frame's scale (a
+    /// row with nothing in view is credited all the same).
+    public func datasets(for frame: MapFrame) -> [String] {
+        var ids = ["basemap"] + (layers.contains(.relief) ? ["relief"] : [])
+        for rule in rules(large: frame.kmAcross < BasemapRenderer.largeScaleLimitKm) where !ids.contains(rule.dataset) {
+            ids.append(rule.dataset)
+        }
+        return ids
+    }
+
     /// The cache key of a layer read for `box` in the frame's projection (and simplified for it).
     func key(_ frame: MapFrame, _ box: BoundingBox, _ id: String, _ layer: String) -> String {
         "\(frame.projection.definition)|\(box)|\(id)|\(layer)|\(lonLatTolerance(frame))"

@@ -52,7 +52,7 @@ struct InsetMap {
     }
 
     /// Starts reading and projecting the layers of the inset in `box` into `cache` on another
-    /// thread, while the main map is drawn: `draw` then only frames and draws them. `wait` for it
+    /// thread, while the main map's scene is drawn: `draw` then only frames and draws them. `wait` for it
     /// before drawing (the cache does not hold back a second reader of a layer being made).
     func start(in box: Rect, main: MapFrame, dpi: Double) -> Pending {
         let pending = Pending()
@@ -80,9 +80,14 @@ struct InsetMap {
         func wait() { group.wait() }
     }
 
-    /// Draws the inset into `box` (user units of the canvas) for a main map in `main`;
-    /// returns the dataset ids it drew for the attribution.
-    func draw(in box: Rect, main: MapFrame) throws -> [String] {
+    /// The datasets the inset credits, known before it is drawn (a map's footer is set before its
+    /// labels, the inset last): those its basemap may draw at the inset's scale.
+    func datasets(in box: Rect, main: MapFrame) throws -> [String] {
+        basemap(threads: .one).datasets(for: try InsetMap.frame(in: box, main: main))
+    }
+
+    /// Draws the inset into `box` (user units of the canvas) for a main map in `main`.
+    func draw(in box: Rect, main: MapFrame) throws {
         prepared?.wait()
         let frame = try InsetMap.frame(in: box, main: main)
         let basemap = basemap(threads: threads)
@@ -107,6 +112,5 @@ struct InsetMap {
             canvas.setLineWidth(0.8 * canvas.surface.dpi / 72)
             canvas.stroke()
         }
-        return basemap.drawn
     }
 }

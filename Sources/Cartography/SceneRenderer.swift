@@ -20,6 +20,8 @@ public struct MapReport: Sendable {
     public var legend: [String] = []
     public var attribution = ""
     public var warnings: [String] = []
+    /// Where the inset map was drawn, in user units; nil for a map without one.
+    public var inset: Rect?
 }
 
 /// The data folder's dataset of each routed mode's network (for attributions).
@@ -110,13 +112,17 @@ final class SceneRenderer {
         if reference.contains(where: { $0.kind == .passage }), !datasets.contains("sea") { datasets.append("sea") }
         // A routed leg credits the network it follows, drawn or not.
         for id in routedDatasets where !datasets.contains(id) { datasets.append(id) }
+        // The inset is credited and kept clear now, and drawn last, over the map: its layers are
+        // read on the other core meanwhile (the footer and labels need not wait for them).
+        var inset: (map: InsetMap, box: Rect)?
         if scene.inset {
             let box = InsetMap.box(main: frame, pt: pt, margin: furniture.margin)
-            let inset = started ?? InsetMap(data: data, style: style, canvas: canvas, cache: cache, threads: threads)
-            for id in try inset.draw(in: box, main: frame) where !datasets.contains(id) {
+            let map = started ?? InsetMap(data: data, style: style, canvas: canvas, cache: cache, threads: threads)
+            for id in try map.datasets(in: box, main: frame) where !datasets.contains(id) {
                 datasets.append(id)
             }
             placer.block(box.insetBy(-2 * pt))
+            inset = (map, box)
         }
         let notes = SceneRenderer.footerNotes(scene)
         let attribution = try data.manifest().attribution(of: datasets)
@@ -201,9 +207,10 @@ final class SceneRenderer {
         trace.mark("story labels")
         try drawReferenceLabels(reference.filter { !$0.story }, storyPoints: points.map(\.2))
         trace.mark("reference labels: placed")
+        if let inset { try inset.map.draw(in: inset.box, main: frame) }
         try canvas.check("draw scene")
         return MapReport(labels: placer.placed, dropped: placer.dropped, symbols: symbolsDrawn, routes: routePaths, legend: legendItems.map { $0.text(in: scene.language) },
-                         attribution: attribution, warnings: warnings)
+                         attribution: attribution, warnings: warnings, inset: inset?.box)
     }
 
     /// The frame position of a lon/lat point, when inside the frame.
