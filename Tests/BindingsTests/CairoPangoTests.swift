@@ -140,6 +140,35 @@ final class CairoPangoTests: XCTestCase {
         XCTAssertThrowsError(try TextLayout(String(repeating: "x", count: 200_000), style: TextStyle(), on: canvas))
     }
 
+    /// An image of a megabyte or more lies on pages of its own: clear to transparent at first,
+    /// drawn on like any other, and given back when the surface goes (300 maps of 4 MB in a row
+    /// would hold 1.2 GB otherwise).
+    func testLargeImagesStartClearDrawAndAreFreed() throws {
+        let (w, h) = (1024, 1024)
+        let canvas = try Canvas(try Surface.image(width: w, height: h))
+        XCTAssertEqual(Set(try ImageBuffer(copying: canvas.surface).pixels), [0], "cleared to transparent")
+        canvas.setColor(Color(r: 1, g: 0, b: 0, a: 1))
+        canvas.rectangle(0, 0, 512, 1024)
+        canvas.fill()
+        let pixels = try ImageBuffer(copying: canvas.surface).pixels
+        XCTAssertEqual(pixels[10 * w + 10], 0xFFFF_0000)
+        XCTAssertEqual(pixels[10 * w + 900], 0)
+        func residentKB() -> Int {
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        let before = residentKB()
+        for _ in 0..<300 {
+            let c = try Canvas(try Surface.image(width: w, height: h))
+            c.setColor(Color(r: 0, g: 0, b: 1, a: 1))
+            c.paint()
+        }
+        #if os(Linux)
+        XCTAssertLessThan(residentKB() - before, 200_000, "the pages of each image are given back")
+        #endif
+    }
+
     func testImageOverCairoLimitIsTypedError() {
         XCTAssertThrowsError(try Surface.image(width: 40_000, height: 10)) { error in
             XCTAssertTrue(error is CairoError)

@@ -81,8 +81,40 @@ public final class Surface {
             throw CairoError(operation: "create image surface", message: "DPI \(dpi) is outside 10...2400")
         }
         // cairo_image_surface_create never returns NULL: an error surface reports through its status.
-        let h = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
+        let h = onPagesOfItsOwn(width: width, height: height) ?? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
         return try Surface(handle: h, kind: .image, width: Double(width), height: Double(height), dpi: dpi, path: nil, temporaryPath: nil)
+    }
+
+    /// The key under which an image surface keeps its pages (an address Cairo compares).
+    nonisolated(unsafe) private static let pagesKey = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
+
+    /// An image surface of a megabyte or more over anonymous pages mapped for it, unmapped when Cairo
+    /// frees it; nil for a smaller image, or when the pages cannot be had.
+    ///
+    /// The kernel gives such pages zeroed, as each is first drawn on (by the bands' threads, in
+    /// parallel), where the C heap clears all 11 MB of a 2000x1400 map up front on the thread that
+    /// asks: with its top padded (`HeapTuning`), glibc's calloc takes the pixels from the heap and
+    /// must clear them (4 ms a map).
+    private static func onPagesOfItsOwn(width: Int, height: Int) -> OpaquePointer? {
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width)))
+        let size = stride * height
+        guard stride > 0, size >= 1 << 20, let pages = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              pages != MAP_FAILED else { return nil }
+        let mapping = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        (mapping[0], mapping[1]) = (Int(bitPattern: pages), size)
+        let h = cairo_image_surface_create_for_data(pages.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, Int32(width), Int32(height), Int32(stride))!
+        let unmap: cairo_destroy_func_t = { raw in
+            guard let mapping = raw?.assumingMemoryBound(to: Int.self) else { return }
+            munmap(UnsafeMutableRawPointer(bitPattern: mapping[0]), mapping[1])
+            mapping.deallocate()
+        }
+        guard cairo_surface_status(h) == CAIRO_STATUS_SUCCESS, cairo_surface_set_user_data(h, pagesKey, mapping, unmap) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(h)
+            munmap(pages, size)
+            mapping.deallocate()
+            return nil
+        }
+        return h
     }
 
     /// An image surface over `rows` rows of another's pixels (for `Canvas.inBands`); the pixels
