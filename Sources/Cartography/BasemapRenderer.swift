@@ -99,23 +99,30 @@ public final class BasemapRenderer {
         var layer = "ocean"
         func add(_ draw: @escaping (GeometryPainter) throws -> Void) { steps.append((layer, draw)) }
         let (ocean, w, h) = (style.ocean, frame.width, frame.height)
-        add { p in p.canvas.setColor(ocean); p.canvas.rectangle(0, 0, w, h); p.canvas.fill() }
         let land = try polygons("basemap", "land" + small)
         use("basemap")
         let relief = layers.contains(.relief) ? try reliefImage(frame, canvas: canvas, store: store) : nil
-        // On an image the relief, opaque and padded at the frame's edges, covers the land's fill
-        // wholly: the land is filled once, with the relief (a PDF or SVG keeps the plain fill
-        // under its photograph-like relief, for viewers that hide images).
-        if relief == nil || canvas.surface.kind != .image {
+        if let relief, canvas.surface.kind == .image {
+            use("relief")
+            // On an image the relief, opaque and padded at the frame's edges, is the land as shaded
+            // (`shadedLand`): it is laid over the whole frame and the sea filled over it, around the
+            // land. The same pixels as the sea then the land filled with the relief, but a scaled
+            // image without a mask is Pixman's fast path: half the time of filling the land with it.
+            layer = "relief"
+            add { p in p.canvas.paint(with: relief, x: 0, y: 0, width: w, height: h, padded: true) }
+            layer = "ocean"
+            add { p in p.canvas.setColor(ocean); p.fill(framed: land, outsideOf: Rect(x: 0, y: 0, width: w, height: h)) }
+        } else {
+            add { p in p.canvas.setColor(ocean); p.canvas.rectangle(0, 0, w, h); p.canvas.fill() }
             layer = "land"
             add { [style] p in p.canvas.setColor(style.land); p.fill(framed: land) }
-        }
-        if let relief {
-            use("relief")
-            // Relief shades the land only; the sea stays flat. The image is the land as shaded
-            // (`shadedLand`): filling the land's path with it is the whole step.
-            layer = "relief"
-            add { p in p.fill(framed: land, with: relief) }
+            if let relief {
+                use("relief")
+                // Relief shades the land only; the sea stays flat. A PDF or SVG keeps the plain fill
+                // under its photograph-like relief, for viewers that hide images.
+                layer = "relief"
+                add { p in p.fill(framed: land, with: relief) }
+            }
         }
         if !locator {
             let lakes = try polygons("basemap", "lakes" + small)

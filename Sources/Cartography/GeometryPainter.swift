@@ -97,6 +97,16 @@ struct GeometryPainter {
         }
     }
 
+    /// Fills the part of `box` outside polygons already in frame coordinates (with their holes).
+    func fill(framed polygons: [[[Coordinate]]], outsideOf box: Rect) {
+        canvas.withState {
+            addPolygons(polygons)
+            canvas.rectangle(box.x, box.y, box.width, box.height)
+            canvas.setAntialias(antialias)
+            canvas.fill()
+        }
+    }
+
     /// Fills polygons already in frame coordinates with `image` stretched over the whole frame
     /// (on an image canvas, its edge pixels extended: as opaque at the frame's edge as inside).
     func fill(framed polygons: [[[Coordinate]]], with image: ImageBuffer) {

@@ -142,6 +142,19 @@ public final class Canvas {
     /// PDF and SVG would fall back to a bitmap.
     public func fill(with image: ImageBuffer, x: Double, y: Double, width: Double, height: Double, padded: Bool = false) {
         guard image.width > 0, image.height > 0, width > 0, height > 0 else { return cairo_new_path(handle) }
+        draw(image, x: x, y: y, width: width, height: height, padded: padded) { cairo_fill($0) }
+    }
+
+    /// Paints `image` stretched over the rectangle and beyond it, through the current clip: the
+    /// image's edge pixels extended when `padded` (on an image surface), else nothing outside.
+    public func paint(with image: ImageBuffer, x: Double, y: Double, width: Double, height: Double, padded: Bool = false) {
+        guard image.width > 0, image.height > 0, width > 0, height > 0 else { return }
+        draw(image, x: x, y: y, width: width, height: height, padded: padded) { cairo_paint($0) }
+    }
+
+    /// Sets `image`, stretched over the rectangle and filtered bilinearly, as the source of `body`.
+    private func draw(_ image: ImageBuffer, x: Double, y: Double, width: Double, height: Double, padded: Bool,
+                      _ body: (OpaquePointer) -> Void) {
         let pattern = cairo_pattern_create_for_surface(image.surface.handle)!
         defer { cairo_pattern_destroy(pattern) }
         // A pattern's matrix maps user space to the image's pixels.
@@ -153,7 +166,7 @@ public final class Canvas {
         if padded, surface.kind == .image { cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD) }
         withState {
             cairo_set_source(handle, pattern)
-            cairo_fill(handle)
+            body(handle)
         }
     }
 
