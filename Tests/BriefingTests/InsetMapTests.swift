@@ -24,9 +24,8 @@ final class InsetMapTests: TemporaryFolderTestCase {
         views:
           - {name: m, bbox: [5.0, 45.0, 15.0, 52.0], size: 800x600, dpi: 72, layers: [], inset: \(inset), reference: false}
         """
-        let loaded = try LoadedScenario.load(try write(scenario, "inset-\(inset).yaml"), data: try DataDirectory.locate())
         let path = dir.appendingPathComponent("inset-\(inset).png").path
-        let report = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("m"), to: path)
+        let report = try render(try load(scenario, "inset-\(inset).yaml"), view: "m", to: path)
         return (report, try ImageBuffer(png: path))
     }
 
@@ -37,9 +36,7 @@ final class InsetMapTests: TemporaryFolderTestCase {
         var n = 0
         for y in Int(box.y) + 3..<Int(box.y + box.height) - 3 {
             for x in Int(box.x) + 3..<Int(box.x + box.width) - 3 {
-                let p = pixels[y * image.width + x]
-                let (r, g, b) = ((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF)
-                if r > 180 && b > 180 && g < 120 { n += 1 }
+                if isMagenta(pixels[y * image.width + x]) { n += 1 }
             }
         }
         return n

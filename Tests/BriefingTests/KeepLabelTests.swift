@@ -272,18 +272,6 @@ final class ReferenceScaleTests: TemporaryFolderTestCase {
     }
 }
 
-extension TemporaryFolderTestCase {
-    /// `yaml` written to `name` in the test's folder and loaded with the built data.
-    fileprivate func load(_ yaml: String, _ name: String) throws -> LoadedScenario {
-        try LoadedScenario.load(try write(yaml, name), data: try DataDirectory.locate())
-    }
-
-    /// The view named "v" of `loaded`, drawn to `path` (format by extension).
-    @discardableResult
-    fileprivate func render(_ loaded: LoadedScenario, to path: String) throws -> MapReport {
-        try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("v"), to: path)
-    }
-}
 
 /// A place matched only by a spelling variant or a typo, far outside the area of the scenario's
 /// other places, is an error, not a map: "Galwan" (the valley, which the data lacks) was drawn as

@@ -24,7 +24,7 @@ final class ReferenceCityTests: TemporaryFolderTestCase {
           - {name: gulf, bbox: [22.5, 58.8, 31.5, 61.3], size: 1600x1000}
           - {name: city, bbox: [30.1, 59.85, 30.55, 60.05], size: 1200x900}
         """
-        let loaded = try LoadedScenario.load(try write(scenario, "gulf.yaml"), data: try DataDirectory.locate())
+        let loaded = try load(scenario, "gulf.yaml")
         let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
         let gulf = try renderer.render(try loaded.view("gulf"), to: dir.appendingPathComponent("gulf.png").path).labels.map(\.text)
         XCTAssertTrue(gulf.contains("Saint Petersburg"), "\(gulf)")
@@ -53,7 +53,7 @@ final class ReferenceCityTests: TemporaryFolderTestCase {
         views:
           - {name: map, fit: [kharkiv, sumy, vovchansk], margin_km: 40, size: 1200x900}
         """
-        let loaded = try LoadedScenario.load(try write(scenario, "ko.yaml"), data: try DataDirectory.locate())
+        let loaded = try load(scenario, "ko.yaml")
         let renderer = ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style)
         let labels = try renderer.render(try loaded.view("map"), to: dir.appendingPathComponent("ko.png").path).labels.map(\.text)
         XCTAssertTrue(labels.contains("하르키우"), "\(labels)")

@@ -23,15 +23,11 @@ final class RouteStyleTests: TemporaryFolderTestCase {
             views:
               - {name: m, bbox: [23.0, 59.0, 25.0, 60.3], size: 800x600, layers: [], inset: false, reference: false}
             """
-            let loaded = try LoadedScenario.load(try write(scenario, "\(style).yaml"), data: try DataDirectory.locate())
             let path = dir.appendingPathComponent("\(style).png").path
-            _ = try ViewRenderer(resolved: loaded.resolved, data: loaded.data, style: loaded.style).render(try loaded.view("m"), to: path)
+            try render(try load(scenario, "\(style).yaml"), view: "m", to: path)
             let image = try ImageBuffer(png: path)
             // Magenta-ish pixels (the route) in the lower half, where the line ends at B.
-            return image.pixels.enumerated().filter { i, p in
-                let (r, g, b) = ((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF)
-                return i / image.width > image.height / 2 && r > 180 && b > 180 && g < 120
-            }.count
+            return image.pixels.enumerated().filter { i, p in i / image.width > image.height / 2 && isMagenta(p) }.count
         }
         let line = try pixelsNearEnd("line"), link = try pixelsNearEnd("link")
         XCTAssertGreaterThan(link, 0, "the link is drawn")
